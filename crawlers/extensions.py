@@ -1,0 +1,97 @@
+"""Run manifest: once a crawl has closed its feed, write ``<run>.run.json`` beside the landing file.
+
+The loader only ingests landing files that have a manifest, so it never reads a run that is
+still being written or that died half-way; the manifest also carries the run's counts for
+``crawl_runs``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from scrapy import Spider, signals
+from scrapy.crawler import Crawler
+
+ERROR_PREFIX = "jobpulse/error/"
+DROPPED_PREFIX = "jobpulse/dropped/"
+
+
+def summarize_stats(stats: dict[str, Any]) -> dict[str, Any]:
+    """Reduce Scrapy's stats to the counts ``crawl_runs`` keeps, errors grouped by kind."""
+    errors: dict[str, int] = {}
+    for key, value in stats.items():
+        if key.startswith(ERROR_PREFIX):
+            errors[key[len(ERROR_PREFIX) :]] = int(value)
+        elif key.startswith("downloader/exception_type_count/"):
+            kind = "download_" + key.rsplit("/", 1)[-1].rsplit(".", 1)[-1]
+            errors[kind] = errors.get(kind, 0) + int(value)
+        elif key.startswith("spider_exceptions/"):
+            kind = "spider_" + key.rsplit("/", 1)[-1]
+            errors[kind] = errors.get(kind, 0) + int(value)
+    dropped = {
+        key[len(DROPPED_PREFIX) :]: int(value)
+        for key, value in stats.items()
+        if key.startswith(DROPPED_PREFIX)
+    }
+    return {
+        # robots.txt fetches are the framework's, not the source's pages.
+        "pages": int(stats.get("response_received_count", 0))
+        - int(stats.get("robotstxt/response_count", 0)),
+        "items": int(stats.get("item_scraped_count", 0)),
+        "dropped": int(stats.get("item_dropped_count", 0)),
+        "dropped_by_reason": dropped,
+        "errors": errors,
+        "finish_reason": stats.get("finish_reason"),
+    }
+
+
+class RunManifest:
+    """Writes the manifest that marks a landing file complete."""
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.landing_dir = Path(crawler.settings.get("JOBPULSE_LANDING_DIR"))
+        self.spider: Spider | None = None
+        self.started_at = datetime.now(UTC)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RunManifest:
+        ext = cls(crawler)
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        # engine_stopped fires after every spider_closed handler, so the feed file is complete.
+        crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
+        return ext
+
+    def spider_opened(self, spider: Spider) -> None:
+        self.spider = spider
+        self.started_at = datetime.now(UTC)
+
+    def engine_stopped(self) -> None:
+        spider = self.spider
+        if spider is None:
+            return
+        run_id = getattr(spider, "crawl_run", None)
+        if not run_id:
+            return
+        assert self.crawler.stats is not None
+        summary = summarize_stats(self.crawler.stats.get_stats())
+        manifest = {
+            "run_id": run_id,
+            "source": spider.name,
+            "started_at": self.started_at.isoformat(),
+            "finished_at": datetime.now(UTC).isoformat(),
+            "complete_listing": bool(getattr(spider, "complete_listing", False)),
+            "args": getattr(spider, "run_args", {}),
+            **summary,
+        }
+        folder = self.landing_dir / spider.name
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"{run_id}.run.json"
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
+        # Rename is atomic: a reader sees no manifest or a whole one.
+        os.replace(tmp, target)

@@ -1,0 +1,63 @@
+"""Scrapy settings for jobpulse: polite by default, raw items landed as JSON Lines through FEEDS."""
+
+from __future__ import annotations
+
+import os
+
+BOT_NAME = "jobpulse"
+SPIDER_MODULES = ["crawlers.spiders"]
+NEWSPIDER_MODULE = "crawlers.spiders"
+
+# Sources are identified by a contact User-Agent; operators should set their own address.
+USER_AGENT = os.environ.get(
+    "JOBPULSE_USER_AGENT",
+    "jobpulse/0.1 (+https://github.com/jobpulse/jobpulse; contact: jobpulse@example.org)",
+)
+
+ROBOTSTXT_OBEY = True
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 1.0
+AUTOTHROTTLE_MAX_DELAY = 60.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+DOWNLOAD_TIMEOUT = 60
+# A whole Algolia thread is a few MB; anything far beyond that is not a job listing.
+DOWNLOAD_MAXSIZE = 64 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
+
+RETRY_ENABLED = True
+RETRY_TIMES = 3
+RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+
+# Development switch: JOBPULSE_HTTPCACHE=1 replays responses from .scrapy/httpcache.
+HTTPCACHE_ENABLED = os.environ.get("JOBPULSE_HTTPCACHE", "") == "1"
+HTTPCACHE_EXPIRATION_SECS = 6 * 3600
+HTTPCACHE_DIR = "httpcache"
+
+ITEM_PIPELINES = {
+    "crawlers.pipelines.RequireFieldsPipeline": 100,
+    "crawlers.pipelines.InCrawlDedupPipeline": 200,
+}
+
+EXTENSIONS = {
+    "crawlers.extensions.RunManifest": 900,
+}
+
+# Where raw items land: one JSON Lines file per crawl run. The loader reads the same folder.
+JOBPULSE_LANDING_DIR = os.environ.get(
+    "JOBPULSE_LANDING_DIR", os.path.join(os.environ.get("JOBPULSE_DATA_DIR", "data"), "landing")
+)
+FEEDS = {
+    os.path.join(JOBPULSE_LANDING_DIR, "%(name)s", "%(crawl_run)s.jsonl"): {
+        "format": "jsonlines",
+        "encoding": "utf8",
+        "store_empty": True,
+    },
+}
+
+FEED_EXPORT_ENCODING = "utf-8"
+TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
+REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
+LOG_LEVEL = os.environ.get("JOBPULSE_LOG_LEVEL", "INFO")

@@ -1,0 +1,256 @@
+"""``jobpulse``: the one command-line entry point."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from pipeline.config import Settings
+from pipeline.errors import JobpulseError
+from warehouse.db import WarehouseError
+from warehouse.migrate import MigrationError
+
+DB_OPTION = click.option(
+    "--db", type=click.Path(dir_okay=False, path_type=Path), envvar="JOBPULSE_DB",
+    help="DuckDB warehouse file [env JOBPULSE_DB; default data/jobpulse.duckdb].",
+)
+
+
+class JobpulseGroup(click.Group):
+    """Turns the errors a user can act on into one ``Error: ...`` line and exit code 1."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except (JobpulseError, WarehouseError, MigrationError) as exc:
+            raise click.ClickException(str(exc)) from exc
+
+
+@click.group(cls=JobpulseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("-v", "--verbose", is_flag=True, help="Log debug details.")
+def cli(verbose: bool) -> None:
+    """jobpulse: watch the backend-developer job market.
+
+    Crawl job sources, normalize skills and pay into a DuckDB warehouse, and explore demand
+    and pay trends in a Streamlit dashboard.
+
+    \b
+    Example:
+        jobpulse demo              # offline demo: generate, serve, crawl, load, dashboard
+        jobpulse crawl hn --months 3 && jobpulse load
+    """
+    logging.basicConfig(level=logging.DEBUG if verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+
+
+@cli.command()
+def sources() -> None:
+    """List the job sources with their default URLs and schedules.
+
+    \b
+    Example:
+        jobpulse sources
+    """
+    from pipeline.sources import SOURCES
+
+    for source in SOURCES.values():
+        click.echo(f"{source.slug:<16} {source.default_url:<44} cron '{source.schedule}'")
+        click.echo(f"{'':<16} {source.name}; {source.terms}")
+
+
+@cli.command()
+@click.argument("source_names", metavar="SOURCE...", nargs=-1)
+@click.option("--all", "all_sources", is_flag=True, help="Crawl every source.")
+@click.option("--base-url", help="Base URL instead of the real one (e.g. a local server); with "
+              "several sources it must contain {source}.")
+@click.option("--months", type=int, help="hn: the N newest monthly threads (0 = all).")
+@click.option("--since", metavar="YYYY-MM", help="hn: threads from this month on.")
+@click.option("--until", metavar="YYYY-MM", help="hn: threads up to this month.")
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="A Scrapy setting for this crawl (repeatable).")
+@click.option("--load/--no-load", "then_load", default=False,
+              help="Load the landing files into the warehouse afterwards.")
+@DB_OPTION
+def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None,
+          months: int | None, since: str | None, until: str | None,
+          overrides: tuple[str, ...], then_load: bool, db: Path | None) -> None:
+    """Crawl job sources into the landing zone (data/landing/<source>/<run>.jsonl).
+
+    Each source runs in its own process; a failing source does not stop the others.
+
+    \b
+    Examples:
+        jobpulse crawl hn --months 3
+        jobpulse crawl hn --since 2025-01 --until 2025-06 --load
+        jobpulse crawl hn --base-url http://127.0.0.1:8000/hn
+    """
+    from pipeline.crawl import last_error_line, run_crawl
+    from pipeline.sources import SOURCES, get_source
+
+    names = list(SOURCES) if all_sources else list(source_names)
+    if not names:
+        raise click.UsageError("name at least one SOURCE (see `jobpulse sources`) or --all")
+    for name in names:
+        get_source(name)
+    if base_url and len(names) > 1 and "{source}" not in base_url:
+        raise click.UsageError("with several sources, --base-url must contain {source}")
+    args = {k: str(v) for k, v in
+            {"months": months, "since": since, "until": until}.items() if v is not None}
+    settings = Settings.from_env(db=db)
+    failed = []
+    for name in names:
+        url = base_url.replace("{source}", name) if base_url else None
+        started = time.monotonic()
+
+        def show(items: int, name: str = name, started: float = started) -> None:
+            _status(f"{name}: {items} items, {time.monotonic() - started:.0f}s")
+
+        result = run_crawl(name, landing_dir=settings.landing_dir, base_url=url, args=args,
+                           settings=_parse_overrides(overrides), progress=show)
+        _status_done()
+        m = result.manifest
+        errors = ", ".join(f"{k}={v}" for k, v in sorted(m.get("errors", {}).items())) or "none"
+        click.echo(f"{name}: {m.get('items', 0)} items from {m.get('pages', 0)} pages in "
+                   f"{result.seconds:.1f}s; errors: {errors} -> {result.landing_file}")
+        if not result.ok:
+            failed.append(name)
+            click.echo(f"{name}: FAILED: {last_error_line(result.log_file)} "
+                       f"(log: {result.log_file})", err=True)
+    if then_load:
+        _load(settings)
+    if failed:
+        raise JobpulseError(f"crawl failed for: {', '.join(failed)}")
+
+
+def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
+    out = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"expected NAME=VALUE, got {pair!r}")
+        out[name] = value
+    return out
+
+
+@cli.command()
+@DB_OPTION
+def load(db: Path | None) -> None:
+    """Load new landing files into the warehouse (idempotent: loaded files are skipped).
+
+    \b
+    Example:
+        jobpulse load --db data/jobpulse.duckdb
+    """
+    _load(Settings.from_env(db=db))
+
+
+def _load(settings: Settings) -> None:
+    from pipeline.ingest import load_warehouse
+
+    report = load_warehouse(settings, click.echo)
+    if report.failed:
+        raise JobpulseError(f"{len(report.failed)} landing file(s) not loaded: "
+                            + "; ".join(f.error or f.key for f in report.failed))
+
+
+@cli.command(name="migrate")
+@click.option("--stop-before", metavar="NAME", help="Apply migrations up to (not including) NAME.")
+@DB_OPTION
+def migrate_command(stop_before: str | None, db: Path | None) -> None:
+    """Create or upgrade the warehouse schema and views.
+
+    \b
+    Example:
+        jobpulse migrate --db data/jobpulse.duckdb
+    """
+    from warehouse.db import connect
+    from warehouse.migrate import migrate
+
+    settings = Settings.from_env(db=db)
+    con = connect(settings.db_path, wait_seconds=30)
+    try:
+        applied = migrate(con, stop_before=stop_before)
+    finally:
+        con.close()
+    click.echo(f"{settings.db_path}: applied {', '.join(applied) if applied else 'nothing new'}")
+
+
+@cli.command()
+@click.option("--port", type=int, default=8501, show_default=True)
+@click.option("--host", default="127.0.0.1", show_default=True)
+@DB_OPTION
+def dashboard(port: int, host: str, db: Path | None) -> None:
+    """Serve the Streamlit dashboard (read-only over the warehouse).
+
+    \b
+    Example:
+        jobpulse dashboard --port 8501
+    """
+    settings = Settings.from_env(db=db)
+    if not settings.db_path.exists():
+        raise JobpulseError(f"no warehouse at {settings.db_path}: run `jobpulse demo` or "
+                            "`jobpulse crawl hn && jobpulse load` first")
+    _exec_dashboard(settings.db_path, host, port)
+
+
+def dashboard_command(db_path: Path, host: str, port: int) -> list[str]:
+    app = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+    return [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+            "--server.address", host, "--server.headless", "true",
+            "--browser.gatherUsageStats", "false"]
+
+
+def _exec_dashboard(db_path: Path, host: str, port: int) -> None:
+    os.environ["JOBPULSE_DB"] = str(db_path.resolve())
+    click.echo(f"dashboard: http://{host}:{port}  (Ctrl-C to stop)")
+    command = dashboard_command(db_path, host, port)
+    os.execv(command[0], command)
+
+
+@cli.command()
+@click.option("--no-dashboard", is_flag=True, help="Stop after loading.")
+@click.option("--months", type=int, default=48, show_default=True,
+              help="Months of history to generate.")
+@click.option("--seed", type=int, default=7, show_default=True)
+@click.option("--port", type=int, default=8501, show_default=True, help="Dashboard port.")
+@DB_OPTION
+def demo(no_dashboard: bool, months: int, seed: int, port: int, db: Path | None) -> None:
+    """Run the whole pipeline offline on a generated corpus, then open the dashboard.
+
+    Generates a seeded corpus in each source's real response format, serves it on
+    127.0.0.1, crawls it with the real spiders, loads it, and serves the dashboard.
+
+    \b
+    Example:
+        jobpulse demo --no-dashboard --db /tmp/demo.duckdb
+    """
+    from pipeline.demo.run import run_demo
+
+    settings = Settings.from_env(db=db)
+    run_demo(settings, months=months, seed=seed, echo=click.echo)
+    if not no_dashboard:
+        _exec_dashboard(settings.db_path, "127.0.0.1", port)
+
+
+def _status(message: str) -> None:
+    if sys.stderr.isatty():
+        click.echo(f"\r{message:<70}", nl=False, err=True)
+
+
+def _status_done() -> None:
+    if sys.stderr.isatty():
+        click.echo("\r" + " " * 70 + "\r", nl=False, err=True)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

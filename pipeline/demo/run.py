@@ -1,0 +1,87 @@
+"""``jobpulse demo``: generate a corpus, serve it locally, crawl it with the real spiders, load."""
+
+from __future__ import annotations
+
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import attrs
+
+from pipeline.config import Settings
+from pipeline.crawl import run_crawl
+from pipeline.demo.hn_corpus import write_hn_corpus
+from pipeline.errors import CrawlFailed, JobpulseError
+from pipeline.ingest import load_warehouse
+from pipeline.replay.server import serve, url_of
+
+Echo = Callable[[str], None]
+
+
+@attrs.define
+class StageTimer:
+    echo: Echo
+    stages: list[tuple[str, float]] = attrs.Factory(list)
+
+    @contextmanager
+    def stage(self, name: str) -> Iterator[None]:
+        self.echo(f"==> {name}")
+        started = time.monotonic()
+        yield
+        seconds = time.monotonic() - started
+        self.stages.append((name, seconds))
+        self.echo(f"    {name}: {seconds:.1f}s")
+
+
+@contextmanager
+def replay_server(root: Path) -> Iterator[str]:
+    """Serve ``root`` on a free 127.0.0.1 port for the duration of the block."""
+    server = serve(root)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield url_of(server)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def run_demo(settings: Settings, *, months: int = 48, seed: int = 7,
+             echo: Echo = print) -> list[tuple[str, float]]:
+    """Build the demo warehouse at ``settings.db_path``; returns each stage's wall time."""
+    timer = StageTimer(echo)
+    corpus = settings.data_dir / "demo" / "corpus"
+    with timer.stage("generate corpus"):
+        if corpus.exists():
+            shutil.rmtree(corpus)
+        summary = write_hn_corpus(corpus, seed=seed, months=months)
+        echo(f"    hn: {summary.threads} threads, {summary.postings} postings, "
+             f"{summary.first_month:%Y-%m}..{summary.last_month:%Y-%m}")
+    with replay_server(corpus) as url:
+        echo(f"    serving the corpus on {url}")
+        with timer.stage("crawl hn"):
+            last = [0.0]
+
+            def progress(items: int) -> None:
+                if time.monotonic() - last[0] >= 5:
+                    last[0] = time.monotonic()
+                    echo(f"    hn: {items} items so far")
+
+            result = run_crawl("hn", landing_dir=settings.landing_dir, base_url=f"{url}/hn",
+                               args={"months": "0"}, progress=progress)
+            if not result.ok:
+                raise CrawlFailed(f"demo crawl of hn failed; see {result.log_file}")
+            echo(f"    hn: {result.manifest.get('items')} items from "
+                 f"{result.manifest.get('pages')} pages -> {result.landing_file}")
+    with timer.stage("load"):
+        report = load_warehouse(settings, echo)
+        if report.failed:
+            errors = "; ".join(f.error or f.key for f in report.failed)
+            raise JobpulseError(f"demo load failed: {errors}")
+    total = sum(seconds for _, seconds in timer.stages)
+    echo("demo stages: " + ", ".join(f"{n} {s:.1f}s" for n, s in timer.stages)
+         + f"; total {total:.1f}s")
+    return timer.stages

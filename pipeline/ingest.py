@@ -1,0 +1,232 @@
+"""Landing files to the warehouse: find complete runs, normalize in bulk, hand frames to the writer.
+
+A landing file ``<landing>/<source>/<run>.jsonl`` is complete when its manifest
+``<run>.run.json`` exists. Each file is loaded in one transaction and recorded, so loading again
+changes nothing; a file that cannot be read is reported by name and the others still load.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import duckdb
+import polars as pl
+
+from pipeline.config import Settings
+from pipeline.errors import LandingFileError
+from pipeline.normalize import parse_timestamp, posting_row
+from pipeline.skills import SkillExtractor, Taxonomy
+from warehouse.load import FileRecord, RunCounts, RunRecord, current_hashes, loaded_files, write_run
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+POSTING_SCHEMA: dict[str, Any] = {
+    "posting_id": pl.String, "source": pl.String, "source_id": pl.String, "url": pl.String,
+    "title": pl.String, "company": pl.String, "location_raw": pl.String,
+    "remote_raw": pl.String, "employment_raw": pl.String, "pay_raw": pl.String,
+    "description": pl.String, "posted_at": pl.Datetime("us", "UTC"),
+    "fetched_at": pl.Datetime("us", "UTC"), "content_hash": pl.String, "item": pl.String,
+}
+
+
+@attrs.frozen
+class LandingRun:
+    """A complete landing file and its manifest."""
+
+    data_file: Path
+    manifest_file: Path
+    key: str
+    """Path relative to the landing folder: how ``landing_files`` records it."""
+
+
+@attrs.frozen
+class FileOutcome:
+    key: str
+    run_id: str
+    rows: int
+    counts: RunCounts | None
+    bad_lines: int
+    error: str | None = None
+
+
+@attrs.define
+class LoadReport:
+    files: list[FileOutcome] = attrs.Factory(list)
+    incomplete: list[str] = attrs.Factory(list)
+    total_postings: int = 0
+
+    @property
+    def failed(self) -> list[FileOutcome]:
+        return [f for f in self.files if f.error]
+
+
+def find_complete_runs(landing_dir: Path) -> tuple[list[LandingRun], list[str]]:
+    """Complete runs (landing file with manifest) in run order, and files still without one."""
+    runs: list[LandingRun] = []
+    incomplete: list[str] = []
+    if not landing_dir.is_dir():
+        return runs, incomplete
+    for data_file in sorted(landing_dir.glob("*/*.jsonl"), key=lambda p: (p.stem, p.parent.name)):
+        manifest = data_file.with_suffix(".run.json")
+        key = data_file.relative_to(landing_dir).as_posix()
+        if manifest.is_file():
+            runs.append(LandingRun(data_file, manifest, key))
+        else:
+            incomplete.append(key)
+    return runs, incomplete
+
+
+def read_items(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line_number, item)``; a line that is not a JSON object raises LandingFileError."""
+    with path.open("rb") as handle:
+        for number, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            try:
+                item = json.loads(raw)
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise LandingFileError(f"{path}: line {number}: not valid JSON ({exc})") from exc
+            if not isinstance(item, dict):
+                raise LandingFileError(f"{path}: line {number}: not a JSON object")
+            yield number, item
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise LandingFileError(f"{path}: unreadable run manifest ({exc})") from exc
+    if not isinstance(manifest, dict) or "run_id" not in manifest or "source" not in manifest:
+        raise LandingFileError(f"{path}: run manifest without run_id or source")
+    return manifest
+
+
+def run_status(manifest: dict[str, Any]) -> str:
+    """``ok`` (finished, no errors), ``partial`` (finished with errors) or ``failed``."""
+    if manifest.get("status") == "failed" or manifest.get("finish_reason") != "finished":
+        return "failed"
+    return "partial" if manifest.get("errors") else "ok"
+
+
+def build_frames(rows: list[dict[str, Any]], extractor: SkillExtractor,
+                 need_skills: set[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """Postings frame and ``(posting_id, skill)`` frame; skills only for ``need_skills`` ids."""
+    pairs_id: list[str] = []
+    pairs_skill: list[str] = []
+    for row in rows:
+        if row["posting_id"] not in need_skills:
+            continue
+        found = extractor.extract(row["description"], title=row["title"], tags=row["tags"])
+        pairs_id.extend([row["posting_id"]] * len(found))
+        pairs_skill.extend(found)
+    postings = pl.DataFrame(
+        [{k: row[k] for k in POSTING_SCHEMA} for row in rows], schema=POSTING_SCHEMA,
+        orient="row",
+    )
+    skills = pl.DataFrame({"posting_id": pairs_id, "skill": pairs_skill},
+                          schema={"posting_id": pl.String, "skill": pl.String})
+    return postings, skills
+
+
+def taxonomy_frame(taxonomy: Taxonomy) -> pl.DataFrame:
+    return pl.DataFrame(
+        [{"skill": s.name, "category": s.category, "parent": s.parent}
+         for s in taxonomy.skills.values()],
+        schema={"skill": pl.String, "category": pl.String, "parent": pl.String},
+    )
+
+
+def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, extractor: SkillExtractor,
+             taxonomy: Taxonomy) -> FileOutcome:
+    """Load one complete run; raises LandingFileError when its files cannot be read."""
+    manifest = read_manifest(run.manifest_file)
+    data = run.data_file.read_bytes()
+    rows: list[dict[str, Any]] = []
+    bad = 0
+    for number, item in read_items(run.data_file):
+        try:
+            rows.append(posting_row(item))
+        except (KeyError, ValueError, TypeError) as exc:
+            bad += 1
+            log.warning("%s: line %d: dropped (%s)", run.key, number, exc)
+    # The crawl's in-run dedup already keeps one copy per posting; keep the last as a guard.
+    rows = list({row["posting_id"]: row for row in rows}.values())
+    existing = current_hashes(con, [r["posting_id"] for r in rows])
+    need = {r["posting_id"] for r in rows if existing.get(r["posting_id"]) != r["content_hash"]}
+    postings, posting_skills = build_frames(rows, extractor, need)
+    errors = {str(k): int(v) for k, v in (manifest.get("errors") or {}).items()}
+    if bad:
+        errors["bad_record"] = errors.get("bad_record", 0) + bad
+    record = RunRecord(
+        run_id=str(manifest["run_id"]),
+        source=str(manifest["source"]),
+        started_at=parse_timestamp(manifest.get("started_at")),
+        finished_at=parse_timestamp(manifest.get("finished_at")),
+        status=run_status({**manifest, "errors": errors}),
+        finish_reason=manifest.get("finish_reason"),
+        pages=int(manifest.get("pages") or 0),
+        items_seen=len(rows),
+        items_dropped=int(manifest.get("dropped") or 0) + bad,
+        errors=errors,
+        landing_file=run.key,
+        complete_listing=bool(manifest.get("complete_listing")),
+    )
+    file = FileRecord(run.key, hashlib.sha256(data).hexdigest(), len(data), len(rows) + bad)
+    counts = write_run(con, postings=postings, posting_skills=posting_skills, run=record,
+                       file=file, taxonomy_version=taxonomy.version,
+                       skills=taxonomy_frame(taxonomy))
+    return FileOutcome(run.key, record.run_id, len(rows), counts, bad)
+
+
+def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path, extractor: SkillExtractor,
+                 taxonomy: Taxonomy, progress: Progress = lambda _msg: None) -> LoadReport:
+    """Load every complete, not yet loaded landing file; report each file's outcome."""
+    report = LoadReport()
+    runs, report.incomplete = find_complete_runs(landing_dir)
+    done = loaded_files(con)
+    pending = [r for r in runs if r.key not in done]
+    progress(f"{len(pending)} landing file(s) to load, {len(runs) - len(pending)} already loaded")
+    for index, run in enumerate(pending, start=1):
+        try:
+            outcome = load_run(con, run, extractor, taxonomy)
+        except LandingFileError as exc:
+            outcome = FileOutcome(run.key, run.data_file.stem, 0, None, 0, error=str(exc))
+            log.error("%s", exc)
+        report.files.append(outcome)
+        if outcome.counts:
+            c = outcome.counts
+            progress(f"[{index}/{len(pending)}] {run.key}: {outcome.rows} postings "
+                     f"({c.items_new} new, {c.items_changed} changed, {c.items_closed} closed)")
+        else:
+            progress(f"[{index}/{len(pending)}] {run.key}: NOT LOADED: {outcome.error}")
+    return report
+
+
+def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -> LoadReport:
+    """Migrate the warehouse and load every pending landing file into it."""
+    from pipeline.skills import load_taxonomy
+    from warehouse.db import connect
+    from warehouse.migrate import migrate
+
+    taxonomy = load_taxonomy()
+    extractor = SkillExtractor(taxonomy)
+    con = connect(settings.db_path, wait_seconds=30)
+    try:
+        migrate(con)
+        report = load_landing(con, settings.landing_dir, extractor, taxonomy, progress)
+        report.total_postings = con.execute("select count(*) from postings").fetchall()[0][0]
+    finally:
+        con.close()
+    if report.incomplete:
+        progress(f"skipped {len(report.incomplete)} landing file(s) without a run manifest "
+                 "(crawl still running, or died): " + ", ".join(report.incomplete[:5]))
+    progress(f"warehouse {settings.db_path}: {report.total_postings} postings")
+    return report

@@ -1,0 +1,82 @@
+"""The ``jobpulse`` CLI: every command has help with an example; errors are one clean line."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from pipeline.cli import cli
+
+REQUIRED = {"sources", "crawl", "load", "migrate", "dashboard", "demo"}
+
+
+def all_commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    out = []
+    for name, command in group.commands.items():
+        out.append((prefix + name, command))
+        if isinstance(command, click.Group):
+            out += all_commands(command, prefix + name + " ")
+    return out
+
+
+def test_top_level_lists_required_commands() -> None:
+    result = CliRunner().invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for name in REQUIRED:
+        assert f"  {name} " in result.output
+
+
+@pytest.mark.parametrize(("name", "command"), all_commands(cli), ids=lambda v: str(v))
+def test_every_command_has_help_with_example(name: str, command: click.Command) -> None:
+    assert command.help, f"{name} is missing its help"
+    result = CliRunner().invoke(cli, [*name.split(), "--help"])
+    assert result.exit_code == 0, result.output
+    assert "Example" in result.output, f"{name} help has no example"
+
+
+def test_sources_lists_hn_with_url_and_schedule() -> None:
+    result = CliRunner().invoke(cli, ["sources"])
+    assert result.exit_code == 0
+    assert "hn" in result.output and "https://hn.algolia.com" in result.output
+    assert "cron" in result.output
+
+
+def test_unknown_source_is_one_clean_line(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "pipeline.cli", "crawl", "nosuch"],
+        capture_output=True, text=True, cwd=tmp_path,
+    )
+    assert result.returncode != 0
+    assert result.stderr.strip() == "Error: unknown source 'nosuch' (known: hn)"
+    assert "Traceback" not in result.stderr
+
+
+def test_crawl_without_source_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["crawl"])
+    assert result.exit_code == 2
+    assert "at least one SOURCE" in result.output
+
+
+def test_dashboard_without_warehouse(tmp_path: Path) -> None:
+    result = CliRunner().invoke(cli, ["dashboard", "--db", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 1
+    assert "no warehouse" in result.output
+
+
+def test_db_defaults_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("JOBPULSE_DB", raising=False)
+    monkeypatch.delenv("JOBPULSE_DATA_DIR", raising=False)
+    result = CliRunner().invoke(cli, ["migrate"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "data" / "jobpulse.duckdb").is_file()
+    monkeypatch.setenv("JOBPULSE_DB", str(tmp_path / "env.duckdb"))
+    assert CliRunner().invoke(cli, ["migrate"]).exit_code == 0
+    assert (tmp_path / "env.duckdb").is_file()
+    assert CliRunner().invoke(cli, ["migrate", "--db", str(tmp_path / "o.duckdb")]).exit_code == 0
+    assert (tmp_path / "o.duckdb").is_file()

@@ -1,0 +1,1 @@
+"""The DuckDB warehouse: schema, migrations, SQL views, connection rules and the bulk writer."""

@@ -1,0 +1,144 @@
+"""The bulk writer: one crawl run's frames into the warehouse in one transaction.
+
+The caller (``pipeline.ingest``) normalizes; this module only writes. A run is applied with its
+``crawl_runs`` and ``landing_files`` records in the same transaction, so a load killed at any
+point leaves either the whole run or none of it, and re-loading a recorded file is a no-op.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+import attrs
+import duckdb
+import polars as pl
+
+from warehouse.sql import load_sql
+
+POSTING_COLUMNS = (
+    "posting_id", "source", "source_id", "url", "title", "company", "location_raw",
+    "remote_raw", "employment_raw", "pay_raw", "description", "posted_at", "fetched_at",
+    "content_hash", "item",
+)
+
+
+@attrs.frozen
+class RunRecord:
+    """One crawl run, as its manifest describes it."""
+
+    run_id: str
+    source: str
+    started_at: datetime | None
+    finished_at: datetime | None
+    status: str
+    finish_reason: str | None
+    pages: int
+    items_seen: int
+    items_dropped: int
+    errors: dict[str, int]
+    landing_file: str
+    complete_listing: bool
+
+
+@attrs.frozen
+class FileRecord:
+    path: str
+    sha256: str
+    bytes: int
+    rows_read: int
+
+
+@attrs.frozen
+class RunCounts:
+    items_new: int
+    items_changed: int
+    items_unchanged: int
+    items_closed: int
+
+
+def loaded_files(con: duckdb.DuckDBPyConnection) -> set[str]:
+    return {row[0] for row in con.execute("select path from landing_files").fetchall()}
+
+
+def current_hashes(con: duckdb.DuckDBPyConnection, posting_ids: list[str]) -> dict[str, str]:
+    """Current content hash of each given posting that the warehouse already holds."""
+    if not posting_ids:
+        return {}
+    ids = pl.DataFrame({"posting_id": posting_ids}).to_arrow()
+    con.register("wanted_ids", ids)
+    try:
+        rows = con.execute(
+            "select p.posting_id, p.content_hash from postings p "
+            "inner join wanted_ids w on p.posting_id = w.posting_id"
+        ).fetchall()
+    finally:
+        con.unregister("wanted_ids")
+    return dict(rows)
+
+
+def sync_skills(con: duckdb.DuckDBPyConnection, skills: pl.DataFrame) -> None:
+    """Make the ``skills`` table the given taxonomy (columns ``skill, category, parent``)."""
+    con.register("taxonomy_skills", skills.select("skill", "category", "parent").to_arrow())
+    try:
+        con.execute("delete from skills")
+        con.execute("insert into skills select skill, category, parent from taxonomy_skills")
+    finally:
+        con.unregister("taxonomy_skills")
+
+
+def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
+              posting_skills: pl.DataFrame, run: RunRecord, file: FileRecord,
+              taxonomy_version: str, skills: pl.DataFrame | None = None) -> RunCounts:
+    """Apply one run atomically; return how many postings were new, changed, unchanged, closed."""
+    con.register("incoming", postings.select(POSTING_COLUMNS).to_arrow())
+    con.register("incoming_skills", posting_skills.select("posting_id", "skill").to_arrow())
+    params: dict[str, Any] = {"run_id": run.run_id, "taxonomy_version": taxonomy_version}
+    con.execute("begin transaction")
+    try:
+        if skills is not None:
+            sync_skills(con, skills)
+        con.execute(load_sql("load/stage"))
+        new, changed, unchanged = con.execute(load_sql("load/stage_counts")).fetchall()[0]
+        con.execute(load_sql("load/append_raw"), {"run_id": run.run_id})
+        con.execute(load_sql("load/insert_new"), params)
+        con.execute(load_sql("load/update_changed"), params)
+        con.execute(load_sql("load/touch_unchanged"), {"run_id": run.run_id})
+        con.execute(load_sql("load/replace_skills"))
+        closed = 0
+        if run.complete_listing and run.status == "ok":
+            closed = con.execute(
+                load_sql("load/close_missing"),
+                {"run_id": run.run_id, "source": run.source, "finished_at": run.finished_at},
+            ).fetchall()[0][0]
+        counts = RunCounts(new, changed, unchanged, closed)
+        _record(con, run, file, counts)
+        con.execute("drop table stage")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("incoming")
+        con.unregister("incoming_skills")
+    return counts
+
+
+def _record(con: duckdb.DuckDBPyConnection, run: RunRecord, file: FileRecord,
+            counts: RunCounts) -> None:
+    con.execute(
+        "insert or replace into crawl_runs values "
+        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+        [
+            run.run_id, run.source, run.started_at, run.finished_at, run.status,
+            run.finish_reason, run.pages, run.items_seen, counts.items_new,
+            counts.items_changed, counts.items_unchanged, counts.items_closed,
+            run.items_dropped, sum(run.errors.values()), json.dumps(run.errors, sort_keys=True),
+            run.landing_file,
+        ],
+    )
+    con.execute(
+        "insert into landing_files values (?, ?, ?, ?, ?, ?, now())",
+        [file.path, run.run_id, run.source, file.sha256, file.bytes, file.rows_read],
+    )

@@ -1,0 +1,9 @@
+-- Incoming postings of one run beside what the warehouse holds for them.
+create or replace temp table stage as
+select
+    i.*,
+    p.content_hash as old_hash,
+    p.posting_id is not null as existed,
+    p.posting_id is not null and p.content_hash <> i.content_hash as changed
+from incoming as i
+left join postings as p on i.posting_id = p.posting_id
