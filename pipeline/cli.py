@@ -238,6 +238,26 @@ def demo(no_dashboard: bool, months: int, seed: int, port: int, db: Path | None)
         _exec_dashboard(settings.db_path, "127.0.0.1", port)
 
 
+@cli.group(name="eval")
+def eval_group() -> None:
+    """Measure the normalizers against labelled gold files.
+
+    \b
+    Example:
+        jobpulse eval pay --gold ../shared/eval/pay/edwardjross_au_odd.jsonl
+    """
+
+
+def _register_normalizer_commands() -> None:
+    from pipeline.cli_pay import eval_pay, pay
+
+    cli.add_command(pay)
+    eval_group.add_command(eval_pay, name="pay")
+
+
+_register_normalizer_commands()
+
+
 def _status(message: str) -> None:
     if sys.stderr.isatty():
         click.echo(f"\r{message:<70}", nl=False, err=True)

@@ -79,7 +79,6 @@ class _Company:
     poster: str
 
 
-
 def iter_hn_months(end: dt.date, months: int) -> list[dt.date]:
     """First days of the ``months`` months ending with ``end``'s month, oldest first."""
     index = end.year * 12 + end.month - 1
@@ -118,7 +117,6 @@ def _iso(ts: int, millis: bool = False) -> str:
     return text + (".000Z" if millis else "Z")
 
 
-
 def _trend(values: Sequence[float], year: float) -> float:
     x = min(max(year - V.TREND_YEARS[0], 0.0), len(values) - 1.0)
     i = min(int(x), len(values) - 2)
@@ -143,7 +141,6 @@ def _sample(rng: random.Random, table: Mapping[str, V.Trend], year: float, k: in
 
 def _weighted(rng: random.Random, pairs: Sequence[tuple[str, float]]) -> str:
     return rng.choices([p[0] for p in pairs], [p[1] for p in pairs])[0]
-
 
 
 _ESCAPES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;",
@@ -174,7 +171,6 @@ def _join(paras: Sequence[str], firebase: bool = False) -> str:
     return "<p>".join(paras) if firebase else "".join(f"<p>{p}</p>" for p in paras)
 
 
-
 def _new_company(rng: random.Random, used: set[str], lang: str, year: float,
                  register: bool = True) -> _Company:
     for _ in range(50):  # a repeated name would merge two companies in the warehouse
@@ -199,7 +195,6 @@ def _new_company(rng: random.Random, used: set[str], lang: str, year: float,
     return _Company(name, slug, slug + tld, product, customers, location, lang, yc, V.handle(rng))
 
 
-
 def _pay(rng: random.Random, year: float, base: float, market: str, contract: bool) -> str:
     """Free-text pay as posters write it; amounts follow role, seniority, market and year."""
     if rng.random() < 0.12:
@@ -218,7 +213,6 @@ def _pay(rng: random.Random, year: float, base: float, market: str, contract: bo
         a=a, b=b, af=f"{a * 1000:,}", bf=f"{b * 1000:,}", la=round(lo / 1e5), lb=round(hi / 1e5),
         ma=round(lo / 1e6), mb=round(hi / 1e6), pa=round(lo / 12000), pb=round(hi / 12000))
     return text + rng.choice(V.PAY_EXTRAS)
-
 
 
 def _stack(rng: random.Random, year: float, family: str, lang: str) -> Stack:
@@ -356,8 +350,9 @@ def _job_paragraphs(rng: random.Random, year: float, c: _Company, lang: str) -> 
     if rng.random() < 0.7:
         body.append(_fill(rng.choice(V.ROLE_BLURBS), vals))
     if len(roles) > 1 and rng.random() < 0.6:
-        lines = [f"- {r}" + (f" ({rng.choice(s['lang'] + s['infra'])})" if rng.random() < 0.4
-                             else "") for r in roles]
+        tech = [r not in V.EXTRA_ROLES and rng.random() < 0.4 for r in roles]
+        lines = [f"- {r} ({rng.choice(s['lang'] + s['infra'])})" if t else f"- {r}"
+                 for r, t in zip(roles, tech, strict=True)]
         if rng.random() < 0.2:
             code = _esc("\n".join("  " + ln for ln in lines))
             body.append(f"<pre><code>{code}\n</code></pre>")
@@ -420,7 +415,6 @@ def _client_paragraphs(rng: random.Random, year: float, used: set[str]) -> list[
     contact = rng.choice((_link(f"https://{c.domain}/contract"), _esc(f"dev@{c.domain}")))
     return [_esc(head), _fill(rng.choice(V.FREELANCE_NEEDS), vals), _stack_paragraph(rng, s),
             _esc("Contact: ") + contact]
-
 
 
 def _offset(rng: random.Random) -> int:
@@ -497,7 +491,6 @@ def _month_count(rng: random.Random, month: dt.date, bounds: tuple[int, int]) ->
     level = _trend(V.YEAR_VOLUME, month.year + (month.month - 1) / 12) * V.SEASON[month.month - 1]
     frac = min(max((level * rng.uniform(0.96, 1.04) - 0.55) / 0.6, 0.0), 1.0)
     return bounds[0] + round((bounds[1] - bounds[0]) * frac)
-
 
 
 def _walk(nodes: list[_Node]) -> list[_Node]:

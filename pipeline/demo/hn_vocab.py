@@ -97,8 +97,9 @@ AWS_SERVICES: tuple[str, ...] = ("Lambda", "S3", "ECS", "EKS", "SQS", "RDS", "St
                                  "Aurora", "Kinesis", "CloudFront")
 
 INFRA: dict[str, Trend] = {
-    "Kubernetes": (14, 16, 18, 20, 22), "k8s": (2, 2.5, 3, 3.5, 4), "Docker": (15, 15, 14, 14, 13),
-    "Terraform": (9, 11, 13, 15, 16), "Pulumi": (1, 1.5, 2, 2.3, 2.6),
+    "Kubernetes": (6.5, 8.5, 11, 14, 17), "k8s": (1.5, 2, 2.5, 3, 3.5),
+    "Docker": (15, 15, 14, 14, 13),
+    "Terraform": (5.5, 8, 11, 14, 17), "Pulumi": (1, 1.5, 2, 2.3, 2.6),
     "Ansible": (4, 3.5, 3, 2.5, 2),
     "Chef": (1.2, 0.8, 0.5, 0.35, 0.2), "Puppet": (1, 0.7, 0.5, 0.3, 0.2),
     "Helm": (3, 3.5, 4, 4.5, 5),

@@ -1,0 +1,131 @@
+"""Tests for pipeline.money: ECB conversion with recorded rate dates, annualize/hourly."""
+
+from __future__ import annotations
+
+import datetime
+from decimal import Decimal
+
+import pytest
+
+from pipeline.money import (
+    BILLABLE_DAYS_PER_YEAR,
+    HOURS_PER_DAY,
+    HOURS_PER_YEAR,
+    RATE_SOURCE,
+    WEEKS_PER_YEAR,
+    annualize,
+    hourly,
+    is_rate,
+    to_usd,
+    usd_rate,
+)
+
+FRIDAY = datetime.date(2024, 3, 15)
+
+
+def test_known_historical_rate() -> None:
+    # ECB reference rate on 2024-03-15: 1 EUR = 1.0892 USD.
+    rate = usd_rate("EUR", FRIDAY)
+    assert rate is not None
+    assert rate.rate == Decimal("1.0892")
+    assert rate.rate_date == FRIDAY
+    assert rate.source == RATE_SOURCE
+    assert to_usd(Decimal(100000), rate) == Decimal("108920.00")
+
+
+def test_cross_rate_through_eur() -> None:
+    rate = usd_rate("GBP", FRIDAY)
+    assert rate is not None
+    assert Decimal("1.25") < rate.rate < Decimal("1.30")
+    assert rate.rate_date == FRIDAY
+
+
+@pytest.mark.parametrize(
+    ("asked", "used"),
+    [
+        (datetime.date(2024, 3, 16), FRIDAY),  # Saturday
+        (datetime.date(2024, 3, 17), FRIDAY),  # Sunday
+        (datetime.date(2024, 12, 25), datetime.date(2024, 12, 24)),  # TARGET holiday
+    ],
+)
+def test_weekend_and_holiday_fall_back_to_earlier_quote(
+    asked: datetime.date, used: datetime.date
+) -> None:
+    rate = usd_rate("EUR", asked)
+    assert rate is not None
+    assert rate.rate_date == used
+    assert rate.rate == usd_rate("EUR", used).rate  # type: ignore[union-attr]
+
+
+def test_after_history_uses_last_quote() -> None:
+    rate = usd_rate("JPY", datetime.date(2100, 1, 1))
+    assert rate is not None
+    assert rate.rate_date < datetime.date(2100, 1, 1)
+
+
+def test_usd_and_unknown() -> None:
+    rate = usd_rate("USD", FRIDAY)
+    assert rate is not None and rate.rate == 1 and rate.rate_date == FRIDAY
+    assert usd_rate("ARS", FRIDAY) is None  # not quoted by the ECB
+    assert usd_rate("XXX", FRIDAY) is None
+    assert to_usd(None, rate) is None
+
+
+def test_named_assumptions() -> None:
+    assert (HOURS_PER_YEAR, BILLABLE_DAYS_PER_YEAR, HOURS_PER_DAY, WEEKS_PER_YEAR) == (
+        2080, 220, 8, 52
+    )
+
+
+@pytest.mark.parametrize(
+    ("amount", "period", "expected"),
+    [
+        (Decimal(50), "hour", Decimal(104000)),
+        (Decimal(500), "day", Decimal(110000)),
+        (Decimal(2000), "week", Decimal(104000)),
+        (Decimal(5000), "month", Decimal(60000)),
+        (Decimal(90000), "year", Decimal(90000)),
+    ],
+)
+def test_annualize(amount: Decimal, period: str, expected: Decimal) -> None:
+    assert annualize(amount, period) == expected  # type: ignore[arg-type]
+
+
+def test_annualize_takes_assumptions_as_keywords() -> None:
+    assert annualize(Decimal(50), "hour", hours_per_year=1800) == Decimal(90000)
+    assert annualize(Decimal(500), "day", billable_days_per_year=200) == Decimal(100000)
+
+
+@pytest.mark.parametrize(
+    ("amount", "period", "expected"),
+    [
+        (Decimal(50), "hour", Decimal(50)),
+        (Decimal(800), "day", Decimal(100)),
+        (Decimal(2000), "week", Decimal(50)),
+        (Decimal(104000), "year", Decimal(50)),
+        (Decimal(5200), "month", Decimal(30)),
+    ],
+)
+def test_hourly(amount: Decimal, period: str, expected: Decimal) -> None:
+    assert hourly(amount, period) == expected  # type: ignore[arg-type]
+
+
+def test_hourly_takes_assumptions_as_keywords() -> None:
+    assert hourly(Decimal(750), "day", hours_per_day=7.5) == Decimal(100)  # type: ignore[arg-type]
+    assert hourly(Decimal(90000), "year", hours_per_year=1800) == Decimal(50)
+
+
+def test_unknown_period_raises() -> None:
+    with pytest.raises(ValueError):
+        annualize(Decimal(1), "decade")  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        hourly(Decimal(1), "decade")  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize(
+    ("period", "expected"),
+    [("hour", True), ("day", True), ("week", True), ("month", False), ("year", False),
+     (None, False)],
+)
+def test_is_rate(period: str | None, expected: bool) -> None:
+    assert is_rate(period) is expected
