@@ -84,7 +84,9 @@ class RunManifest:
             "source": spider.name,
             "started_at": self.started_at.isoformat(),
             "finished_at": datetime.now(UTC).isoformat(),
-            "complete_listing": bool(getattr(spider, "complete_listing", False)),
+            # Closing vanished postings is only safe when the whole listing was read cleanly.
+            "complete_listing": bool(getattr(spider, "complete_listing", False))
+            and not summary["errors"] and summary["finish_reason"] == "finished",
             "args": getattr(spider, "run_args", {}),
             **summary,
         }

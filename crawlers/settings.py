@@ -30,6 +30,13 @@ DOWNLOAD_WARNSIZE = 16 * 1024 * 1024
 RETRY_ENABLED = True
 RETRY_TIMES = 3
 RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
+DOWNLOADER_MIDDLEWARES = {
+    "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
+    "crawlers.middlewares.BackoffRetryMiddleware": 550,
+}
+JOBPULSE_BACKOFF_BASE = 2.0
+JOBPULSE_BACKOFF_MAX = 120.0
+JOBPULSE_RETRY_AFTER_MAX = 600.0
 
 # Development switch: JOBPULSE_HTTPCACHE=1 replays responses from .scrapy/httpcache.
 HTTPCACHE_ENABLED = os.environ.get("JOBPULSE_HTTPCACHE", "") == "1"

@@ -13,10 +13,12 @@ import attrs
 
 from pipeline.config import Settings
 from pipeline.crawl import run_crawl
+from pipeline.demo.corpus import DEMO_END, corpus_writer
 from pipeline.demo.hn_corpus import write_hn_corpus
 from pipeline.errors import CrawlFailed, JobpulseError
 from pipeline.ingest import load_warehouse
 from pipeline.replay.server import serve, url_of
+from pipeline.sources import SOURCES
 
 Echo = Callable[[str], None]
 
@@ -49,33 +51,50 @@ def replay_server(root: Path) -> Iterator[str]:
         server.server_close()
 
 
+def _progress_printer(slug: str, echo: Echo) -> Callable[[int], None]:
+    last = [time.monotonic()]
+
+    def progress(items: int) -> None:
+        if time.monotonic() - last[0] >= 5:
+            last[0] = time.monotonic()
+            echo(f"    {slug}: {items} items so far")
+
+    return progress
+
+
 def run_demo(settings: Settings, *, months: int = 48, seed: int = 7,
              echo: Echo = print) -> list[tuple[str, float]]:
     """Build the demo warehouse at ``settings.db_path``; returns each stage's wall time."""
     timer = StageTimer(echo)
     corpus = settings.data_dir / "demo" / "corpus"
+    crawls: list[tuple[str, dict[str, str]]] = []
     with timer.stage("generate corpus"):
         if corpus.exists():
             shutil.rmtree(corpus)
-        summary = write_hn_corpus(corpus, seed=seed, months=months)
+        summary = write_hn_corpus(corpus, seed=seed, months=months, end=DEMO_END)
         echo(f"    hn: {summary.threads} threads, {summary.postings} postings, "
              f"{summary.first_month:%Y-%m}..{summary.last_month:%Y-%m}")
+        crawls.append(("hn", {"months": "0"}))
+        for slug in SOURCES:
+            writer = corpus_writer(slug)
+            if writer is None:
+                continue
+            made = writer(corpus, seed=seed, months=months, end=DEMO_END)
+            echo(f"    {slug}: {made.postings} postings {made.note}".rstrip())
+            crawls.append((slug, made.spider_args))
     with replay_server(corpus) as url:
         echo(f"    serving the corpus on {url}")
-        with timer.stage("crawl hn"):
-            last = [0.0]
-
-            def progress(items: int) -> None:
-                if time.monotonic() - last[0] >= 5:
-                    last[0] = time.monotonic()
-                    echo(f"    hn: {items} items so far")
-
-            result = run_crawl("hn", landing_dir=settings.landing_dir, base_url=f"{url}/hn",
-                               args={"months": "0"}, progress=progress)
-            if not result.ok:
-                raise CrawlFailed(f"demo crawl of hn failed; see {result.log_file}")
-            echo(f"    hn: {result.manifest.get('items')} items from "
-                 f"{result.manifest.get('pages')} pages -> {result.landing_file}")
+        for slug, args in crawls:
+            with timer.stage(f"crawl {slug}"):
+                result = run_crawl(slug, landing_dir=settings.landing_dir,
+                                   base_url=f"{url}/{slug}", args=args,
+                                   progress=_progress_printer(slug, echo))
+                if not result.ok:
+                    raise CrawlFailed(f"demo crawl of {slug} failed; see {result.log_file}")
+                errors = result.manifest.get("errors") or {}
+                echo(f"    {slug}: {result.manifest.get('items')} items from "
+                     f"{result.manifest.get('pages')} pages"
+                     + (f", errors {errors}" if errors else ""))
     with timer.stage("load"):
         report = load_warehouse(settings, echo)
         if report.failed:

@@ -7,7 +7,9 @@ reply that replaces the real one, optionally only for the first ``times`` reques
 
 from __future__ import annotations
 
+import importlib
 import json
+import re
 import threading
 from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -15,11 +17,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
-from pipeline.replay import hn
 from pipeline.replay.responses import Reply, json_reply
 
 Handler = Callable[[Path, str, dict[str, str]], Reply]
-HANDLERS: dict[str, Handler] = {"hn": hn.handle}
+ALIASES = {"hn_freelance": "hn"}
+"""Sources that share another's API (both HN spiders read the Algolia HN API)."""
+
+
+def handler_for(slug: str) -> Handler | None:
+    """``pipeline.replay.<slug>.handle``: each source's endpoints live in its own module."""
+    slug = ALIASES.get(slug, slug)
+    if not re.fullmatch(r"[a-z0-9_]+", slug) or slug in {"server", "responses"}:
+        return None
+    try:
+        module = importlib.import_module(f"pipeline.replay.{slug}")
+    except ModuleNotFoundError:
+        return None
+    handle: Handler | None = getattr(module, "handle", None)
+    return handle
 
 
 class Faults:
@@ -75,7 +90,7 @@ def make_handler(root: Path, faults: Faults) -> type[BaseHTTPRequestHandler]:
                     return Reply(200, {"Content-Type": "text/plain"}, robots.read_bytes())
                 return Reply(404, {"Content-Type": "text/plain"}, b"not found")
             slug, _, rest = parts.path.lstrip("/").partition("/")
-            handler = HANDLERS.get(slug)
+            handler = handler_for(slug)
             if handler is None:
                 return json_reply({"error": f"unknown source {slug!r}"}, status=404)
             query = dict(parse_qsl(parts.query, keep_blank_values=True))

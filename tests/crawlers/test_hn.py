@@ -180,3 +180,13 @@ def test_landing_file_path(replay: ReplayServer, settings: Settings) -> None:
     result = crawl(replay, settings)
     assert result.landing_file == (settings.landing_dir / "hn" / f"{result.run_id}.jsonl").resolve()
     assert Path(str(result.landing_file).replace(".jsonl", ".run.json")).is_file()
+
+
+def test_429_with_retry_after_then_success(replay: ReplayServer, settings: Settings) -> None:
+    replay.set_faults({f"/hn/api/v1/items/{OCTOBER}": {
+        "status": 429, "times": 1, "headers": {"Retry-After": "1"}, "body": "slow down"}})
+    result = crawl(replay, settings, months="0")
+    assert len(landed(result)) == 7
+    assert result.manifest["errors"] == {}
+    log = result.log_file.read_text()
+    assert "waiting 1.0s before retrying" in log
