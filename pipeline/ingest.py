@@ -19,10 +19,21 @@ import duckdb
 import polars as pl
 
 from pipeline.config import Settings
+from pipeline.dedup import DedupInput, find_duplicates
+from pipeline.enrich import enrich
 from pipeline.errors import LandingFileError
 from pipeline.normalize import parse_timestamp, posting_row
 from pipeline.skills import SkillExtractor, Taxonomy
-from warehouse.load import FileRecord, RunCounts, RunRecord, current_hashes, loaded_files, write_run
+from warehouse.load import (
+    FileRecord,
+    RunCounts,
+    RunRecord,
+    current_hashes,
+    loaded_files,
+    write_duplicates,
+    write_run,
+)
+from warehouse.sql import load_sql
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +45,17 @@ POSTING_SCHEMA: dict[str, Any] = {
     "remote_raw": pl.String, "employment_raw": pl.String, "pay_raw": pl.String,
     "description": pl.String, "posted_at": pl.Datetime("us", "UTC"),
     "fetched_at": pl.Datetime("us", "UTC"), "content_hash": pl.String, "item": pl.String,
+    "pay_min": pl.Decimal(18, 2), "pay_max": pl.Decimal(18, 2), "pay_currency": pl.String,
+    "pay_period": pl.String, "pay_period_inferred": pl.Boolean, "pay_source": pl.String,
+    "pay_kind": pl.String, "pay_usd_min": pl.Decimal(18, 2), "pay_usd_max": pl.Decimal(18, 2),
+    "usd_rate": pl.Decimal(18, 10), "usd_rate_date": pl.Date, "usd_rate_source": pl.String,
+    "pay_annual_usd_min": pl.Decimal(18, 2), "pay_annual_usd_max": pl.Decimal(18, 2),
+    "pay_hourly_usd_min": pl.Decimal(18, 2), "pay_hourly_usd_max": pl.Decimal(18, 2),
+    "country": pl.String, "region": pl.String, "city": pl.String,
+    "countries": pl.List(pl.String), "places": pl.String, "work_mode": pl.String,
+    "remote_scope": pl.String, "seniority": pl.String, "seniority_band": pl.String,
+    "employment_type": pl.String, "employment_types": pl.List(pl.String),
+    "dedup_key": pl.String,
 }
 
 
@@ -118,17 +140,22 @@ def run_status(manifest: dict[str, Any]) -> str:
 
 def build_frames(rows: list[dict[str, Any]], extractor: SkillExtractor,
                  need_skills: set[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Postings frame and ``(posting_id, skill)`` frame; skills only for ``need_skills`` ids."""
+    """Postings frame and ``(posting_id, skill)`` frame for the new or changed postings.
+
+    Unchanged postings (not in ``need_skills``) only need their sighting recorded, so their
+    normalizers are not run again.
+    """
     pairs_id: list[str] = []
     pairs_skill: list[str] = []
     for row in rows:
         if row["posting_id"] not in need_skills:
             continue
+        row.update(enrich(row, row["raw_item"]))
         found = extractor.extract(row["description"], title=row["title"], tags=row["tags"])
         pairs_id.extend([row["posting_id"]] * len(found))
         pairs_skill.extend(found)
     postings = pl.DataFrame(
-        [{k: row[k] for k in POSTING_SCHEMA} for row in rows], schema=POSTING_SCHEMA,
+        [{k: row.get(k) for k in POSTING_SCHEMA} for row in rows], schema=POSTING_SCHEMA,
         orient="row",
     )
     skills = pl.DataFrame({"posting_id": pairs_id, "skill": pairs_skill},
@@ -153,7 +180,7 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, extractor: SkillEx
     bad = 0
     for number, item in read_items(run.data_file):
         try:
-            rows.append(posting_row(item))
+            rows.append({**posting_row(item), "raw_item": item})
         except (KeyError, ValueError, TypeError) as exc:
             bad += 1
             log.warning("%s: line %d: dropped (%s)", run.key, number, exc)
@@ -210,6 +237,22 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path, extractor: S
     return report
 
 
+def mark_duplicates(con: duckdb.DuckDBPyConnection) -> int:
+    """Flag duplicate groups across all postings (exact keys and near-duplicate text)."""
+    rows = con.execute(load_sql("queries/dedup_input")).fetchall()
+    matches = find_duplicates(
+        DedupInput(posting_id=r[0], company=r[1], title=r[2], location=r[3], text=r[4] or "",
+                   posted_at=r[5])
+        for r in rows
+    )
+    groups = pl.DataFrame(
+        [{"posting_id": m.posting_id, "group_id": m.group_id, "evidence": m.evidence}
+         for m in matches],
+        schema={"posting_id": pl.String, "group_id": pl.String, "evidence": pl.String},
+    )
+    return write_duplicates(con, groups)
+
+
 def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -> LoadReport:
     """Migrate the warehouse and load every pending landing file into it."""
     from pipeline.skills import load_taxonomy
@@ -222,6 +265,11 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
     try:
         migrate(con)
         report = load_landing(con, settings.landing_dir, extractor, taxonomy, progress)
+        if any(f.counts and (f.counts.items_new or f.counts.items_changed)
+               for f in report.files):
+            progress("looking for duplicate postings ...")
+            flagged = mark_duplicates(con)
+            progress(f"{flagged} postings flagged as duplicates of another")
         report.total_postings = con.execute("select count(*) from postings").fetchall()[0][0]
     finally:
         con.close()

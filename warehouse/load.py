@@ -17,11 +17,8 @@ import polars as pl
 
 from warehouse.sql import load_sql
 
-POSTING_COLUMNS = (
-    "posting_id", "source", "source_id", "url", "title", "company", "location_raw",
-    "remote_raw", "employment_raw", "pay_raw", "description", "posted_at", "fetched_at",
-    "content_hash", "item",
-)
+REQUIRED_COLUMNS = ("posting_id", "source", "source_id", "fetched_at", "content_hash", "item")
+"""The incoming frame holds these plus any ``postings`` columns, matched by name."""
 
 
 @attrs.frozen
@@ -92,7 +89,10 @@ def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
               posting_skills: pl.DataFrame, run: RunRecord, file: FileRecord,
               taxonomy_version: str, skills: pl.DataFrame | None = None) -> RunCounts:
     """Apply one run atomically; return how many postings were new, changed, unchanged, closed."""
-    con.register("incoming", postings.select(POSTING_COLUMNS).to_arrow())
+    missing = [c for c in REQUIRED_COLUMNS if c not in postings.columns]
+    if missing:
+        raise ValueError(f"postings frame lacks {missing}")
+    con.register("incoming", postings.to_arrow())
     con.register("incoming_skills", posting_skills.select("posting_id", "skill").to_arrow())
     params: dict[str, Any] = {"run_id": run.run_id, "taxonomy_version": taxonomy_version}
     con.execute("begin transaction")
@@ -102,8 +102,8 @@ def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
         con.execute(load_sql("load/stage"))
         new, changed, unchanged = con.execute(load_sql("load/stage_counts")).fetchall()[0]
         con.execute(load_sql("load/append_raw"), {"run_id": run.run_id})
-        con.execute(load_sql("load/insert_new"), params)
-        con.execute(load_sql("load/update_changed"), params)
+        con.execute(load_sql("load/delete_changed"))
+        con.execute(load_sql("load/insert_postings"), params)
         con.execute(load_sql("load/touch_unchanged"), {"run_id": run.run_id})
         con.execute(load_sql("load/replace_skills"))
         closed = 0
@@ -142,3 +142,22 @@ def _record(con: duckdb.DuckDBPyConnection, run: RunRecord, file: FileRecord,
         "insert into landing_files values (?, ?, ?, ?, ?, ?, now())",
         [file.path, run.run_id, run.source, file.sha256, file.bytes, file.rows_read],
     )
+
+
+def write_duplicates(con: duckdb.DuckDBPyConnection, groups: pl.DataFrame) -> int:
+    """Replace every duplicate flag with ``groups`` (``posting_id, group_id, evidence``)."""
+    con.register("dup_groups", groups.select("posting_id", "group_id", "evidence").to_arrow())
+    con.execute("begin transaction")
+    try:
+        con.execute("update postings set duplicate_group_id = null, duplicate_evidence = null "
+                    "where duplicate_group_id is not null")
+        con.execute("update postings as p set duplicate_group_id = g.group_id, "
+                    "duplicate_evidence = g.evidence from dup_groups as g "
+                    "where p.posting_id = g.posting_id")
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("dup_groups")
+    return groups.height

@@ -152,8 +152,8 @@ def test_item_without_provenance_is_counted(settings: Settings) -> None:
 
 def test_monthly_share_view(settings: Settings) -> None:
     write_run(settings, "r1", [
-        item("1"), item("2", description="Ruby on Rails and MySQL."),
-        item("3", datePublished="2026-09-02T10:00:00Z"),
+        item("1"), item("2", description="Ruby on Rails and MySQL.", jobTitle="SRE"),
+        item("3", datePublished="2026-09-02T10:00:00Z", jobTitle="Data Engineer"),
     ])
     load_warehouse(settings)
     con = connect(settings.db_path, read_only=True)

@@ -3,6 +3,8 @@ create or replace temp table stage as
 select
     i.*,
     p.content_hash as old_hash,
+    p.first_seen_at as old_first_seen_at,
+    p.last_seen_at as old_last_seen_at,
     p.posting_id is not null as existed,
     p.posting_id is not null and p.content_hash <> i.content_hash as changed
 from incoming as i

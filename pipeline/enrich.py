@@ -1,0 +1,162 @@
+"""Normalized columns of a posting from its raw values: pure, composed of the normalizers.
+
+Pay: structured pay from the source wins over text; text pay is looked for in the header's pay
+field first, then in the whole posting. A period the text does not state may be inferred from
+the amount and is flagged as inferred. Amounts are converted to USD with the ECB reference rate
+of the posting date, and annual and hourly equivalents use the named assumptions in
+``pipeline.money``. Rates (hour/day/week) and salaries (month/year) are told apart in
+``pay_kind`` so that no statistic mixes them silently.
+"""
+
+from __future__ import annotations
+
+import datetime
+import json
+from decimal import Decimal, InvalidOperation
+from functools import lru_cache
+from typing import Any
+
+from pipeline.dedup import exact_key
+from pipeline.money import annualize, hourly, is_rate, to_usd, usd_rate
+from pipeline.pay import PERIODS, Pay, infer_period, parse_pay
+from pipeline.places import parse_locations
+from pipeline.roles import parse_employment_types, parse_seniority, seniority_band
+
+ENRICHED_COLUMNS = (
+    "pay_min", "pay_max", "pay_currency", "pay_period", "pay_period_inferred", "pay_source",
+    "pay_kind", "pay_usd_min", "pay_usd_max", "usd_rate", "usd_rate_date", "usd_rate_source",
+    "pay_annual_usd_min", "pay_annual_usd_max", "pay_hourly_usd_min", "pay_hourly_usd_max",
+    "country", "region", "city", "countries", "places", "work_mode", "remote_scope",
+    "seniority", "seniority_band", "employment_type", "employment_types", "dedup_key",
+)
+CENTS = Decimal("0.01")
+
+# Both are pure and their inputs repeat heavily (a few currencies and posting days, the same
+# location strings), so caching them is the cheapest speed-up of a load.
+_usd_rate = lru_cache(maxsize=1 << 16)(usd_rate)
+_parse_locations = lru_cache(maxsize=1 << 16)(parse_locations)
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value).strip().replace(",", ""))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() and number > 0 else None
+
+
+def structured_pay(salary: Any) -> Pay | None:
+    """The source's own pay fields (``baseSalary.valueMin`` ...) as a Pay, if usable."""
+    if not isinstance(salary, dict):
+        return None
+    low, high = _decimal(salary.get("valueMin")), _decimal(salary.get("valueMax"))
+    if low is None and high is None:
+        return None
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    period = salary.get("rateType")
+    currency = salary.get("currency")
+    return Pay(
+        min=low, max=high,
+        currency=currency.upper() if isinstance(currency, str) and len(currency) == 3 else None,
+        period=period if period in PERIODS else None,
+        raw=str(salary.get("raw") or ""),
+    )
+
+
+def find_pay(row: dict[str, Any], item: dict[str, Any]) -> tuple[Pay | None, str | None]:
+    """The posting's pay and where it came from (``structured`` or ``text``)."""
+    salary = item.get("baseSalary")
+    pay = structured_pay(salary)
+    if pay is not None:
+        return pay, "structured"
+    hint = salary.get("currency") if isinstance(salary, dict) else None
+    for text in (row.get("pay_raw"), row.get("description")):
+        if text:
+            found = parse_pay(text, currency_hint=hint)
+            if found is not None:
+                return found, "text"
+    return None, None
+
+
+def _quantize(value: Decimal | None) -> Decimal | None:
+    return value.quantize(CENTS) if value is not None else None
+
+
+def pay_columns(pay: Pay | None, source: str | None, on: datetime.date) -> dict[str, Any]:
+    empty: dict[str, Any] = dict.fromkeys(ENRICHED_COLUMNS[:16])
+    if pay is None:
+        return empty
+    period, inferred = pay.period, False
+    if period is None:
+        period = infer_period(pay.min, pay.max, pay.currency)
+        inferred = period is not None
+    rate = _usd_rate(pay.currency, on) if pay.currency else None
+    usd_min, usd_max = to_usd(pay.min, rate), to_usd(pay.max, rate)
+    out = {
+        **empty,
+        "pay_min": _quantize(pay.min), "pay_max": _quantize(pay.max),
+        "pay_currency": pay.currency, "pay_period": period, "pay_period_inferred": inferred,
+        "pay_source": source,
+        "pay_kind": None if period is None else ("rate" if is_rate(period) else "salary"),
+        "pay_usd_min": usd_min, "pay_usd_max": usd_max,
+        "usd_rate": rate.rate if rate else None,
+        "usd_rate_date": rate.rate_date if rate else None,
+        "usd_rate_source": rate.source if rate else None,
+    }
+    if period is not None:
+        for end, usd in (("min", usd_min), ("max", usd_max)):
+            if usd is not None:
+                out[f"pay_annual_usd_{end}"] = _quantize(annualize(usd, period))
+                out[f"pay_hourly_usd_{end}"] = _quantize(hourly(usd, period))
+    return out
+
+
+def place_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    parts = [p for p in (row.get("location_raw"), row.get("remote_raw")) if p]
+    text = " | ".join(dict.fromkeys(parts))
+    remote = item.get("remoteStatus")
+    flag = True if isinstance(remote, bool) and remote else None
+    locations = _parse_locations(text or None, remote_flag=flag)
+    first = locations.places[0] if locations.places else None
+    countries = list(dict.fromkeys(p.country for p in locations.places if p.country))
+    return {
+        "country": first.country if first else None,
+        "region": first.region if first else None,
+        "city": first.city if first else None,
+        "countries": countries,
+        "places": json.dumps([{"country": p.country, "region": p.region, "city": p.city,
+                               "raw": p.raw} for p in locations.places], ensure_ascii=False)
+        if locations.places else None,
+        "work_mode": locations.work_mode,
+        "remote_scope": locations.remote_scope,
+    }
+
+
+def role_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    extra = item.get("extra") if isinstance(item.get("extra"), dict) else {}
+    hints = [h for h in (extra or {}).get("seniority_hints", []) if isinstance(h, str)]
+    seniority = parse_seniority(row.get("title"), row.get("description"), hints=hints)
+    types = parse_employment_types(row.get("employment_raw") or row.get("title"))
+    if not types:
+        types = parse_employment_types((row.get("description") or "")[:600])
+    return {
+        "seniority": seniority,
+        "seniority_band": seniority_band(seniority),
+        "employment_type": types[0] if types else None,
+        "employment_types": list(types),
+    }
+
+
+def enrich(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+    """Every normalized column for one posting row (see :func:`pipeline.normalize.posting_row`)."""
+    when = row.get("posted_at") or row["fetched_at"]
+    pay, source = find_pay(row, item)
+    return {
+        **pay_columns(pay, source, when.date()),
+        **place_columns(row, item),
+        **role_columns(row, item),
+        "dedup_key": exact_key(row.get("company"), row.get("title"), row.get("location_raw")),
+    }
