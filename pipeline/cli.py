@@ -250,9 +250,12 @@ def eval_group() -> None:
 
 def _register_normalizer_commands() -> None:
     from pipeline.cli_pay import eval_pay, pay
+    from pipeline.cli_skills import eval_skills, skills
 
     cli.add_command(pay)
+    cli.add_command(skills)
     eval_group.add_command(eval_pay, name="pay")
+    eval_group.add_command(eval_skills, name="skills")
 
 
 _register_normalizer_commands()

@@ -25,11 +25,12 @@ Disambiguation rules (also documented in the header of ``taxonomy.yaml``)
    ``+`` count as word characters), ``.NET`` never inside ``ASP.NET``/``VB.NET`` (``p`` is not a
    left boundary).  A ``.`` followed by a letter or digit continues the token, so ``node``
    does not match in ``node.js`` or a host name.
-2. Blockers: phrases that contain a skill form but are ordinary English ("go to", "C-level",
+2. ``ex-<name>`` is a former employer ("ex-Stripe engineers"), never a skill.
+3. Blockers: phrases that contain a skill form but are ordinary English ("go to", "C-level",
    "C-suite", "on the go", "salt lake") are keys too; they win the overlap and emit nothing.
-3. ``case_sensitive``: the form must appear with exactly the case written in the YAML
+4. ``case_sensitive``: the form must appear with exactly the case written in the YAML
    (``Go`` but not ``go``; ``R`` but not ``r``; ``REST`` but not ``rest``).
-4. ``gate``: the form is also an ordinary English word.  It counts only with technical
+5. ``gate``: the form is also an ordinary English word.  It counts only with technical
    corroboration:
 
    * ``gate: context`` — an ungated skill or a technical cue word (``developer``,
@@ -39,7 +40,7 @@ Disambiguation rules (also documented in the header of ``taxonomy.yaml``)
 
    A gated form in the title counts when the title holds a skill or a cue word; a form
    supplied through ``tags=`` always counts (the source labelled it).
-5. Parents: a matched skill adds its parent chain (``AWS Lambda`` adds ``AWS``).
+6. Parents: a matched skill adds its parent chain (``AWS Lambda`` adds ``AWS``).
 
 Nothing is loaded at import time; :func:`load_taxonomy` is the only function doing I/O.
 """
@@ -48,6 +49,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -79,7 +81,17 @@ GATES = ("context", "list", "related", "strict")
 # A token may start right after one of these.  "." is deliberately absent so that ".net"
 # inside "asp.net" or "js" inside "node.js" cannot start a match; "-" is present so that
 # "non-java" or "spring-boot" style compounds still expose their parts.
-LEFT_BOUNDARY = " \n\t\r\f\v(/[{,;:\"'*|<>-=~!?\u00a0\u2022\u00b7\u2013\u2014\u2026\u2018\u201c\u25cf\u25aa\u2192\u2713\u2714"
+LEFT_BOUNDARY = (
+    " \n\t\r\f\v(/[{,;:\"'*|<>-=~!?"
+    # no-break space, bullets, dashes, ellipsis, curly quotes, arrows and check marks
+    "\u00a0\u2022\u00b7\u2013\u2014\u2026\u2018\u201c\u25cf\u25aa\u2192\u2713\u2714"
+)
+
+# Short and ambiguous forms are also keyed with each of these after them, so that "c", "r" or
+# "go" do not produce a raw hit at every word starting with those letters.
+RIGHT_BOUNDARY = " \n\t\r,;:)]}/|.!?'\"-&*<>=\u00a0\u2019\u201d"
+#: Forms this short get right-boundary keys (longer ones rarely prefix common words).
+_TAIL_MAX_LEN = 3
 
 # A match is rejected when followed by one of these: they continue the token ("javascript",
 # "c#", "go_lang").  "+" is not here on purpose: "c++" is a key of its own and wins the overlap
@@ -91,11 +103,10 @@ _DIGITS = frozenset("0123456789")
 _MIN_VERSIONED = 4
 
 # Payload kinds stored in the automaton.
-_STRONG, _GATED, _BLOCKER, _CUE = 0, 1, 2, 3
+_STRONG, _GATED, _BLOCKER = 0, 1, 2
 
 _WS_RE = re.compile(r"\s+")
-# Hits inside links are dropped: "https://github.com/acme" or "/jobs/python-dev" are not skills.
-_URL_RE = re.compile(r"(?:https?|ftp)\s?:\s?//\S*|\bwww\.\S+", re.IGNORECASE)
+_URL_TAIL = re.compile(r" ?\S*")
 #: Separator length allowed between list items for the "sandwiched in a list" rule.
 LIST_GAP = 3
 
@@ -111,7 +122,12 @@ _DOMAINS = {
     "proto": ("api_style", "protocol_format"),
     "biz": ("cms_platform", "business_platform"),
 }
-_DOMAIN_OF = {cat: dom for dom, cats in _DOMAINS.items() for cat in cats}
+# Managed cloud services and brokers are data and ops tools at once (BigQuery, Kinesis).
+_DOMAINS["data"] += ("cloud_service", "cloud_platform")
+_DOMAIN_OF: dict[str, set[str]] = {}
+for _dom, _cats in _DOMAINS.items():
+    for _cat in _cats:
+        _DOMAIN_OF.setdefault(_cat, set()).add("dom:" + _dom)
 
 
 class TaxonomyError(ValueError):
@@ -280,6 +296,17 @@ class _Form:
     gate: str | None = None
 
 
+_Hit = tuple[int, int, "str | None", "tuple[_Form, ...]"]
+
+
+def _simple(forms: Iterable[_Form]) -> str | None:
+    """Skill name when the key carries exactly one ungated, case-insensitive form."""
+    fl = list(forms)
+    if len(fl) == 1 and fl[0].kind == _STRONG and fl[0].cased is None:
+        return fl[0].skill
+    return None
+
+
 def _variants(form: str) -> set[str]:
     """Lower-cased spellings of one form: as written, hyphenated and glued for multi-word."""
     low = _norm_key(form)
@@ -312,18 +339,37 @@ class SkillExtractor:
                     add(surface, _Form(_STRONG, s.name))
         for b in taxonomy.blockers:
             add(b, _Form(_BLOCKER, None), variants=False)
-        for c in taxonomy.cues:
-            add(c, _Form(_CUE, None), variants=False)
 
         automaton = ahocorasick.Automaton()
         self._n_keys = 0
         for surface, fl in forms.items():
-            payload = (len(surface), tuple(fl))
-            for b in LEFT_BOUNDARY:
-                automaton.add_word(b + surface, payload)
-                self._n_keys += 1
+            tailed = len(surface) <= _TAIL_MAX_LEN
+            if tailed and surface[-1] not in RIGHT_BOUNDARY:
+                # payload: (form length, 1 = key ends with one boundary char after the form)
+                payload = (len(surface), 1, _simple(fl), tuple(fl))
+                for b in LEFT_BOUNDARY:
+                    for t in RIGHT_BOUNDARY:
+                        automaton.add_word(b + surface + t, payload)
+                self._n_keys += len(LEFT_BOUNDARY) * len(RIGHT_BOUNDARY)
+            else:
+                payload = (len(surface), 0, _simple(fl), tuple(fl))
+                for b in LEFT_BOUNDARY:
+                    automaton.add_word(b + surface, payload)
+                self._n_keys += len(LEFT_BOUNDARY)
         automaton.make_automaton()
         self._automaton = automaton
+        # Cue words are only needed to corroborate a gated form, so they live in a second
+        # automaton that is run over the few windows that need it (keeps the main pass lean).
+        cue_automaton = ahocorasick.Automaton()
+        for c in taxonomy.cues:
+            low = _norm_key(c)
+            for b in LEFT_BOUNDARY:
+                cue_automaton.add_word(b + low, len(low))
+        if len(cue_automaton):
+            cue_automaton.make_automaton()
+            self._cue_automaton: Any = cue_automaton
+        else:
+            self._cue_automaton = None
         self._closure: dict[str, tuple[str, ...]] = {
             n: (n, *taxonomy.ancestors(n)) for n in taxonomy.skills
         }
@@ -334,54 +380,55 @@ class SkillExtractor:
             for n, s in taxonomy.skills.items()
         }
         self._domain: dict[str, frozenset[str]] = {
-            n: frozenset({"dom:" + _DOMAIN_OF.get(s.category, s.category), *self._group[n]})
+            n: frozenset({*_DOMAIN_OF.get(s.category, {"dom:" + s.category}), *self._group[n]})
             for n, s in taxonomy.skills.items()
         }
 
     # -- hot path -------------------------------------------------------------------------
-    def _scan(self, text: str) -> list[tuple[int, int, tuple[_Form, ...]]]:
-        """Valid token-bounded hits as (start, end, forms), leftmost-longest, non-overlapping.
+    def _scan(self, text: str) -> list[_Hit]:
+        """Valid token-bounded hits, leftmost-longest and non-overlapping, in text order.
 
-        Offsets refer to ``text``.
+        Each hit is ``(start, end, simple, forms)`` with offsets into ``text``; ``simple`` is
+        the skill name when the key is a single ungated case-insensitive form (fast path).
         """
-        low = "\n" + text.lower()
-        if len(low) != len(text) + 1:
+        # Boundaries on both sides so forms at the very start / end of the text match.
+        low = "\n" + text.lower() + "\n"
+        if len(low) != len(text) + 2:
             # A few characters (e.g. U+0130) lower-case to two; keep offsets aligned.
-            low = "\n" + "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+            low = "\n" + "".join(c if len(c.lower()) != 1 else c.lower() for c in text) + "\n"
         n = len(low)
         word = _WORD_CHARS
         alnum = _ALNUM
         digits = _DIGITS
-        hits = []
-        for end, (klen, fl) in self._automaton.iter(low):
-            nxt = end + 1
-            if nxt < n:
-                ch = low[nxt]
-                if ch in word:
-                    if ch in digits and klen >= _MIN_VERSIONED and low[end] in alnum:
-                        # Glued version ("python3", "html5"): accept if the digits end the token.
-                        j = nxt + 1
-                        while j < n and (low[j] in digits or low[j] == "."):
-                            j += 1
-                        if j < n and low[j] in word and low[j] not in digits:
-                            continue
-                    else:
+        out: list[_Hit] = []
+        # automaton.iter reports matches by end position; a later-ending match that starts
+        # at or before the previous kept one is longer and replaces it (leftmost-longest).
+        for end, (klen, tail, simple, fl) in self._automaton.iter(low):
+            nxt = end + 1 - tail  # index in `low` of the character after the form
+            ch = low[nxt]
+            if ch in word:
+                if ch in digits and klen >= _MIN_VERSIONED and low[nxt - 1] in alnum:
+                    # Glued version ("python3", "html5"): accept if the digits end the token.
+                    j = nxt + 1
+                    while j < n and (low[j] in digits or low[j] == "."):
+                        j += 1
+                    if j < n and low[j] in word and low[j] not in digits:
                         continue
-                elif ch > "\x7f" and ch.isalnum():
+                else:
                     continue
-                elif ch == "." and nxt + 1 < n and low[nxt + 1] in alnum:
-                    continue
-            # low[s] == text[s - 1]; the key includes one boundary char before the form.
-            hits.append((nxt - klen - 1, nxt - 1, fl))
-        if len(hits) < 2:
-            return hits
-        hits.sort(key=lambda h: (h[0], h[0] - h[1]))
-        out = []
-        last_end = -1
-        for h in hits:
-            if h[0] >= last_end:
-                out.append(h)
-                last_end = h[1]
+            elif (ch == "." and low[nxt + 1] in alnum) or (ch > "\x7f" and ch.isalnum()):
+                continue
+            start = nxt - klen - 1  # low[i] == text[i - 1]
+            if low[start] == "-" and low[start - 2 : start] == "ex" and (
+                start < 3 or low[start - 3] not in alnum
+            ):
+                continue  # "ex-Unity folks", "ex-Stripe": a former employer, not a skill
+            while out and out[-1][1] > start:
+                if out[-1][0] < start:
+                    break  # the earlier-starting match wins
+                out.pop()
+            else:
+                out.append((start, nxt - 1, simple, fl))
         return out
 
     def _candidates(self, text: str, *, trusted: bool = False) -> set[str]:
@@ -393,16 +440,21 @@ class SkillExtractor:
         if not hits:
             return set()
         if "//" in text or "www." in text:
-            urls = [(m.start(), m.end()) for m in _URL_RE.finditer(text)]
+            urls = _url_spans(text)
             if urls:
                 hits = [h for h in hits if not any(a <= h[0] < b for a, b in urls)]
-        found: set[str] = set()
+                if not hits:
+                    return set()
+        # Fast path: most hits carry one plain form; everything else needs case/gate checks.
+        found = {h[2] for h in hits if h[2] is not None}
+        rest = [i for i, h in enumerate(hits) if h[2] is None]
+        if not rest:
+            return found
         gated: list[tuple[int, _Form]] = []
         weak: list[tuple[int, _Form]] = []  # index of hit whose case did not match
-        anchors: list[tuple[int, str]] = []  # (position, skill) of ungated skills
-        strong_at = [False] * len(hits)
-        cues: list[int] = []
-        for i, (start, end, fl) in enumerate(hits):
+        strong_extra: dict[int, str] = {}  # index -> skill, for non-fast-path strong hits
+        for i in rest:
+            start, end, _, fl = hits[i]
             for f in fl:
                 if f.cased is not None and text[start:end] != f.cased:
                     weak.append((i, f))
@@ -410,32 +462,42 @@ class SkillExtractor:
                 kind = f.kind
                 if kind == _STRONG:
                     found.add(f.skill)  # type: ignore[arg-type]
-                    anchors.append((start, f.skill))  # type: ignore[arg-type]
-                    strong_at[i] = True
+                    strong_extra[i] = f.skill  # type: ignore[assignment]
                 elif kind == _GATED:
                     gated.append((start, f))
-                elif kind == _CUE:
-                    cues.append(start)
                 # blockers only exist to win the overlap
+        apos: list[int] = []  # positions of ungated skills (ascending)
+        aname: list[str] = []
+        if gated:
+            for i, h in enumerate(hits):
+                name = h[2] if h[2] is not None else strong_extra.get(i)
+                if name is not None:
+                    apos.append(h[0])
+                    aname.append(name)
         for pos, f in gated:
             name: str = f.skill  # type: ignore[assignment]
             if name in found:
                 continue
             gate = f.gate
             if trusted:
-                ok = bool(anchors or cues)
+                ok = bool(apos) or self._has_cue(text, 0, len(text))
             elif gate == "list":
-                ok = any(abs(a - pos) <= LIST_WINDOW for a, _ in anchors)
+                k = bisect_left(apos, pos - LIST_WINDOW)
+                ok = k < len(apos) and apos[k] <= pos + LIST_WINDOW
             elif gate == "related" or gate == "strict":
-                group = (self._domain if gate == "related" else self._group)[name]
                 table = self._domain if gate == "related" else self._group
-                ok = any(
-                    abs(a - pos) <= CONTEXT_WINDOW and not group.isdisjoint(table[other])
-                    for a, other in anchors
-                )
+                group = table[name]
+                k = bisect_left(apos, pos - CONTEXT_WINDOW)
+                ok = False
+                while k < len(apos) and apos[k] <= pos + CONTEXT_WINDOW:
+                    if not group.isdisjoint(table[aname[k]]):
+                        ok = True
+                        break
+                    k += 1
             else:
-                ok = any(abs(a - pos) <= CONTEXT_WINDOW for a, _ in anchors) or any(
-                    abs(c - pos) <= CONTEXT_WINDOW for c in cues
+                k = bisect_left(apos, pos - CONTEXT_WINDOW)
+                ok = (k < len(apos) and apos[k] <= pos + CONTEXT_WINDOW) or self._has_cue(
+                    text, pos - CONTEXT_WINDOW, pos + CONTEXT_WINDOW
                 )
             if ok:
                 found.add(name)
@@ -444,16 +506,27 @@ class SkillExtractor:
         for i, f in weak:
             if f.skill is None or f.skill in found:
                 continue
-            start, end, _ = hits[i]
-            left = i > 0 and strong_at[i - 1] and start - hits[i - 1][1] <= LIST_GAP
-            right = (
-                i + 1 < len(hits) and strong_at[i + 1] and hits[i + 1][0] - end <= LIST_GAP
+            start, end = hits[i][0], hits[i][1]
+            left = i > 0 and (hits[i - 1][2] is not None or i - 1 in strong_extra) and (
+                start - hits[i - 1][1] <= LIST_GAP
             )
-            if (left or _line_edge(text, start, -1)) and (right or _line_edge(text, end, 1)) and (
-                left or right
+            right = i + 1 < len(hits) and (
+                hits[i + 1][2] is not None or i + 1 in strong_extra
+            ) and hits[i + 1][0] - end <= LIST_GAP
+            if (left or right) and (left or _line_edge(text, start, -1)) and (
+                right or _line_edge(text, end, 1)
             ):
                 found.add(f.skill)
         return found
+
+    def _has_cue(self, text: str, lo: int, hi: int) -> bool:
+        """Is there a technical cue word in ``text[lo:hi]``?"""
+        if self._cue_automaton is None:
+            return False
+        lo = max(lo, 0)
+        window = "\n" + text[lo:hi].lower() + "\n"
+        word = _WORD_CHARS
+        return any(window[end + 1] not in word for end, _ in self._cue_automaton.iter(window))
 
     def extract(
         self, text: str, *, title: str | None = None, tags: Sequence[str] = ()
@@ -484,6 +557,29 @@ class SkillExtractor:
     ) -> tuple[str, ...]:
         """Convert HTML to clean text, then :meth:`extract`."""
         return self.extract(html_to_text(html), title=title, tags=tags)
+
+
+def _url_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of links ("https://...", "www...."): str.find plus one anchored match each."""
+    spans = []
+    tail = _URL_TAIL.match
+    for marker in ("://", "www."):
+        i = text.find(marker)
+        while i >= 0:
+            a = i
+            if marker == "://":
+                # back up over the scheme, allowing the tokenised "http ://" form
+                a = i - 1
+                if a >= 0 and text[a] == " ":
+                    a -= 1
+                while a >= 0 and i - a < 8 and text[a].isalpha():
+                    a -= 1
+                a += 1
+            m = tail(text, i + len(marker))
+            b = m.end() if m else i + len(marker)
+            spans.append((a, b))
+            i = text.find(marker, b)
+    return spans
 
 
 def _line_edge(text: str, pos: int, step: int) -> bool:
