@@ -159,6 +159,49 @@ def _load(settings: Settings) -> None:
                             + "; ".join(f.error or f.key for f in report.failed))
 
 
+@cli.command()
+@click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="Taxonomy file to use instead of the bundled one.")
+@click.option("--workers", type=int, help="Extraction processes [default: one per core].")
+@click.option("--top", type=int, default=15, show_default=True,
+              help="How many gained and lost skills to list.")
+@DB_OPTION
+def rebuild(taxonomy: Path | None, workers: int | None, top: int, db: Path | None) -> None:
+    """Re-derive every posting's skills from the warehouse with the current taxonomy.
+
+    Prints the skills that gained and lost postings.
+
+    \b
+    Example:
+        jobpulse rebuild --taxonomy my-taxonomy.yaml
+    """
+    import time as _time
+
+    from pipeline.rebuild import rebuild_skills
+    from warehouse.db import connect
+    from warehouse.migrate import migrate
+
+    settings = Settings.from_env(db=db)
+    if not settings.db_path.exists():
+        raise JobpulseError(f"no warehouse at {settings.db_path}")
+    started = _time.monotonic()
+    con = connect(settings.db_path, wait_seconds=30)
+    try:
+        migrate(con)
+        report = rebuild_skills(con, taxonomy_path=taxonomy, workers=workers,
+                                progress=click.echo)
+    finally:
+        con.close()
+    seconds = _time.monotonic() - started
+    click.echo(f"rebuilt {report.postings:,} postings in {seconds:.1f}s: taxonomy "
+               f"{', '.join(report.old_versions) or 'none'} -> {report.new_version}; "
+               f"{report.pairs_before:,} -> {report.pairs_after:,} posting-skill pairs")
+    for label, changes in (("gained", report.gained), ("lost", report.lost)):
+        shown = ", ".join(f"{s} {'+' if label == 'gained' else '-'}{n}"
+                          for s, n in changes[:top])
+        click.echo(f"{label}: {len(changes)} skills" + (f": {shown}" if shown else ""))
+
+
 @cli.command(name="migrate")
 @click.option("--stop-before", metavar="NAME", help="Apply migrations up to (not including) NAME.")
 @DB_OPTION

@@ -161,3 +161,21 @@ def write_duplicates(con: duckdb.DuckDBPyConnection, groups: pl.DataFrame) -> in
     finally:
         con.unregister("dup_groups")
     return groups.height
+
+
+def replace_all_skills(con: duckdb.DuckDBPyConnection, posting_skills: pl.DataFrame,
+                       skills: pl.DataFrame, taxonomy_version: str) -> None:
+    """Swap in a whole new ``posting_skills`` (a rebuild) in one transaction."""
+    con.register("rebuilt_skills", posting_skills.select("posting_id", "skill").to_arrow())
+    con.execute("begin transaction")
+    try:
+        sync_skills(con, skills)
+        con.execute("delete from posting_skills")
+        con.execute("insert into posting_skills select posting_id, skill from rebuilt_skills")
+        con.execute("update postings set taxonomy_version = ?", [taxonomy_version])
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("rebuilt_skills")

@@ -1,0 +1,97 @@
+"""``jobpulse rebuild``: re-derive every posting's skills with the current taxonomy, in bulk.
+
+Raw data is kept forever, so a better alias list improves all history without a recrawl. The
+extraction runs in one process per core over chunks of postings; the swap is one transaction.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+import attrs
+import duckdb
+import polars as pl
+
+from pipeline.ingest import taxonomy_frame
+from pipeline.skills import SkillExtractor, load_taxonomy
+from warehouse.load import replace_all_skills
+from warehouse.sql import load_sql
+
+CHUNK = 5_000
+_extractor: SkillExtractor | None = None
+
+
+@attrs.frozen
+class RebuildReport:
+    postings: int
+    old_versions: tuple[str, ...]
+    new_version: str
+    pairs_before: int
+    pairs_after: int
+    gained: list[tuple[str, int]]
+    """Skills with more postings than before, and by how many."""
+    lost: list[tuple[str, int]]
+
+
+def _init_worker(taxonomy_path: str | None) -> None:
+    global _extractor
+    _extractor = SkillExtractor(load_taxonomy(taxonomy_path))
+
+
+def _extract_chunk(chunk: Sequence[tuple[str, str | None, str | None, list[str] | None]]
+                   ) -> tuple[list[str], list[str]]:
+    assert _extractor is not None
+    ids: list[str] = []
+    names: list[str] = []
+    for posting_id, title, text, tags in chunk:
+        found = _extractor.extract(text or "", title=title, tags=tags or ())
+        ids.extend([posting_id] * len(found))
+        names.extend(found)
+    return ids, names
+
+
+def rebuild_skills(con: duckdb.DuckDBPyConnection, *, taxonomy_path: str | Path | None = None,
+                   workers: int | None = None,
+                   progress: Callable[[str], None] = lambda _m: None) -> RebuildReport:
+    """Re-tag all postings and swap the result in; report what changed per skill."""
+    taxonomy = load_taxonomy(taxonomy_path)
+    rows = con.execute(load_sql("queries/rebuild_input")).fetchall()
+    before = Counter(dict(con.execute(
+        "select skill, count(*) from posting_skills group by skill").fetchall()))
+    versions = tuple(v for (v,) in con.execute(
+        "select distinct taxonomy_version from postings where taxonomy_version is not null "
+        "order by 1").fetchall())
+    progress(f"re-tagging {len(rows):,} postings with taxonomy {taxonomy.version} ...")
+    chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
+    ids: list[str] = []
+    names: list[str] = []
+    workers = workers or min(os.cpu_count() or 1, max(len(chunks), 1))
+    path = str(taxonomy_path) if taxonomy_path else None
+    if workers <= 1 or len(chunks) <= 1:
+        _init_worker(path)
+        results = map(_extract_chunk, chunks)
+    else:
+        pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(path,))
+        results = pool.map(_extract_chunk, chunks)
+    for done, (chunk_ids, chunk_names) in enumerate(results, start=1):
+        ids += chunk_ids
+        names += chunk_names
+        if done % 20 == 0 or done == len(chunks):
+            progress(f"  {min(done * CHUNK, len(rows)):,}/{len(rows):,} postings")
+    if workers > 1 and len(chunks) > 1:
+        pool.shutdown()
+    frame = pl.DataFrame({"posting_id": ids, "skill": names},
+                         schema={"posting_id": pl.String, "skill": pl.String})
+    replace_all_skills(con, frame, taxonomy_frame(taxonomy), taxonomy.version)
+    after = Counter(names)
+    delta = {s: after[s] - before[s] for s in set(before) | set(after) if after[s] != before[s]}
+    return RebuildReport(
+        postings=len(rows), old_versions=versions, new_version=taxonomy.version,
+        pairs_before=sum(before.values()), pairs_after=len(names),
+        gained=sorted(((s, d) for s, d in delta.items() if d > 0), key=lambda x: -x[1]),
+        lost=sorted(((s, -d) for s, d in delta.items() if d < 0), key=lambda x: -x[1]),
+    )
