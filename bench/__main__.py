@@ -1,0 +1,34 @@
+"""``python -m bench [NAME ...]``: run the benchmarks (all by default) and print their figures.
+
+Benchmarks measure; they never assert a time. Each prints medians of several runs.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import time
+
+BENCHMARKS = {
+    "skills": "bench.bench_skills",
+    "normalize": "bench.bench_normalize",
+}
+
+
+def main(argv: list[str]) -> int:
+    names = argv or list(BENCHMARKS)
+    unknown = [n for n in names if n not in BENCHMARKS]
+    if unknown:
+        print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
+        return 2
+    for name in names:
+        print(f"=== {name}", flush=True)
+        started = time.monotonic()
+        module = importlib.import_module(BENCHMARKS[name])
+        module.main([])
+        print(f"=== {name} done in {time.monotonic() - started:.0f}s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
