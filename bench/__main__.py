@@ -12,6 +12,7 @@ import time
 BENCHMARKS = {
     "skills": "bench.bench_skills",
     "normalize": "bench.bench_normalize",
+    "rebuild": "bench.bench_rebuild",
 }
 
 

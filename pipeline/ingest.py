@@ -55,7 +55,7 @@ POSTING_SCHEMA: dict[str, Any] = {
     "countries": pl.List(pl.String), "places": pl.String, "work_mode": pl.String,
     "remote_scope": pl.String, "seniority": pl.String, "seniority_band": pl.String,
     "employment_type": pl.String, "employment_types": pl.List(pl.String),
-    "dedup_key": pl.String,
+    "dedup_key": pl.String, "tags": pl.List(pl.String),
 }
 
 

@@ -7,10 +7,11 @@ extraction runs in one process per core over chunks of postings; the swap is one
 from __future__ import annotations
 
 import os
-from collections import Counter
-from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor
+from collections import Counter, deque
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
 import attrs
 import duckdb
@@ -54,35 +55,50 @@ def _extract_chunk(chunk: Sequence[tuple[str, str | None, str | None, list[str] 
     return ids, names
 
 
+def _bounded_map(pool: ProcessPoolExecutor, chunks: Iterator[Any], ahead: int
+                 ) -> Iterator[tuple[list[str], list[str]]]:
+    """``pool.map`` in order, but with at most ``ahead`` chunks in flight (bounded memory)."""
+    pending: deque[Future[tuple[list[str], list[str]]]] = deque()
+    for chunk in chunks:
+        pending.append(pool.submit(_extract_chunk, chunk))
+        if len(pending) >= ahead:
+            yield pending.popleft().result()
+    while pending:
+        yield pending.popleft().result()
+
+
 def rebuild_skills(con: duckdb.DuckDBPyConnection, *, taxonomy_path: str | Path | None = None,
                    workers: int | None = None,
                    progress: Callable[[str], None] = lambda _m: None) -> RebuildReport:
     """Re-tag all postings and swap the result in; report what changed per skill."""
     taxonomy = load_taxonomy(taxonomy_path)
-    rows = con.execute(load_sql("queries/rebuild_input")).fetchall()
+    total = con.execute("select count(*) from postings").fetchall()[0][0]
     before = Counter(dict(con.execute(
         "select skill, count(*) from posting_skills group by skill").fetchall()))
     versions = tuple(v for (v,) in con.execute(
         "select distinct taxonomy_version from postings where taxonomy_version is not null "
         "order by 1").fetchall())
-    progress(f"re-tagging {len(rows):,} postings with taxonomy {taxonomy.version} ...")
-    chunks = [rows[i : i + CHUNK] for i in range(0, len(rows), CHUNK)]
+    progress(f"re-tagging {total:,} postings with taxonomy {taxonomy.version} ...")
+    # Streamed in chunks so a million postings never sit in memory at once.
+    cursor = con.execute(load_sql("queries/rebuild_input"))
+    chunks = iter(lambda: cursor.fetchmany(CHUNK), [])
     ids: list[str] = []
     names: list[str] = []
-    workers = workers or min(os.cpu_count() or 1, max(len(chunks), 1))
+    workers = workers or os.cpu_count() or 1
     path = str(taxonomy_path) if taxonomy_path else None
-    if workers <= 1 or len(chunks) <= 1:
+    pool: ProcessPoolExecutor | None = None
+    if workers <= 1 or total <= CHUNK:
         _init_worker(path)
-        results = map(_extract_chunk, chunks)
+        results: Iterator[tuple[list[str], list[str]]] = map(_extract_chunk, chunks)
     else:
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(path,))
-        results = pool.map(_extract_chunk, chunks)
+        results = _bounded_map(pool, chunks, ahead=workers * 2)
     for done, (chunk_ids, chunk_names) in enumerate(results, start=1):
         ids += chunk_ids
         names += chunk_names
-        if done % 20 == 0 or done == len(chunks):
-            progress(f"  {min(done * CHUNK, len(rows)):,}/{len(rows):,} postings")
-    if workers > 1 and len(chunks) > 1:
+        if done % 20 == 0:
+            progress(f"  {min(done * CHUNK, total):,}/{total:,} postings")
+    if pool is not None:
         pool.shutdown()
     frame = pl.DataFrame({"posting_id": ids, "skill": names},
                          schema={"posting_id": pl.String, "skill": pl.String})
@@ -90,7 +106,7 @@ def rebuild_skills(con: duckdb.DuckDBPyConnection, *, taxonomy_path: str | Path 
     after = Counter(names)
     delta = {s: after[s] - before[s] for s in set(before) | set(after) if after[s] != before[s]}
     return RebuildReport(
-        postings=len(rows), old_versions=versions, new_version=taxonomy.version,
+        postings=total, old_versions=versions, new_version=taxonomy.version,
         pairs_before=sum(before.values()), pairs_after=len(names),
         gained=sorted(((s, d) for s, d in delta.items() if d > 0), key=lambda x: -x[1]),
         lost=sorted(((s, -d) for s, d in delta.items() if d < 0), key=lambda x: -x[1]),
