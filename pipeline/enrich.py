@@ -139,7 +139,10 @@ def role_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     extra = item.get("extra") if isinstance(item.get("extra"), dict) else {}
     hints = [h for h in (extra or {}).get("seniority_hints", []) if isinstance(h, str)]
     seniority = parse_seniority(row.get("title"), row.get("description"), hints=hints)
-    types = parse_employment_types(row.get("employment_raw") or row.get("title"))
+    # A post in the freelancer thread is freelance work whatever its header says.
+    type_hints = ["freelance"] if (extra or {}).get("kind") == "freelance_demand" else []
+    types = parse_employment_types(row.get("employment_raw") or row.get("title"),
+                                   hints=type_hints)
     if not types:
         types = parse_employment_types((row.get("description") or "")[:600])
     return {

@@ -179,6 +179,15 @@ class HnSpider(JobSpider):
             yield scrapy.Request(self.search_url(page + 1), callback=self.parse_threads,
                                  errback=self.on_error, cb_kwargs={"page": page + 1})
 
+    # Hooks for spiders reading other whoishiring threads with another keep rule (hn_freelance).
+    def node_skip_reason(self, node: dict[str, Any], story_id: int) -> str | None:
+        return skip_reason(node, story_id)
+
+    def build_posting(self, node: dict[str, Any], *, story_id: int, thread: str,
+                      fetched_at: str) -> JobPostingItem:
+        return extract_posting(node, source=self.name, story_id=story_id, thread=thread,
+                               fetched_at=fetched_at, crawl_run=self.crawl_run)
+
     def parse_thread(self, response: Response, story_id: int,
                      thread: str) -> Iterator[JobPostingItem]:
         try:
@@ -194,13 +203,13 @@ class HnSpider(JobSpider):
             return
         fetched_at = utc_now_iso()
         for node in children:
-            reason = skip_reason(node, story_id)
+            reason = self.node_skip_reason(node, story_id)
             if reason:
                 self.count_skip(reason)
                 continue
             try:
-                yield extract_posting(node, source=self.name, story_id=story_id, thread=thread,
-                                      fetched_at=fetched_at, crawl_run=self.crawl_run)
+                yield self.build_posting(node, story_id=story_id, thread=thread,
+                                         fetched_at=fetched_at)
             except (KeyError, TypeError, ValueError) as exc:
                 self.count_error("bad_record", f"comment {node.get('id')}: {exc!r}",
                                  response.url)

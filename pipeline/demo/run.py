@@ -74,7 +74,7 @@ def run_demo(settings: Settings, *, months: int = 48, seed: int = 7,
         summary = write_hn_corpus(corpus, seed=seed, months=months, end=DEMO_END)
         echo(f"    hn: {summary.threads} threads, {summary.postings} postings, "
              f"{summary.first_month:%Y-%m}..{summary.last_month:%Y-%m}")
-        crawls.append(("hn", {"months": "0"}))
+        crawls += [("hn", {"months": "0"}), ("hn_freelance", {"months": "0"})]
         for slug in SOURCES:
             writer = corpus_writer(slug)
             if writer is None:

@@ -68,8 +68,8 @@ HTML_EXAMPLES = [
     ("<p>A | B</p><p>Stack: Go &amp; Rust</p>", "A | B\n\nStack: Go & Rust"),
     # ... Firebase keeps HN's bare <p> separators.
     ("A | B<p>Stack: Go &amp; Rust", "A | B\n\nStack: Go & Rust"),
-    ('see <a href="https:&#x2F;&#x2F;x.example&#x2F;jobs" rel="nofollow">https:&#x2F;&#x2F;x...</a>',
-     "see https://x.example/jobs"),
+    ('see <a href="https:&#x2F;&#x2F;x.example&#x2F;jobs" rel="nofollow">'
+     'https:&#x2F;&#x2F;x...</a>', "see https://x.example/jobs"),
     ("<p>It&#x27;s &quot;fine&quot; &lt;really&gt;</p>", "It's \"fine\" <really>"),
     ("<p>roles:\nBackend\nSRE</p>", "roles:\nBackend\nSRE"),
     ("<p><i>No</i> recruiters</p><p><pre><code>a &#x2F; b\n  c</code></pre></p>",

@@ -1,0 +1,212 @@
+"""What the three ATS board spiders (Greenhouse, Lever, Ashby) share.
+
+* the curated board list ``crawlers/boards.yaml`` (or the file named by the Scrapy setting
+  ``JOBPULSE_BOARDS_FILE``), overridden by the spider argument ``boards="a,b=Name,c"``;
+* :class:`BoardSpider`, a :class:`JobSpider` that requests one URL per board and counts
+  malformed board responses by kind;
+* small pure converters: HTML to text, numbers to decimal strings, timestamps to ISO UTC, and
+  the ``baseSalary`` dict every structured-pay source fills the same way.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from datetime import UTC, datetime
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, ClassVar
+
+import html_text
+import scrapy
+import yaml
+from scrapy.crawler import Crawler
+from scrapy.http import Response
+
+from crawlers.items import JobPostingItem
+from crawlers.spiders._base import BadPayload, JobSpider
+
+DEFAULT_BOARDS_FILE = Path(__file__).resolve().with_name("boards.yaml")
+# Board tokens become URL path segments: anything outside this set is a typo or an injection.
+_TOKEN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$")
+_ISO_CURRENCY = re.compile(r"^[A-Z]{3}$")
+
+
+def _check_token(token: str, where: str) -> str:
+    if not _TOKEN.match(token):
+        raise ValueError(f"invalid board name {token!r} in {where}")
+    return token
+
+
+def parse_boards_arg(value: str) -> dict[str, str | None]:
+    """``"acme,globex=Globex Corp"`` to ``{"acme": None, "globex": "Globex Corp"}``."""
+    boards: dict[str, str | None] = {}
+    for part in value.split(","):
+        token, _, name = part.strip().partition("=")
+        token = token.strip()
+        if token:
+            boards[_check_token(token, "the boards argument")] = name.strip() or None
+    return boards
+
+
+def read_boards_file(path: Path, source: str) -> dict[str, str | None]:
+    """The ``source`` section of a boards file: a list of tokens or a token-to-name mapping."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a mapping of source to boards")
+    section = data.get(source) or {}
+    entries: Iterable[tuple[Any, Any]]
+    if isinstance(section, dict):
+        entries = section.items()
+    elif isinstance(section, list):
+        entries = ((entry, None) for entry in section)
+    else:
+        raise ValueError(f"{path}: {source} must be a list or a mapping of boards")
+    boards: dict[str, str | None] = {}
+    for token, name in entries:
+        boards[_check_token(str(token), str(path))] = str(name) if name else None
+    return boards
+
+
+def html_to_text(markup: str | None) -> str:
+    """Visible text of an HTML fragment, paragraphs and list items on their own lines."""
+    if not markup:
+        return ""
+    return str(html_text.extract_text(markup, guess_layout=True)).strip()
+
+
+def decimal_str(value: Any, *, scale: int = 0) -> str | None:
+    """A JSON number (or numeric string) as a plain decimal string, divided by ``10**scale``.
+
+    Decimal keeps cents exact (``12345`` cents is ``"123.45"``, never ``123.45000000001``).
+    """
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        return None
+    if not number.is_finite():
+        return None
+    return format(number.scaleb(-scale).normalize(), "f")
+
+
+def iso_utc(value: Any) -> str | None:
+    """An ISO 8601 timestamp with an offset, as ISO UTC with a ``Z``; ``None`` if unreadable."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    if when.tzinfo is None:
+        return None  # a naive time is ambiguous across board time zones; leave it raw
+    return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def epoch_ms_iso(value: Any) -> str | None:
+    if not isinstance(value, int | float) or isinstance(value, bool):
+        return None
+    return datetime.fromtimestamp(value / 1000, UTC).isoformat().replace("+00:00", "Z")
+
+
+def structured_salary(*, raw: str | None, low: Any, high: Any, currency: Any,
+                      rate_type: str | None, scale: int = 0) -> dict[str, Any] | None:
+    """The ``baseSalary`` of a source with numeric pay; ``None`` when both ends are missing."""
+    value_min = decimal_str(low, scale=scale)
+    value_max = decimal_str(high, scale=scale)
+    if value_min is None and value_max is None:
+        return None
+    currency_raw = currency if isinstance(currency, str) and currency else None
+    code = currency_raw.strip().upper() if currency_raw else None
+    if not raw:
+        # No pay text at the source: render the numbers so a text parser reads the same thing.
+        span = " - ".join(v for v in (value_min, value_max) if v is not None)
+        if value_min == value_max:
+            span = value_min or ""
+        raw = " ".join(p for p in (code, span, f"per {rate_type}" if rate_type else None) if p)
+    return {
+        "raw": raw,
+        "valueMin": value_min,
+        "valueMax": value_max,
+        "currency": code if code and _ISO_CURRENCY.match(code) else None,
+        "currencyRaw": currency_raw,
+        "rateType": rate_type,
+        "source": "structured",
+    }
+
+
+def organization(name: str | None, fallback: str) -> dict[str, Any]:
+    """``hiringOrganization``: the source's company name, else the board's configured name."""
+    return {"name": name or fallback, "nameRaw": name}
+
+
+class BoardSpider(JobSpider):
+    """One request per configured board; subclasses build the URL and parse the response.
+
+    Arguments: ``boards`` (``"a,b=Display Name"``; default: this source's section of the
+    boards file), ``base_url``.
+    """
+
+    complete_listing = True  # every board call returns the whole board
+    board_label: ClassVar[str] = "board"
+
+    def __init__(self, *args: Any, boards: str | None = None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.board_names: dict[str, str | None] = (
+            parse_boards_arg(boards) if boards is not None else {}
+        )
+        self.boards_from_arg = boards is not None
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> BoardSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        assert isinstance(spider, BoardSpider)
+        if not spider.boards_from_arg:
+            # Read here, not in start(): a broken config must fail the run, not yield nothing.
+            path = Path(crawler.settings.get("JOBPULSE_BOARDS_FILE") or DEFAULT_BOARDS_FILE)
+            spider.board_names = read_boards_file(path, spider.name)
+            spider.run_args["boards_file"] = str(path)
+        spider.run_args["boards"] = list(spider.board_names)
+        return spider
+
+    def board_name(self, board: str) -> str:
+        return self.board_names.get(board) or board
+
+    def board_request(self, board: str) -> scrapy.Request:
+        raise NotImplementedError
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        if not self.board_names:
+            self.logger.warning("no %s boards configured; nothing to crawl", self.name)
+        for board in self.board_names:
+            yield self.board_request(board)
+
+    def load_board(self, response: Response, expect: type) -> Any:
+        """The decoded body if it is an ``expect`` (list or dict); else count why and ``None``."""
+        try:
+            data = self.load_json(response)
+        except BadPayload as exc:
+            self.count_error(exc.kind, str(exc), response.url)
+            return None
+        if not isinstance(data, expect):
+            self.count_error("bad_shape", f"expected a JSON {expect.__name__}, got "
+                             f"{type(data).__name__}", response.url)
+            return None
+        return data
+
+    def emit(self, records: Iterable[Any], build: Any, response: Response,
+             skip: Any = None) -> Iterator[JobPostingItem]:
+        """Build an item per record; a malformed record is counted and the rest go on."""
+        for index, record in enumerate(records):
+            if skip is not None:
+                reason = skip(record)
+                if reason:
+                    self.count_skip(reason)
+                    continue
+            try:
+                yield build(record)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                ident = record.get("id") if isinstance(record, Mapping) else None
+                self.count_error("bad_record", f"record #{index} (id {ident}): {exc!r}",
+                                 response.url)
