@@ -60,7 +60,9 @@ def sources() -> None:
     from pipeline.sources import SOURCES
 
     for source in SOURCES.values():
-        click.echo(f"{source.slug:<16} {source.default_url:<44} cron '{source.schedule}'")
+        hours = source.min_interval.total_seconds() / 3600
+        click.echo(f"{source.slug:<16} {source.default_url or '(configured URLs)':<36} "
+                   f"cron '{source.schedule}', at most every {hours:g} h")
         click.echo(f"{'':<16} {source.name}; {source.terms}")
 
 
@@ -74,15 +76,19 @@ def sources() -> None:
 @click.option("--until", metavar="YYYY-MM", help="hn: threads up to this month.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="A Scrapy setting for this crawl (repeatable).")
+@click.option("--force", is_flag=True,
+              help="Crawl even if the source's minimum interval has not passed.")
 @click.option("--load/--no-load", "then_load", default=False,
               help="Load the landing files into the warehouse afterwards.")
 @DB_OPTION
 def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None,
           months: int | None, since: str | None, until: str | None,
-          overrides: tuple[str, ...], then_load: bool, db: Path | None) -> None:
+          overrides: tuple[str, ...], force: bool, then_load: bool, db: Path | None) -> None:
     """Crawl job sources into the landing zone (data/landing/<source>/<run>.jsonl).
 
-    Each source runs in its own process; a failing source does not stop the others.
+    Each source runs in its own process; a failing source does not stop the others. A real
+    source is not crawled again before the minimum interval its terms allow (see
+    `jobpulse sources`) unless --force is given.
 
     \b
     Examples:
@@ -90,7 +96,7 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
         jobpulse crawl hn --since 2025-01 --until 2025-06 --load
         jobpulse crawl hn --base-url http://127.0.0.1:8000/hn
     """
-    from pipeline.crawl import last_error_line, run_crawl
+    from pipeline.crawl import is_loopback, last_error_line, run_crawl, too_soon
     from pipeline.sources import SOURCES, get_source
 
     names = list(SOURCES) if all_sources else list(source_names)
@@ -106,6 +112,11 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
     failed = []
     for name in names:
         url = base_url.replace("{source}", name) if base_url else None
+        if not force and not (url and is_loopback(url)):
+            reason = too_soon(settings.landing_dir, name)
+            if reason:
+                click.echo(f"skipped {reason}; use --force to crawl anyway")
+                continue
         started = time.monotonic()
 
         def show(items: int, name: str = name, started: float = started) -> None:

@@ -117,6 +117,39 @@ def run_crawl(source: str, *, landing_dir: Path, base_url: str | None = None,
                        seconds)
 
 
+def last_real_crawl(landing_dir: Path, source: str) -> datetime | None:
+    """Start of the newest crawl of ``source`` that went to the real (non-loopback) host."""
+    latest: datetime | None = None
+    for manifest in (landing_dir / source).glob("*.run.json"):
+        try:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            started = datetime.fromisoformat(str(data["started_at"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            continue
+        base = (data.get("args") or {}).get("base_url") or ""
+        if base and is_loopback(base):
+            continue
+        if started.tzinfo is None:
+            started = started.replace(tzinfo=UTC)
+        if latest is None or started > latest:
+            latest = started
+    return latest
+
+
+def too_soon(landing_dir: Path, source: str, *, now: datetime | None = None) -> str | None:
+    """Why crawling the real ``source`` now would break its terms, or ``None`` if it may run."""
+    spec = get_source(source)
+    last = last_real_crawl(landing_dir, source)
+    if last is None:
+        return None
+    waited = (now or datetime.now(UTC)) - last
+    if waited >= spec.min_interval:
+        return None
+    hours = spec.min_interval.total_seconds() / 3600
+    return (f"{source}: last crawled {waited.total_seconds() / 60:.0f} min ago; its terms "
+            f"allow one crawl every {hours:g} h ({spec.terms})")
+
+
 def _count_lines(path: Path) -> int:
     try:
         with path.open("rb") as handle:
