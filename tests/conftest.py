@@ -1,4 +1,4 @@
-"""Shared fixtures: the replay server in a subprocess, settings in a temp dir, a seeded warehouse."""
+"""Shared fixtures: the replay server in a subprocess, settings in a temp dir, seeded data."""
 
 from __future__ import annotations
 
