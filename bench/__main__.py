@@ -13,6 +13,7 @@ BENCHMARKS = {
     "skills": "bench.bench_skills",
     "normalize": "bench.bench_normalize",
     "rebuild": "bench.bench_rebuild",
+    "crawl": "bench.bench_crawl",
 }
 
 
