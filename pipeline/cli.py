@@ -189,20 +189,17 @@ def rebuild(taxonomy: Path | None, workers: int | None, top: int, db: Path | Non
     import time as _time
 
     from pipeline.rebuild import rebuild_skills
-    from warehouse.db import connect
+    from warehouse.db import writer
     from warehouse.migrate import migrate
 
     settings = Settings.from_env(db=db)
     if not settings.db_path.exists():
         raise JobpulseError(f"no warehouse at {settings.db_path}")
     started = _time.monotonic()
-    con = connect(settings.db_path, wait_seconds=30)
-    try:
+    with writer(settings.db_path) as con:
         migrate(con)
         report = rebuild_skills(con, taxonomy_path=taxonomy, workers=workers,
                                 progress=click.echo)
-    finally:
-        con.close()
     seconds = _time.monotonic() - started
     click.echo(f"rebuilt {report.postings:,} postings in {seconds:.1f}s: taxonomy "
                f"{', '.join(report.old_versions) or 'none'} -> {report.new_version}; "
@@ -223,15 +220,12 @@ def migrate_command(stop_before: str | None, db: Path | None) -> None:
     Example:
         jobpulse migrate --db data/jobpulse.duckdb
     """
-    from warehouse.db import connect
+    from warehouse.db import writer
     from warehouse.migrate import migrate
 
     settings = Settings.from_env(db=db)
-    con = connect(settings.db_path, wait_seconds=30)
-    try:
+    with writer(settings.db_path) as con:
         applied = migrate(con, stop_before=stop_before)
-    finally:
-        con.close()
     click.echo(f"{settings.db_path}: applied {', '.join(applied) if applied else 'nothing new'}")
 
 

@@ -256,13 +256,12 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection) -> int:
 def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -> LoadReport:
     """Migrate the warehouse and load every pending landing file into it."""
     from pipeline.skills import load_taxonomy
-    from warehouse.db import connect
+    from warehouse.db import writer
     from warehouse.migrate import migrate
 
     taxonomy = load_taxonomy()
     extractor = SkillExtractor(taxonomy)
-    con = connect(settings.db_path, wait_seconds=30)
-    try:
+    with writer(settings.db_path) as con:
         migrate(con)
         report = load_landing(con, settings.landing_dir, extractor, taxonomy, progress)
         if any(f.counts and (f.counts.items_new or f.counts.items_changed)
@@ -271,8 +270,6 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
             flagged = mark_duplicates(con)
             progress(f"{flagged} postings flagged as duplicates of another")
         report.total_postings = con.execute("select count(*) from postings").fetchall()[0][0]
-    finally:
-        con.close()
     if report.incomplete:
         progress(f"skipped {len(report.incomplete)} landing file(s) without a run manifest "
                  "(crawl still running, or died): " + ", ".join(report.incomplete[:5]))

@@ -1,8 +1,23 @@
-"""The only place that opens DuckDB: one writer (the loader) or many read-only readers."""
+"""The only place that opens DuckDB: one writer at a time, any number of read-only readers.
+
+DuckDB lets one process open a file read-write or many open it read-only, never both. jobpulse
+therefore never writes the published file in place. :func:`writer` takes an exclusive lock,
+copies the published file to ``<db>.next``, hands out a read-write connection to that copy,
+and on success checkpoints it and renames it over the published file in one atomic step.
+Readers (``connect(read_only=True)``) never block the writer and never see a half-written
+load: a reader that opened the old file keeps reading that snapshot until it closes, and the
+next open sees the new one. A writer killed at any point leaves the published file as it was;
+the stale copy is discarded by the next writer.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
+import os
+import shutil
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
@@ -14,11 +29,12 @@ class WarehouseError(Exception):
 
 def connect(path: str | Path, *, read_only: bool = False, wait_seconds: float = 0.0
             ) -> duckdb.DuckDBPyConnection:
-    """Open the warehouse file.
+    """Open the warehouse file directly.
 
-    A read-only open of a missing file is an error (there is nothing to read yet); a writer
-    creates the file and its folder. DuckDB refuses an open while another process holds a
-    conflicting lock; with ``wait_seconds`` the open is retried until then.
+    Readers use ``read_only=True``. Writing code should use :func:`writer` instead; a direct
+    read-write open is for tools and tests working on a private file. A read-only open of a
+    missing file is an error (there is nothing to read yet). DuckDB refuses an open while a
+    conflicting lock is held; with ``wait_seconds`` the open is retried until then.
     """
     path = Path(path)
     if read_only and not path.exists():
@@ -35,3 +51,74 @@ def connect(path: str | Path, *, read_only: bool = False, wait_seconds: float = 
                 raise WarehouseError(f"cannot open {path}: {exc}") from exc
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
+
+
+def _sibling(path: Path, suffix: str) -> Path:
+    return path.with_name(path.name + suffix)
+
+
+@contextlib.contextmanager
+def writer_lock(path: Path, wait_seconds: float) -> Iterator[None]:
+    """Exclusive lock that serialises writers (released by the OS if the process dies)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with _sibling(path, ".lock").open("a") as handle:
+        deadline = time.monotonic() + wait_seconds
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise WarehouseError(
+                        f"another process is writing {path} (lock {handle.name}); "
+                        "try again when it has finished"
+                    ) from None
+                time.sleep(0.2)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _discard(*paths: Path) -> None:
+    for p in paths:
+        with contextlib.suppress(FileNotFoundError):
+            p.unlink()
+
+
+def _fsync_dir(folder: Path) -> None:
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+@contextlib.contextmanager
+def writer(path: str | Path, *, wait_seconds: float = 600.0
+           ) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A read-write connection whose changes are published atomically when the block ends."""
+    path = Path(path)
+    staged = _sibling(path, ".next")
+    with writer_lock(path, wait_seconds):
+        _discard(staged, _sibling(staged, ".wal"))
+        if path.exists():
+            shutil.copyfile(path, staged)
+            wal = _sibling(path, ".wal")
+            if wal.exists():
+                # Left by a direct writer that died; DuckDB replays it when the copy opens.
+                shutil.copyfile(wal, _sibling(staged, ".wal"))
+        con = duckdb.connect(str(staged))
+        try:
+            yield con
+            con.execute("checkpoint")
+        except BaseException:
+            con.close()
+            _discard(staged, _sibling(staged, ".wal"))
+            raise
+        con.close()
+        with staged.open("rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(staged, path)
+        _discard(_sibling(path, ".wal"))
+        _fsync_dir(path.parent)
