@@ -38,8 +38,8 @@ def skill_options() -> pl.DataFrame:
     return query("queries/skill_options")
 
 
-def skill_share(skills: tuple[str, ...]) -> pl.DataFrame:
-    return query("queries/skill_share", {"skills": list(skills)})
+def skill_share(skills: tuple[str, ...], basis: str = "new") -> pl.DataFrame:
+    return query("queries/skill_share", {"skills": list(skills), "basis": basis})
 
 
 def summary() -> dict[str, Any]:

@@ -33,6 +33,7 @@ from warehouse.load import (
     write_duplicates,
     write_run,
 )
+from warehouse.marts import marts_empty, refresh_marts
 from warehouse.sql import load_sql
 
 log = logging.getLogger(__name__)
@@ -269,6 +270,12 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
             progress("looking for duplicate postings ...")
             flagged = mark_duplicates(con)
             progress(f"{flagged} postings flagged as duplicates of another")
+        changed = any(f.counts and (f.counts.items_new or f.counts.items_changed
+                                    or f.counts.items_closed) for f in report.files)
+        if changed or (report.files and marts_empty(con)):
+            progress("preparing aggregates ...")
+            timings = refresh_marts(con)
+            progress(f"aggregates ready in {sum(timings.values()):.1f}s")
         report.total_postings = con.execute("select count(*) from postings").fetchall()[0][0]
     if report.incomplete:
         progress(f"skipped {len(report.incomplete)} landing file(s) without a run manifest "

@@ -20,6 +20,7 @@ import polars as pl
 from pipeline.ingest import taxonomy_frame
 from pipeline.skills import SkillExtractor, load_taxonomy
 from warehouse.load import replace_all_skills
+from warehouse.marts import refresh_marts
 from warehouse.sql import load_sql
 
 CHUNK = 5_000
@@ -103,6 +104,8 @@ def rebuild_skills(con: duckdb.DuckDBPyConnection, *, taxonomy_path: str | Path 
     frame = pl.DataFrame({"posting_id": ids, "skill": names},
                          schema={"posting_id": pl.String, "skill": pl.String})
     replace_all_skills(con, frame, taxonomy_frame(taxonomy), taxonomy.version)
+    progress("preparing aggregates ...")
+    refresh_marts(con)
     after = Counter(names)
     delta = {s: after[s] - before[s] for s in set(before) | set(after) if after[s] != before[s]}
     return RebuildReport(

@@ -91,8 +91,11 @@ def write_seed_landing(settings: Settings, months: int = 6, per_month: int = 20)
             lines.append(json.dumps({
                 "source": "hn", "source_id": str(n), "url": f"https://hn.example/{n}",
                 "fetched_at": "2026-11-01T00:00:00Z", "crawl_run": "seed",
-                "jobTitle": "Backend Engineer", "datePublished": f"2026-{m + 1:02d}-03T12:00:00Z",
+                "jobTitle": ("Senior " if n % 2 else "Junior ") + "Backend Engineer",
+                "datePublished": f"2026-{m + 1:02d}-03T12:00:00Z",
                 "hiringOrganization": {"name": f"Company {n}"},
+                "jobLocation": {"raw": "Berlin, Germany"}, "remoteStatus": "REMOTE (EU)",
+                "baseSalary": {"raw": f"€{60 + n % 30}k-{80 + n % 30}k"},
                 "description": f"We build APIs. Our stack: {stack}.",
             }))
     (folder / "seed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")

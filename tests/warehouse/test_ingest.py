@@ -158,8 +158,8 @@ def test_monthly_share_view(settings: Settings) -> None:
     load_warehouse(settings)
     con = connect(settings.db_path, read_only=True)
     rows = con.execute("select month, skill, postings_with_skill, postings_total, share "
-                       "from skill_monthly_share where skill = 'Python' order by month"
-                       ).fetchall()
+                       "from skill_monthly_share where skill = 'Python' and basis = 'new' "
+                       "order by month").fetchall()
     con.close()
     assert [(str(r[0]), r[2], r[3]) for r in rows] == [("2026-09-01", 1, 1),
                                                      ("2026-10-01", 1, 2)]

@@ -1,5 +1,5 @@
--- Monthly share of postings for the chosen skills ($skills: list of names).
-select month, skill, share, postings_with_skill, postings_total
+-- Monthly share of postings for the chosen skills ($skills: list of names, $basis: new|active).
+select month, skill, share, ci_low, ci_high, postings_with_skill, postings_total, low_support
 from skill_monthly_share
-where list_contains($skills, skill)
+where basis = $basis and list_contains($skills, skill)
 order by month, skill

@@ -1,0 +1,108 @@
+"""The views researchers and the dashboard build on, prepared at load time."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from warehouse.db import connect
+
+
+@pytest.fixture
+def con(seeded_db: Path) -> duckdb.DuckDBPyConnection:
+    connection = connect(seeded_db, read_only=True)
+    yield connection
+    connection.close()
+
+
+def rows(con: duckdb.DuckDBPyConnection, sql: str, params: list | None = None) -> list[dict]:
+    cur = con.execute(sql, params or [])
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, r, strict=True)) for r in cur.fetchall()]
+
+
+def wilson(k: int, n: int) -> tuple[float, float]:
+    p, z = k / n, 1.96
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return centre - half, centre + half
+
+
+def test_monthly_share_new_and_active_with_wilson_interval(con) -> None:
+    new = rows(con, "select * from skill_monthly_share where basis = 'new' and skill = 'Python' "
+                    "order by month")
+    assert len(new) == 6  # the seed spreads postings over six months
+    for r in new:
+        assert r["postings_total"] == 20
+        assert r["share"] == pytest.approx(r["postings_with_skill"] / 20)
+        low, high = wilson(r["postings_with_skill"], 20)
+        assert (r["ci_low"], r["ci_high"]) == (pytest.approx(low, abs=1e-3),
+                                                 pytest.approx(high, abs=1e-3))
+        assert r["low_support"] is True  # 20 postings a month is below the 30 threshold
+    active = rows(con, "select * from skill_monthly_share where basis = 'active'")
+    assert active and all(0 <= r["share"] <= 1 for r in active)
+
+
+def test_pay_by_skill_in_currency_and_usd(con) -> None:
+    eur = rows(con, "select * from pay_by_skill where skill = 'Python' and currency = 'EUR' "
+                    "and employment_type = 'all' and market = 'all'")
+    assert len(eur) == 1
+    r = eur[0]
+    assert r["pay_kind"] == "salary" and r["pay_period"] == "year"
+    assert r["p10"] <= r["median"] <= r["p90"]
+    assert r["usd_median"] > r["median"]  # the euro was worth more than a dollar in 2026
+    pooled = rows(con, "select * from pay_by_skill where skill = 'Python' and currency = 'all' "
+                       "and employment_type = 'all' and market = 'all'")
+    assert pooled[0]["median"] is None and pooled[0]["usd_median"] is not None
+
+
+def test_pay_by_seniority_bands(con) -> None:
+    bands = {r["seniority_band"] for r in rows(con, "select * from pay_by_seniority")}
+    assert bands <= {"entry", "mid", "senior", "lead"} and "senior" in bands
+
+
+def test_market_comparison_and_remote_share(con) -> None:
+    de = rows(con, "select * from market_monthly where market_type = 'country' and market = 'DE' "
+                   "and skill = 'all'")
+    assert de and all(r["remote_share"] == 1.0 for r in de)  # every seeded ad is REMOTE (EU)
+    remote = rows(con, "select * from market_monthly where market_type = 'remote'")
+    assert remote
+
+
+def test_cooccurrence_lift(con) -> None:
+    pair = rows(con, "select * from skill_cooccurrence where skill = 'Django' "
+                     "and other_skill = 'Python'")
+    assert pair
+    r = pair[0]
+    expected = (r["postings_both"] / r["postings_total"]) / (
+        (r["postings_skill"] / r["postings_total"]) * (r["postings_other"] / r["postings_total"]))
+    assert r["lift"] == pytest.approx(expected)
+    assert r["lift"] > 1
+    parents = rows(con, "select * from skill_cooccurrence where skill = 'AWS Lambda' "
+                        "and other_skill = 'AWS'")
+    assert parents == []
+
+
+def test_dedup_view_has_one_row_per_group(con) -> None:
+    dup = con.execute("select count(*) - count(distinct coalesce(duplicate_group_id, posting_id))"
+                      " from postings_dedup").fetchall()[0][0]
+    assert dup == 0
+
+
+def test_movers_compare_with_a_year_before(tmp_path: Path) -> None:
+    from pipeline.config import Settings
+    from pipeline.ingest import load_warehouse
+    from tests.warehouse.test_concurrency import write_landing
+
+    data = tmp_path / "d"
+    settings = Settings(data_dir=data, db_path=data / "w.duckdb", landing_dir=data / "l")
+    write_landing(settings, runs=1, per_run=400)
+    load_warehouse(settings)
+    con = connect(settings.db_path, read_only=True)
+    movers = rows(con, "select * from skill_movers")
+    con.close()
+    # All seeded postings fall within one year, so there is no year-ago window to compare.
+    assert movers == []

@@ -1,0 +1,29 @@
+"""Refresh the aggregates prepared at load time (``warehouse/sql/marts/``), in name order."""
+
+from __future__ import annotations
+
+import time
+
+import duckdb
+
+from warehouse.sql import sql_files
+
+
+def refresh_marts(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
+    """Recompute every mart in one transaction; returns seconds per mart."""
+    timings: dict[str, float] = {}
+    con.execute("begin transaction")
+    try:
+        for path in sql_files("marts"):
+            started = time.monotonic()
+            con.execute(path.read_text(encoding="utf-8"))
+            timings[path.stem] = time.monotonic() - started
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    return timings
+
+
+def marts_empty(con: duckdb.DuckDBPyConnection) -> bool:
+    return con.execute("select count(*) from mart_skill_monthly").fetchall()[0][0] == 0

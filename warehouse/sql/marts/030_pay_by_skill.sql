@@ -1,0 +1,68 @@
+-- Pay percentiles per skill, by period, employment type and market, in the posting's currency
+-- and in USD. A posting's amount is the middle of its range (or its one stated end).
+-- Rows with currency 'all' pool currencies, so only their USD columns are filled.
+delete from mart_pay_by_skill;
+
+insert into mart_pay_by_skill
+with paid as (
+    select
+        ps.skill,
+        p.pay_kind,
+        p.pay_period,
+        coalesce(p.employment_type, 'unknown') as employment_type,
+        case when p.work_mode = 'remote' then 'remote' else coalesce(p.country, 'unknown') end
+            as market,
+        coalesce(p.pay_currency, 'unknown') as currency,
+        coalesce((p.pay_min + p.pay_max) / 2, p.pay_min, p.pay_max) as amount,
+        coalesce((p.pay_usd_min + p.pay_usd_max) / 2, p.pay_usd_min, p.pay_usd_max) as usd,
+        coalesce((p.pay_annual_usd_min + p.pay_annual_usd_max) / 2, p.pay_annual_usd_min,
+                 p.pay_annual_usd_max) as annual_usd,
+        coalesce((p.pay_hourly_usd_min + p.pay_hourly_usd_max) / 2, p.pay_hourly_usd_min,
+                 p.pay_hourly_usd_max) as hourly_usd
+    from postings_dedup as p
+    inner join posting_skills as ps on p.posting_id = ps.posting_id
+    where p.pay_kind is not null and p.pay_period is not null
+),
+
+grouped as (
+    select
+        skill,
+        pay_kind,
+        pay_period,
+        coalesce(employment_type, 'all') as employment_type,
+        coalesce(market, 'all') as market,
+        coalesce(currency, 'all') as currency,
+        grouping(currency) = 1 as pooled,
+        count(*) as postings,
+        quantile_cont(amount, 0.10) as p10,
+        quantile_cont(amount, 0.25) as p25,
+        quantile_cont(amount, 0.50) as median,
+        quantile_cont(amount, 0.75) as p75,
+        quantile_cont(amount, 0.90) as p90,
+        quantile_cont(usd, 0.10) as usd_p10,
+        quantile_cont(usd, 0.25) as usd_p25,
+        quantile_cont(usd, 0.50) as usd_median,
+        quantile_cont(usd, 0.75) as usd_p75,
+        quantile_cont(usd, 0.90) as usd_p90,
+        quantile_cont(annual_usd, 0.50) as annual_usd_median,
+        quantile_cont(hourly_usd, 0.50) as hourly_usd_median
+    from paid
+    group by grouping sets (
+        (skill, pay_kind, pay_period, currency),
+        (skill, pay_kind, pay_period, currency, employment_type),
+        (skill, pay_kind, pay_period, currency, market),
+        (skill, pay_kind, pay_period),
+        (skill, pay_kind, pay_period, employment_type),
+        (skill, pay_kind, pay_period, market)
+    )
+)
+
+select
+    skill, pay_kind, pay_period, employment_type, market, currency, postings,
+    case when pooled then null else p10 end,
+    case when pooled then null else p25 end,
+    case when pooled then null else median end,
+    case when pooled then null else p75 end,
+    case when pooled then null else p90 end,
+    usd_p10, usd_p25, usd_median, usd_p75, usd_p90, annual_usd_median, hourly_usd_median
+from grouped;

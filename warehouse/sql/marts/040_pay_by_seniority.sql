@@ -1,0 +1,46 @@
+-- USD pay by seniority band (entry, mid, senior, lead), overall ('all') and per skill.
+delete from mart_pay_by_seniority;
+
+insert into mart_pay_by_seniority
+with paid as (
+    select
+        p.posting_id,
+        p.seniority_band,
+        p.pay_kind,
+        p.pay_period,
+        case when p.work_mode = 'remote' then 'remote' else coalesce(p.country, 'unknown') end
+            as market,
+        coalesce((p.pay_usd_min + p.pay_usd_max) / 2, p.pay_usd_min, p.pay_usd_max) as usd,
+        coalesce((p.pay_annual_usd_min + p.pay_annual_usd_max) / 2, p.pay_annual_usd_min,
+                 p.pay_annual_usd_max) as annual_usd,
+        coalesce((p.pay_hourly_usd_min + p.pay_hourly_usd_max) / 2, p.pay_hourly_usd_min,
+                 p.pay_hourly_usd_max) as hourly_usd
+    from postings_dedup as p
+    where p.seniority_band is not null and p.pay_kind is not null
+        and p.pay_period is not null and p.pay_usd_min is not null
+),
+
+with_skill as (
+    select paid.*, 'all' as skill from paid
+    union all
+    select paid.*, ps.skill from paid
+    inner join posting_skills as ps on paid.posting_id = ps.posting_id
+)
+
+select
+    seniority_band,
+    pay_kind,
+    pay_period,
+    coalesce(market, 'all') as market,
+    skill,
+    count(*) as postings,
+    quantile_cont(usd, 0.25),
+    quantile_cont(usd, 0.50),
+    quantile_cont(usd, 0.75),
+    quantile_cont(annual_usd, 0.50),
+    quantile_cont(hourly_usd, 0.50)
+from with_skill
+group by grouping sets (
+    (seniority_band, pay_kind, pay_period, skill),
+    (seniority_band, pay_kind, pay_period, skill, market)
+);

@@ -1,0 +1,50 @@
+-- Markets side by side per month: countries, cities and remote work, for all postings
+-- ('all') and per skill, with the remote share and median USD pay.
+delete from mart_market_monthly;
+
+insert into mart_market_monthly
+with placed as (
+    select posting_id, job_id, month, 'country' as market_type, country as market, work_mode,
+        pay_kind, pay_annual_usd_min, pay_annual_usd_max, pay_hourly_usd_min, pay_hourly_usd_max
+    from mart_base where country is not null
+    union all
+    select posting_id, job_id, month, 'city', city || ', ' || coalesce(country, '?'), work_mode,
+        pay_kind, pay_annual_usd_min, pay_annual_usd_max, pay_hourly_usd_min, pay_hourly_usd_max
+    from mart_base where city is not null
+    union all
+    select posting_id, job_id, month, 'remote', 'remote', work_mode,
+        pay_kind, pay_annual_usd_min, pay_annual_usd_max, pay_hourly_usd_min, pay_hourly_usd_max
+    from mart_base where work_mode = 'remote'
+),
+
+with_skill as (
+    select placed.*, 'all' as skill from placed
+    union all
+    select placed.*, ps.skill from placed
+    inner join posting_skills as ps on placed.posting_id = ps.posting_id
+),
+
+counted as (
+    select
+        month, market_type, market, skill,
+        count(distinct job_id) as postings,
+        count(distinct job_id) filter (where work_mode = 'remote') as remote_postings,
+        quantile_cont(coalesce((pay_annual_usd_min + pay_annual_usd_max) / 2,
+                               pay_annual_usd_min, pay_annual_usd_max), 0.5)
+            filter (where pay_kind = 'salary') as salary_annual_usd_median,
+        quantile_cont(coalesce((pay_hourly_usd_min + pay_hourly_usd_max) / 2,
+                               pay_hourly_usd_min, pay_hourly_usd_max), 0.5)
+            filter (where pay_kind = 'rate') as rate_hourly_usd_median
+    from with_skill
+    group by month, market_type, market, skill
+)
+
+select
+    c.month, c.market_type, c.market, c.skill, c.postings, t.postings as postings_total,
+    c.postings / t.postings as share,
+    c.remote_postings / c.postings as remote_share,
+    c.salary_annual_usd_median, c.rate_hourly_usd_median
+from counted as c
+inner join counted as t
+    on c.month = t.month and c.market_type = t.market_type and c.market = t.market
+        and t.skill = 'all';

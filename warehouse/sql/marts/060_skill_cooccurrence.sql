@@ -1,0 +1,38 @@
+-- Skills that appear together in the last 24 months of postings, with lift
+-- (P(both) / (P(a) P(b)); above 1 means more often together than chance). A skill and its
+-- parent (AWS Lambda and AWS) always co-occur and are left out; pairs seen fewer than 5 times
+-- are dropped.
+delete from mart_skill_cooccurrence;
+
+insert into mart_skill_cooccurrence
+with recent as (
+    select distinct b.job_id, ps.skill
+    from mart_base as b
+    inner join posting_skills as ps on b.posting_id = ps.posting_id
+    where b.month > (select max(month) from mart_base) - interval 24 month
+),
+
+total as (select count(distinct job_id) as n from recent),
+
+singles as (select skill, count(*) as k from recent group by skill having count(*) >= 5),
+
+pairs as (
+    select a.skill, b.skill as other_skill, count(*) as k
+    from recent as a
+    inner join recent as b on a.job_id = b.job_id and a.skill <> b.skill
+    where a.skill in (select skill from singles) and b.skill in (select skill from singles)
+    group by a.skill, b.skill
+    having count(*) >= 5
+)
+
+select
+    p.skill, p.other_skill, p.k, sa.k, sb.k, t.n,
+    p.k / sa.k as confidence,
+    (p.k / t.n) / ((sa.k / t.n) * (sb.k / t.n)) as lift
+from pairs as p
+inner join singles as sa on p.skill = sa.skill
+inner join singles as sb on p.other_skill = sb.skill
+cross join total as t
+left join skills as s on p.skill = s.skill
+left join skills as o on p.other_skill = o.skill
+where s.parent is distinct from p.other_skill and o.parent is distinct from p.skill;

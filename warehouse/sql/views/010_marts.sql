@@ -1,0 +1,20 @@
+-- The stable names researchers and the dashboard query. Each reads a table prepared at load
+-- time (warehouse/sql/marts/), so queries stay fast however many postings there are.
+
+-- Monthly share of postings per skill. basis 'new': postings published that month; 'active':
+-- postings open that month. Duplicate groups count once. ci_low/ci_high: 95% Wilson interval.
+create or replace view skill_monthly_share as
+select
+    month, basis, skill, category, postings_with_skill, postings_total, share, ci_low, ci_high,
+    low_support
+from mart_skill_monthly;
+
+create or replace view pay_by_skill as select * from mart_pay_by_skill;
+
+create or replace view pay_by_seniority as select * from mart_pay_by_seniority;
+
+create or replace view market_monthly as select * from mart_market_monthly;
+
+create or replace view skill_cooccurrence as select * from mart_skill_cooccurrence;
+
+create or replace view skill_movers as select * from mart_skill_movers;
