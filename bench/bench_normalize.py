@@ -21,6 +21,7 @@ import time
 
 from pipeline import places
 from pipeline.dedup import DedupInput, find_duplicates
+from pipeline.pay import parse_pay
 from pipeline.places import parse_locations
 from pipeline.roles import parse_employment_types, parse_seniority
 
@@ -127,6 +128,20 @@ def main(argv: list[str] | None = None) -> None:
     dt = time.perf_counter() - t
     print(f"parse_locations uncached: {len(distinct)} distinct strings in {dt:.2f}s "
           f"= {len(distinct) / dt:,.0f}/s")
+
+    # Pay is found in the whole posting (header line, then body), as the loader does for HN.
+    texts = [f"{loc}\n\n{body}" for _pid, _c, _t, loc, body, _d in rows]
+    pay_times = []
+    found = 0
+    for _ in range(args.runs):
+        t = time.perf_counter()
+        found = sum(parse_pay(text) is not None for text in texts)
+        pay_times.append(time.perf_counter() - t)
+    pay_med = statistics.median(pay_times)
+    print(f"parse_pay on whole postings: n={args.n} median {pay_med:.2f}s = "
+          f"{args.n / pay_med:,.0f} postings/s ({found} with pay)")
+    print(f"pay + place + seniority + type together: {args.n / (med + pay_med):,.0f} postings/s "
+          "on one core")
 
     if not args.no_dedup:
         inputs = [DedupInput(pid, c, ti, lo, body, d) for pid, c, ti, lo, body, d in rows]

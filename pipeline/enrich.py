@@ -16,8 +16,18 @@ from decimal import Decimal, InvalidOperation
 from functools import lru_cache
 from typing import Any
 
+import attrs
+
 from pipeline.dedup import exact_key
-from pipeline.money import annualize, hourly, is_rate, to_usd, usd_rate
+from pipeline.money import (
+    BILLABLE_DAYS_PER_YEAR,
+    HOURS_PER_YEAR,
+    annualize,
+    hourly,
+    is_rate,
+    to_usd,
+    usd_rate,
+)
 from pipeline.pay import PERIODS, Pay, infer_period, parse_pay
 from pipeline.places import parse_locations
 from pipeline.roles import parse_employment_types, parse_seniority, seniority_band
@@ -85,7 +95,19 @@ def _quantize(value: Decimal | None) -> Decimal | None:
     return value.quantize(CENTS) if value is not None else None
 
 
-def pay_columns(pay: Pay | None, source: str | None, on: datetime.date) -> dict[str, Any]:
+@attrs.frozen
+class Assumptions:
+    """How rates and salaries are made comparable (see ``pipeline.money``)."""
+
+    hours_per_year: int = HOURS_PER_YEAR
+    billable_days_per_year: int = BILLABLE_DAYS_PER_YEAR
+
+
+DEFAULT_ASSUMPTIONS = Assumptions()
+
+
+def pay_columns(pay: Pay | None, source: str | None, on: datetime.date,
+                assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> dict[str, Any]:
     empty: dict[str, Any] = dict.fromkeys(ENRICHED_COLUMNS[:16])
     if pay is None:
         return empty
@@ -109,8 +131,11 @@ def pay_columns(pay: Pay | None, source: str | None, on: datetime.date) -> dict[
     if period is not None:
         for end, usd in (("min", usd_min), ("max", usd_max)):
             if usd is not None:
-                out[f"pay_annual_usd_{end}"] = _quantize(annualize(usd, period))
-                out[f"pay_hourly_usd_{end}"] = _quantize(hourly(usd, period))
+                out[f"pay_annual_usd_{end}"] = _quantize(annualize(
+                    usd, period, hours_per_year=assumptions.hours_per_year,
+                    billable_days_per_year=assumptions.billable_days_per_year))
+                out[f"pay_hourly_usd_{end}"] = _quantize(hourly(
+                    usd, period, hours_per_year=assumptions.hours_per_year))
     return out
 
 
@@ -153,12 +178,13 @@ def role_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def enrich(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
+def enrich(row: dict[str, Any], item: dict[str, Any],
+           assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> dict[str, Any]:
     """Every normalized column for one posting row (see :func:`pipeline.normalize.posting_row`)."""
     when = row.get("posted_at") or row["fetched_at"]
     pay, source = find_pay(row, item)
     return {
-        **pay_columns(pay, source, when.date()),
+        **pay_columns(pay, source, when.date(), assumptions),
         **place_columns(row, item),
         **role_columns(row, item),
         "dedup_key": exact_key(row.get("company"), row.get("title"), row.get("location_raw")),

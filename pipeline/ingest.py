@@ -20,7 +20,7 @@ import polars as pl
 
 from pipeline.config import Settings
 from pipeline.dedup import DedupInput, find_duplicates
-from pipeline.enrich import enrich
+from pipeline.enrich import DEFAULT_ASSUMPTIONS, Assumptions, enrich
 from pipeline.errors import LandingFileError
 from pipeline.normalize import parse_timestamp, posting_row
 from pipeline.skills import SkillExtractor, Taxonomy
@@ -140,7 +140,8 @@ def run_status(manifest: dict[str, Any]) -> str:
 
 
 def build_frames(rows: list[dict[str, Any]], extractor: SkillExtractor,
-                 need_skills: set[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
+                 need_skills: set[str], assumptions: Assumptions = DEFAULT_ASSUMPTIONS
+                 ) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Postings frame and ``(posting_id, skill)`` frame for the new or changed postings.
 
     Unchanged postings (not in ``need_skills``) only need their sighting recorded, so their
@@ -151,7 +152,7 @@ def build_frames(rows: list[dict[str, Any]], extractor: SkillExtractor,
     for row in rows:
         if row["posting_id"] not in need_skills:
             continue
-        row.update(enrich(row, row["raw_item"]))
+        row.update(enrich(row, row["raw_item"], assumptions))
         found = extractor.extract(row["description"], title=row["title"], tags=row["tags"])
         pairs_id.extend([row["posting_id"]] * len(found))
         pairs_skill.extend(found)
@@ -173,7 +174,7 @@ def taxonomy_frame(taxonomy: Taxonomy) -> pl.DataFrame:
 
 
 def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, extractor: SkillExtractor,
-             taxonomy: Taxonomy) -> FileOutcome:
+             taxonomy: Taxonomy, assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> FileOutcome:
     """Load one complete run; raises LandingFileError when its files cannot be read."""
     manifest = read_manifest(run.manifest_file)
     data = run.data_file.read_bytes()
@@ -189,7 +190,7 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, extractor: SkillEx
     rows = list({row["posting_id"]: row for row in rows}.values())
     existing = current_hashes(con, [r["posting_id"] for r in rows])
     need = {r["posting_id"] for r in rows if existing.get(r["posting_id"]) != r["content_hash"]}
-    postings, posting_skills = build_frames(rows, extractor, need)
+    postings, posting_skills = build_frames(rows, extractor, need, assumptions)
     errors = {str(k): int(v) for k, v in (manifest.get("errors") or {}).items()}
     if bad:
         errors["bad_record"] = errors.get("bad_record", 0) + bad
@@ -215,7 +216,8 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, extractor: SkillEx
 
 
 def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path, extractor: SkillExtractor,
-                 taxonomy: Taxonomy, progress: Progress = lambda _msg: None) -> LoadReport:
+                 taxonomy: Taxonomy, progress: Progress = lambda _msg: None,
+                 assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> LoadReport:
     """Load every complete, not yet loaded landing file; report each file's outcome."""
     report = LoadReport()
     runs, report.incomplete = find_complete_runs(landing_dir)
@@ -224,7 +226,7 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path, extractor: S
     progress(f"{len(pending)} landing file(s) to load, {len(runs) - len(pending)} already loaded")
     for index, run in enumerate(pending, start=1):
         try:
-            outcome = load_run(con, run, extractor, taxonomy)
+            outcome = load_run(con, run, extractor, taxonomy, assumptions)
         except LandingFileError as exc:
             outcome = FileOutcome(run.key, run.data_file.stem, 0, None, 0, error=str(exc))
             log.error("%s", exc)
@@ -264,7 +266,9 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
     extractor = SkillExtractor(taxonomy)
     with writer(settings.db_path) as con:
         migrate(con)
-        report = load_landing(con, settings.landing_dir, extractor, taxonomy, progress)
+        assumptions = Assumptions(settings.hours_per_year, settings.billable_days_per_year)
+        report = load_landing(con, settings.landing_dir, extractor, taxonomy, progress,
+                              assumptions)
         if any(f.counts and (f.counts.items_new or f.counts.items_changed)
                for f in report.files):
             progress("looking for duplicate postings ...")

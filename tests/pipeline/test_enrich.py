@@ -71,3 +71,25 @@ def test_structured_pay_tolerates_junk() -> None:
     pay = structured_pay({"valueMin": "90", "valueMax": "60", "currency": "usd",
                           "rateType": "hour"})
     assert pay is not None and (pay.min, pay.max, pay.currency) == (60, 90, "USD")
+
+
+def test_assumptions_are_configurable() -> None:
+    from pipeline.enrich import Assumptions
+
+    out = enrich(row(pay_raw="€600/day"), {}, Assumptions(hours_per_year=1800,
+                                                           billable_days_per_year=200))
+    assert out["pay_period"] == "day" and out["pay_kind"] == "rate"
+    assert out["pay_annual_usd_min"] == (out["pay_usd_min"] * 200).quantize(Decimal("0.01"))
+
+
+def test_settings_read_assumptions_from_the_environment(monkeypatch) -> None:
+    import pytest
+
+    from pipeline.config import Settings
+    from pipeline.errors import JobpulseError
+
+    monkeypatch.setenv("JOBPULSE_BILLABLE_DAYS_PER_YEAR", "200")
+    assert Settings.from_env().billable_days_per_year == 200
+    monkeypatch.setenv("JOBPULSE_HOURS_PER_YEAR", "lots")
+    with pytest.raises(JobpulseError, match="JOBPULSE_HOURS_PER_YEAR"):
+        Settings.from_env()
