@@ -299,9 +299,13 @@ def eval_group() -> None:
 def _register_normalizer_commands() -> None:
     from pipeline.cli_pay import eval_pay, pay
     from pipeline.cli_skills import eval_skills, skills
+    from pipeline.cli_warehouse import check, export, sql
 
     cli.add_command(pay)
     cli.add_command(skills)
+    cli.add_command(sql)
+    cli.add_command(export)
+    cli.add_command(check)
     eval_group.add_command(eval_pay, name="pay")
     eval_group.add_command(eval_skills, name="skills")
 

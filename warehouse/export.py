@@ -108,10 +108,13 @@ class Exported:
 
 
 def exportable(con: duckdb.DuckDBPyConnection) -> list[Relation]:
-    """Every table and view except internal bookkeeping, tables first."""
+    """Every table and view except internal bookkeeping, tables first.
+
+    ``mart_*`` tables are left out: each is exported once, under its view's stable name.
+    """
     return [Relation(name, bool(is_view), tuple(columns), tuple(types))
             for name, is_view, columns, types in con.sql(_RELATIONS_SQL).fetchall()
-            if name not in INTERNAL_TABLES]
+            if name not in INTERNAL_TABLES and not name.startswith("mart_")]
 
 
 def select_relations(available: Sequence[Relation], only: Iterable[str] = (),

@@ -1,0 +1,26 @@
+-- The postings the sidebar filters keep, as a temp macro (created on every read-only
+-- connection of the dashboard, so it needs no write). Empty lists mean "no filter"; dates are
+-- inclusive and null means open-ended. job_id, month and end_month follow marts/010_base.sql
+-- so filtered numbers match the prepared views; market follows the pay marts (remote work is
+-- its own market).
+create or replace temp macro filtered_postings(
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+) as table
+select
+    p.*,
+    coalesce(p.duplicate_group_id, p.posting_id) as job_id,
+    cast(date_trunc('month', coalesce(p.posted_at, p.first_seen_at)) as date) as month,
+    cast(date_trunc('month', case
+        when p.source in ('hn', 'hn_freelance') then coalesce(p.posted_at, p.first_seen_at)
+        else greatest(coalesce(p.closed_at, p.last_seen_at), coalesce(p.posted_at, p.first_seen_at))
+    end) as date) as end_month,
+    case when p.work_mode = 'remote' then 'remote' else coalesce(p.country, 'unknown') end
+        as pay_market
+from postings as p
+where (date_from is null or cast(coalesce(p.posted_at, p.first_seen_at) as date) >= date_from)
+    and (date_to is null or cast(coalesce(p.posted_at, p.first_seen_at) as date) <= date_to)
+    and (len(sources) = 0 or list_contains(sources, p.source))
+    and (len(countries) = 0 or list_contains(countries, p.country))
+    and (len(work_modes) = 0 or list_contains(work_modes, p.work_mode))
+    and (len(employment_types) = 0 or list_contains(employment_types, p.employment_type))
+    and (len(seniorities) = 0 or list_contains(seniorities, p.seniority_band));

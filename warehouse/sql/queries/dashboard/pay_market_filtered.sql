@@ -1,0 +1,32 @@
+-- Median and quartiles of one pay type per chosen skill and market among the filtered postings.
+with paid as (
+    select
+        posting_id,
+        pay_market as market,
+        case when $currency is null
+            then coalesce((pay_usd_min + pay_usd_max) / 2, pay_usd_min, pay_usd_max)
+            else coalesce((pay_min + pay_max) / 2, pay_min, pay_max)
+        end as amount
+    from filtered_postings(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    )
+    where pay_kind = $kind and pay_period = $period
+        and ($currency is null or pay_currency = $currency) and pay_market <> 'unknown'
+    qualify row_number() over (
+        partition by job_id order by pay_min is null, first_seen_at, posting_id
+    ) = 1
+)
+
+select
+    ps.skill,
+    p.market,
+    count(p.amount) as postings,
+    quantile_cont(p.amount, 0.25) as p25,
+    quantile_cont(p.amount, 0.50) as median,
+    quantile_cont(p.amount, 0.75) as p75
+from paid as p
+inner join posting_skills as ps on p.posting_id = ps.posting_id
+where list_contains($skills, ps.skill) and p.amount is not null
+group by ps.skill, p.market
+order by postings desc, ps.skill, p.market
