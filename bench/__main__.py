@@ -14,6 +14,7 @@ BENCHMARKS = {
     "normalize": "bench.bench_normalize",
     "rebuild": "bench.bench_rebuild",
     "crawl": "bench.bench_crawl",
+    "warehouse": "bench.bench_warehouse",
 }
 
 

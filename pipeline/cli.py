@@ -299,6 +299,7 @@ def eval_group() -> None:
 def _register_normalizer_commands() -> None:
     from pipeline.cli_pay import eval_pay, pay
     from pipeline.cli_skills import eval_skills, skills
+    from pipeline.cli_schedule import runs_command, schedule_command
     from pipeline.cli_warehouse import check, export, sql
 
     cli.add_command(pay)
@@ -306,6 +307,8 @@ def _register_normalizer_commands() -> None:
     cli.add_command(sql)
     cli.add_command(export)
     cli.add_command(check)
+    cli.add_command(schedule_command)
+    cli.add_command(runs_command)
     eval_group.add_command(eval_pay, name="pay")
     eval_group.add_command(eval_skills, name="skills")
 

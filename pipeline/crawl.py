@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
@@ -30,6 +31,9 @@ LOCAL_SETTINGS = {
     "RETRY_TIMES": "2",
     "JOBPULSE_BACKOFF_BASE": "0.05",
 }
+
+STOP_KILL_SECONDS = 60.0
+"""After asking a crawl to stop, how long it may take to close before it is killed."""
 
 
 @attrs.frozen
@@ -78,8 +82,16 @@ def crawl_command(source: str, run_id: str, *, base_url: str | None,
 def run_crawl(source: str, *, landing_dir: Path, base_url: str | None = None,
               args: Mapping[str, str] | None = None, settings: Mapping[str, str] | None = None,
               log_dir: Path | None = None,
-              progress: Callable[[int], None] | None = None) -> CrawlResult:
-    """Crawl one source into ``landing_dir``; ``progress`` gets the item count every second."""
+              progress: Callable[[int], None] | None = None,
+              stop: threading.Event | None = None,
+              own_session: bool = False) -> CrawlResult:
+    """Crawl one source into ``landing_dir``; ``progress`` gets the item count every second.
+
+    When ``stop`` is set, the crawl gets SIGTERM (Scrapy closes the spider, so the feed and the
+    manifest are still written) and is killed if it has not exited ``STOP_KILL_SECONDS`` later.
+    ``own_session`` starts it in its own session, so a Ctrl-C at the terminal reaches only the
+    caller, which then decides when the crawl stops.
+    """
     spec = get_source(source)
     run_id = new_run_id()
     merged_args = dict(spec.default_args)
@@ -99,11 +111,19 @@ def run_crawl(source: str, *, landing_dir: Path, base_url: str | None = None,
     started = time.monotonic()
     started_at = datetime.now(UTC).isoformat()
     with log_file.open("wb") as log:
-        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env)
+        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
+                                start_new_session=own_session)
+        asked_to_stop: float | None = None
         while proc.poll() is None:
             time.sleep(0.5)
             if progress is not None:
                 progress(_count_lines(landing_file))
+            if stop is not None and stop.is_set():
+                if asked_to_stop is None:
+                    asked_to_stop = time.monotonic()
+                    proc.terminate()
+                elif time.monotonic() - asked_to_stop > STOP_KILL_SECONDS:
+                    proc.kill()
     seconds = time.monotonic() - started
     if not manifest_file.is_file():
         _write_failed_manifest(manifest_file, run_id, source, started_at, proc.returncode,

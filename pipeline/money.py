@@ -19,6 +19,7 @@ hourly figure by the hours it covers (a day rate / 8); a salary by the hours of 
 
 from __future__ import annotations
 
+import bisect
 import datetime
 import functools
 from collections.abc import Iterable
@@ -112,6 +113,14 @@ def _converter() -> tuple[CurrencyConverter, dict[str, set[datetime.date]]]:
     return conv, quote_dates
 
 
+@functools.cache
+def _common_quote_dates(currencies: tuple[str, ...]) -> tuple[datetime.date, ...]:
+    """Sorted dates on which every one of ``currencies`` has a real ECB quote."""
+    quoted = _converter()[1]
+    sets = [quoted[c] for c in currencies]
+    return tuple(sorted(set.intersection(*sets))) if sets else ()
+
+
 def _quote_date(
     quoted: dict[str, set[datetime.date]], currencies: list[str], on: datetime.date
 ) -> datetime.date | None:
@@ -119,22 +128,15 @@ def _quote_date(
 
     Before the first quote the first common quote date is used (the converter does the same).
     """
-    sets = [quoted[c] for c in currencies if c != "EUR"]
-    if not sets:
+    needed = tuple(sorted(c for c in currencies if c != "EUR"))
+    if not needed:
         return on
-    common = set.intersection(*sets)
+    common = _common_quote_dates(needed)
     if not common:
         return None
-    # Walk back day by day: gaps are a few days at most except at the ends of the history.
-    first, last = min(common), max(common)
-    if on >= last:
-        return last
-    if on <= first:
-        return first
-    day = on
-    while day not in common:
-        day -= datetime.timedelta(days=1)
-    return day
+    # Binary search: a load converts pay on thousands of different posting dates.
+    index = bisect.bisect_right(common, on)
+    return common[index - 1] if index else common[0]
 
 
 def usd_rate(currency: str, on: datetime.date) -> UsdRate | None:

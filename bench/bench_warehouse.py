@@ -1,0 +1,119 @@
+"""Benchmark the warehouse: load throughput through the real loader, then query latency.
+
+``python -m bench.bench_warehouse [--n 1000000] [--per-file 50000]``: writes N generated
+postings as landing files (with run manifests), times ``load_warehouse`` (normalization,
+skills, writing, duplicates, aggregates), then the median latency of each view's typical
+dashboard query over 5 runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import random
+import statistics
+import tempfile
+import time
+from pathlib import Path
+
+from bench.bench_normalize import make_postings
+from pipeline.config import Settings
+from pipeline.ingest import load_warehouse
+from warehouse.db import connect
+
+STACKS = [
+    "Python, Django, PostgreSQL and Redis on AWS (Lambda, S3)",
+    "Go services on Kubernetes in Google Cloud, Kafka and ClickHouse",
+    "TypeScript, Node.js, React and MongoDB on Azure",
+    "Java 21, Spring Boot, Kafka, Docker and AWS",
+    "Rust, Tokio, gRPC and PostgreSQL",
+    "Ruby on Rails, MySQL, Sidekiq and Heroku",
+    "PHP, Laravel, MySQL and Vue",
+    "Scala, Spark, Airflow, dbt and Snowflake",
+]
+PAYS = ["$150k-190k", "€70-90k", "£80,000 - £95,000", "$90/hr", "€600/day", "", "", ""]
+
+QUERIES = {
+    "skill_monthly_share (8 skills)":
+        "select month, skill, share, ci_low, ci_high from skill_monthly_share "
+        "where basis = 'new' and skill in ('Python','Go','Java','TypeScript','Rust','AWS',"
+        "'Azure','Google Cloud') order by month",
+    "skill options": "select skill, sum(postings_with_skill) from skill_monthly_share "
+                     "where basis = 'new' group by skill order by 2 desc",
+    "pay_by_skill (one skill)":
+        "select * from pay_by_skill where skill = 'Python' and market = 'all' "
+        "and employment_type = 'all'",
+    "pay_by_seniority": "select * from pay_by_seniority where skill = 'all' and market = 'all'",
+    "market_monthly (2 countries)":
+        "select month, market, postings, remote_share, salary_annual_usd_median "
+        "from market_monthly where market_type = 'country' and market in ('US','DE') "
+        "and skill = 'all' order by month",
+    "skill_cooccurrence (one skill)":
+        "select other_skill, lift, postings_both from skill_cooccurrence "
+        "where skill = 'Python' order by lift desc limit 20",
+    "skill_movers": "select * from skill_movers where not low_support "
+                    "order by change_pp desc limit 20",
+}
+
+
+def write_landing(settings: Settings, n: int, per_file: int, seed: int = 7) -> None:
+    rng = random.Random(seed)
+    start = datetime.date(2022, 12, 1)
+    folder = settings.landing_dir / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    rows = make_postings(n, seed)
+    for f in range(0, n, per_file):
+        run_id = f"bench{f // per_file:05d}"
+        with (folder / f"{run_id}.jsonl").open("w", encoding="utf-8") as out:
+            for pid, company, title, loc, body, _d in rows[f : f + per_file]:
+                day = start + datetime.timedelta(days=rng.randrange(0, 4 * 365))
+                pay = rng.choice(PAYS)
+                out.write(json.dumps({
+                    "source": "bench", "source_id": pid, "url": f"https://example.org/{pid}",
+                    "fetched_at": "2026-11-01T00:00:00Z", "crawl_run": run_id,
+                    "jobTitle": title, "datePublished": f"{day.isoformat()}T12:00:00Z",
+                    "hiringOrganization": {"name": company},
+                    "jobLocation": {"raw": loc.split(" | ")[2] if " | " in loc else loc},
+                    "baseSalary": {"raw": pay} if pay else None,
+                    "description": f"{body} Our stack: {rng.choice(STACKS)}.",
+                }) + "\n")
+        (folder / f"{run_id}.run.json").write_text(json.dumps({
+            "run_id": run_id, "source": "bench", "finish_reason": "finished",
+            "items": min(per_file, n - f), "errors": {},
+            "started_at": "2026-11-01T00:00:00+00:00",
+            "finished_at": "2026-11-01T00:01:00+00:00"}))
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=1_000_000)
+    ap.add_argument("--per-file", type=int, default=50_000)
+    ap.add_argument("--db", type=Path, help="reuse a loaded warehouse: only time the queries")
+    args = ap.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = args.db
+        if db is None:
+            data = Path(tmp)
+            settings = Settings(data_dir=data, db_path=data / "w.duckdb",
+                                landing_dir=data / "landing")
+            write_landing(settings, args.n, args.per_file)
+            started = time.monotonic()
+            report = load_warehouse(settings, lambda m: print("  " + m, flush=True))
+            seconds = time.monotonic() - started
+            print(f"load: {report.total_postings:,} postings in {seconds:.0f}s = "
+                  f"{report.total_postings / seconds:,.0f} postings/s", flush=True)
+            db = settings.db_path
+        for name, sql in QUERIES.items():
+            times = []
+            for _ in range(5):
+                con = connect(db, read_only=True)
+                started = time.perf_counter()
+                con.execute(sql).fetchall()
+                times.append((time.perf_counter() - started) * 1000)
+                con.close()
+            print(f"  {name:<34} median {statistics.median(times):7.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
