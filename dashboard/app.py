@@ -1,4 +1,8 @@
-"""Entry point of the dashboard: page config and the ``st.navigation`` router."""
+"""Entry point of the dashboard: page config, the shared sidebar filters and the router.
+
+This is the only file that calls ``st.set_page_config`` and ``st.navigation``. The sidebar
+filters are drawn by each page (``dashboard.filters.current``).
+"""
 
 from __future__ import annotations
 
@@ -15,10 +19,19 @@ if str(ROOT) not in sys.path:
 st.set_page_config(page_title="jobpulse", page_icon=":material/monitoring:", layout="wide")
 
 PAGES = Path(__file__).resolve().parent / "pages"
-navigation = st.navigation(
-    [
-        st.Page(str(PAGES / "trends.py"), title="Trends", icon=":material/trending_up:",
-                default=True),
-    ]
-)
+
+
+def page(file: str, title: str, icon: str, *, default: bool = False) -> st.Page:
+    return st.Page(str(PAGES / file), title=title, icon=f":material/{icon}:", default=default)
+
+
+navigation = st.navigation([
+    page("trends.py", "Trends", "trending_up", default=True),
+    page("pay.py", "Pay", "payments"),
+    page("markets.py", "Markets", "public"),
+    page("skill_explorer.py", "Skill explorer", "travel_explore"),
+    page("postings.py", "Postings", "list_alt"),
+    page("sql.py", "SQL", "terminal"),
+    page("data_health.py", "Data health", "monitor_heart"),
+])
 navigation.run()

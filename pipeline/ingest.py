@@ -20,9 +20,10 @@ import polars as pl
 
 from pipeline.config import Settings
 from pipeline.dedup import DedupInput, find_duplicates
-from pipeline.enrich import DEFAULT_ASSUMPTIONS, Assumptions, enrich
+from pipeline.enrich import Assumptions
 from pipeline.errors import LandingFileError
 from pipeline.normalize import parse_timestamp, posting_row
+from pipeline.normalize_pool import Normalizer
 from pipeline.skills import SkillExtractor, Taxonomy
 from warehouse.load import (
     FileRecord,
@@ -139,21 +140,18 @@ def run_status(manifest: dict[str, Any]) -> str:
     return "partial" if manifest.get("errors") else "ok"
 
 
-def build_frames(rows: list[dict[str, Any]], extractor: SkillExtractor,
-                 need_skills: set[str], assumptions: Assumptions = DEFAULT_ASSUMPTIONS
-                 ) -> tuple[pl.DataFrame, pl.DataFrame]:
+def build_frames(rows: list[dict[str, Any]], normalize: Normalizer,
+                 need_skills: set[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
     """Postings frame and ``(posting_id, skill)`` frame for the new or changed postings.
 
     Unchanged postings (not in ``need_skills``) only need their sighting recorded, so their
     normalizers are not run again.
     """
+    todo = [row for row in rows if row["posting_id"] in need_skills]
     pairs_id: list[str] = []
     pairs_skill: list[str] = []
-    for row in rows:
-        if row["posting_id"] not in need_skills:
-            continue
-        row.update(enrich(row, row["raw_item"], assumptions))
-        found = extractor.extract(row["description"], title=row["title"], tags=row["tags"])
+    for row, (columns, found) in zip(todo, normalize(todo), strict=True):
+        row.update(columns)
         pairs_id.extend([row["posting_id"]] * len(found))
         pairs_skill.extend(found)
     postings = pl.DataFrame(
@@ -173,8 +171,8 @@ def taxonomy_frame(taxonomy: Taxonomy) -> pl.DataFrame:
     )
 
 
-def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, extractor: SkillExtractor,
-             taxonomy: Taxonomy, assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> FileOutcome:
+def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normalizer,
+             taxonomy: Taxonomy) -> FileOutcome:
     """Load one complete run; raises LandingFileError when its files cannot be read."""
     manifest = read_manifest(run.manifest_file)
     data = run.data_file.read_bytes()
@@ -190,7 +188,7 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, extractor: SkillEx
     rows = list({row["posting_id"]: row for row in rows}.values())
     existing = current_hashes(con, [r["posting_id"] for r in rows])
     need = {r["posting_id"] for r in rows if existing.get(r["posting_id"]) != r["content_hash"]}
-    postings, posting_skills = build_frames(rows, extractor, need, assumptions)
+    postings, posting_skills = build_frames(rows, normalize, need)
     errors = {str(k): int(v) for k, v in (manifest.get("errors") or {}).items()}
     if bad:
         errors["bad_record"] = errors.get("bad_record", 0) + bad
@@ -215,9 +213,8 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, extractor: SkillEx
     return FileOutcome(run.key, record.run_id, len(rows), counts, bad)
 
 
-def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path, extractor: SkillExtractor,
-                 taxonomy: Taxonomy, progress: Progress = lambda _msg: None,
-                 assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> LoadReport:
+def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path, normalize: Normalizer,
+                 taxonomy: Taxonomy, progress: Progress = lambda _msg: None) -> LoadReport:
     """Load every complete, not yet loaded landing file; report each file's outcome."""
     report = LoadReport()
     runs, report.incomplete = find_complete_runs(landing_dir)
@@ -226,7 +223,7 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path, extractor: S
     progress(f"{len(pending)} landing file(s) to load, {len(runs) - len(pending)} already loaded")
     for index, run in enumerate(pending, start=1):
         try:
-            outcome = load_run(con, run, extractor, taxonomy, assumptions)
+            outcome = load_run(con, run, normalize, taxonomy)
         except LandingFileError as exc:
             outcome = FileOutcome(run.key, run.data_file.stem, 0, None, 0, error=str(exc))
             log.error("%s", exc)
@@ -263,12 +260,16 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
     from warehouse.migrate import migrate
 
     taxonomy = load_taxonomy()
-    extractor = SkillExtractor(taxonomy)
+    normalize = Normalizer(
+        SkillExtractor(taxonomy),
+        assumptions=Assumptions(settings.hours_per_year, settings.billable_days_per_year),
+    )
     with writer(settings.db_path) as con:
         migrate(con)
-        assumptions = Assumptions(settings.hours_per_year, settings.billable_days_per_year)
-        report = load_landing(con, settings.landing_dir, extractor, taxonomy, progress,
-                              assumptions)
+        try:
+            report = load_landing(con, settings.landing_dir, normalize, taxonomy, progress)
+        finally:
+            normalize.close()
         if any(f.counts and (f.counts.items_new or f.counts.items_changed)
                for f in report.files):
             progress("looking for duplicate postings ...")

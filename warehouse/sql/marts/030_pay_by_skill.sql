@@ -1,6 +1,7 @@
 -- Pay percentiles per skill, by period, employment type and market, in the posting's currency
 -- and in USD. A posting's amount is the middle of its range (or its one stated end).
--- Rows with currency 'all' pool currencies, so only their USD columns are filled.
+-- Rows with currency 'all' pool currencies, so only their USD columns are filled; the
+-- breakdowns by employment type and market are in USD only (currency 'all').
 delete from mart_pay_by_skill;
 
 insert into mart_pay_by_skill
@@ -49,8 +50,6 @@ grouped as (
     from paid
     group by grouping sets (
         (skill, pay_kind, pay_period, currency),
-        (skill, pay_kind, pay_period, currency, employment_type),
-        (skill, pay_kind, pay_period, currency, market),
         (skill, pay_kind, pay_period),
         (skill, pay_kind, pay_period, employment_type),
         (skill, pay_kind, pay_period, market)

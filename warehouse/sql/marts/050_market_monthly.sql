@@ -17,11 +17,14 @@ with placed as (
     from mart_base where work_mode = 'remote'
 ),
 
+-- Cities are compared on all postings only: city x skill x month is mostly empty cells and
+-- would multiply the table's size for little use.
 with_skill as (
     select placed.*, 'all' as skill from placed
     union all
     select placed.*, ps.skill from placed
     inner join posting_skills as ps on placed.posting_id = ps.posting_id
+    where placed.market_type <> 'city'
 ),
 
 counted as (

@@ -1,0 +1,94 @@
+"""Skill explorer: one skill's trend, pay, markets and companions; the market's movers."""
+
+from __future__ import annotations
+
+import polars as pl
+import streamlit as st
+
+from dashboard import charts, data, filters
+
+st.title("Skill explorer")
+chosen_filters = filters.current()
+options = data.skill_options()
+if options.is_empty():
+    st.info("The warehouse has no skills yet: run `jobpulse crawl` and `jobpulse load`.")
+    st.stop()
+
+names = options["skill"].to_list()
+# A bookmarked or linked ?skill=... opens that skill; afterwards the widget is the truth.
+wanted = st.query_params.get("skill")
+if st.session_state.get("explorer_skill") not in names:
+    st.session_state["explorer_skill"] = wanted if wanted in names else (
+        "Python" if "Python" in names else names[0])
+skill = st.selectbox("Skill", names, key="explorer_skill")
+st.query_params["skill"] = skill
+category = options.filter(pl.col("skill") == skill)["category"].item()
+st.caption(f"Category: {category}. {chosen_filters.describe()}.")
+st.page_link("pages/postings.py", label=f"Postings that mention {skill}",
+             icon=":material/list_alt:", query_params={"skill": skill})
+
+left, right = st.columns([3, 2])
+with left:
+    st.subheader("Trend")
+    share = data.skill_share(chosen_filters, (skill,), "new")
+    if share.is_empty():
+        st.info("No postings mention this skill under the current filters.")
+    else:
+        charts.show(charts.band_chart(share, height=280))
+        charts.download(share, "explorer_trend")
+with right:
+    st.subheader("Pay (USD)")
+    pay = data.skill_pay(chosen_filters, skill)
+    if pay.is_empty():
+        st.info("No pay stated for this skill.")
+    else:
+        pay = pay.with_columns(
+            pl.format("{} per {}", pl.col("pay_kind"), pl.col("pay_period")).alias("pay type"))
+        charts.show(charts.range_chart(pay, category="pay type", unit="USD (per period)"))
+        st.caption("Each pay type on its own; amounts per its period (salary per year, rate "
+                   "per hour or day). n = postings.")
+        charts.download(pay, "explorer_pay")
+
+left, right = st.columns(2)
+with left:
+    st.subheader("Markets")
+    markets = data.skill_markets(chosen_filters, skill)
+    if markets.is_empty():
+        st.info("No market mentions this skill.")
+    else:
+        charts.show(charts.bar_chart(markets, x="share", y="market", x_format=".0%",
+                                     x_title=f"share of the market's postings with {skill}",
+                                     tooltip_extra=("postings", "postings_total")))
+        charts.download(markets, "explorer_markets")
+with right:
+    st.subheader("Goes with")
+    companions = data.cooccurrence(chosen_filters, skill)
+    if companions.is_empty():
+        st.info("Too few postings to tell which skills go with this one.")
+    else:
+        charts.show(charts.bar_chart(companions, x="lift", y="other_skill", x_format=".1f",
+                                     x_title="lift (1 = no more often than chance)",
+                                     tooltip_extra=("postings_both",)))
+        st.caption("Lift: how much more often the two appear together than if unrelated. "
+                   "Confidence: share of this skill's postings that also mention the other.")
+        charts.download(companions, "explorer_cooccurrence")
+
+st.subheader("Biggest risers and fallers")
+moves = data.movers(chosen_filters)
+if moves.is_empty():
+    st.info("Movers need a year and a quarter of data under the current filters.")
+else:
+    first = moves.row(0, named=True)
+    st.caption(f"Share of new postings {first['recent_from']:%b %Y} to {first['recent_to']:%b %Y} "
+               "against the same months a year before, in percentage points. Low-support and "
+               "small moves count as flat and are left out.")
+    moving = moves.filter(pl.col("direction") != "flat")
+    top = pl.concat([moving.filter(pl.col("direction") == "rising").head(10),
+                     moving.filter(pl.col("direction") == "falling").tail(10)])
+    if top.is_empty():
+        st.info("No skill moved by half a percentage point or more.")
+    else:
+        charts.show(charts.bar_chart(top, x="change_pp", y="skill", color=None, x_format="+.2f",
+                                     x_title="change, percentage points",
+                                     tooltip_extra=("recent_postings", "year_ago_postings")))
+    charts.download(moves, "skill_movers")

@@ -1,0 +1,70 @@
+"""Normalize postings (pay, places, seniority, type, skills) in this process or on every core.
+
+Normalizing is pure Python and CPU-bound, so a large load splits it over one process per core;
+small loads stay in-process, where starting workers (each loads the taxonomy, the city list and
+the ECB history) would cost more than it saves.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any
+
+from pipeline.enrich import DEFAULT_ASSUMPTIONS, Assumptions, enrich
+from pipeline.skills import SkillExtractor, load_taxonomy
+
+Normalized = tuple[dict[str, Any], tuple[str, ...]]
+"""A posting's normalized columns and its skills."""
+
+CHUNK = 2_000
+_worker_state: tuple[SkillExtractor, Assumptions] | None = None
+
+
+def normalize_rows(rows: list[dict[str, Any]], extractor: SkillExtractor,
+                   assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> list[Normalized]:
+    return [
+        (enrich(row, row["raw_item"], assumptions),
+         extractor.extract(row["description"], title=row["title"], tags=row["tags"]))
+        for row in rows
+    ]
+
+
+def _init_worker(taxonomy_path: str | None, assumptions: Assumptions) -> None:
+    global _worker_state
+    _worker_state = (SkillExtractor(load_taxonomy(taxonomy_path)), assumptions)
+
+
+def _normalize_chunk(rows: list[dict[str, Any]]) -> list[Normalized]:
+    assert _worker_state is not None
+    return normalize_rows(rows, *_worker_state)
+
+
+class Normalizer:
+    """Callable over rows; uses a pool of processes (started on first need) for big batches."""
+
+    def __init__(self, extractor: SkillExtractor, *, taxonomy_path: str | None = None,
+                 assumptions: Assumptions = DEFAULT_ASSUMPTIONS, workers: int | None = None,
+                 min_parallel: int = 20_000) -> None:
+        self.extractor = extractor
+        self.taxonomy_path = taxonomy_path
+        self.assumptions = assumptions
+        self.workers = workers if workers is not None else (os.cpu_count() or 1)
+        self.min_parallel = min_parallel
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, rows: list[dict[str, Any]]) -> list[Normalized]:
+        if self.workers <= 1 or len(rows) < self.min_parallel:
+            return normalize_rows(rows, self.extractor, self.assumptions)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker,
+                                             initargs=(self.taxonomy_path, self.assumptions))
+        # The raw JSON text is not needed by the normalizers; leaving it out halves the IPC.
+        light = [{k: v for k, v in row.items() if k != "item"} for row in rows]
+        chunks = [light[i : i + CHUNK] for i in range(0, len(light), CHUNK)]
+        return [result for part in self._pool.map(_normalize_chunk, chunks) for result in part]
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None

@@ -1,0 +1,33 @@
+"""The pool of normalizer processes gives exactly what normalizing in-process gives."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from pipeline.normalize_pool import Normalizer
+from pipeline.skills import SkillExtractor, load_taxonomy
+
+
+def rows(n: int) -> list[dict]:
+    when = datetime(2025, 6, 2, tzinfo=UTC)
+    stacks = ["Python and PostgreSQL on AWS", "Go, Kubernetes and GCP", "Rust and Kafka"]
+    return [{
+        "posting_id": f"t:{i}", "title": "Senior Backend Engineer", "company": f"C{i}",
+        "location_raw": ["Berlin, Germany", "NYC, NY", "Remote (EU)"][i % 3],
+        "remote_raw": None, "employment_raw": "Full-time", "pay_raw": f"€{60 + i % 30}k-90k",
+        "description": f"Stack: {stacks[i % 3]}.", "posted_at": when, "fetched_at": when,
+        "tags": [], "raw_item": {}, "item": "{}",
+    } for i in range(n)]
+
+
+def test_pool_matches_in_process() -> None:
+    extractor = SkillExtractor(load_taxonomy())
+    data = rows(2_500)
+    local = Normalizer(extractor, workers=1)(data)
+    pool = Normalizer(extractor, workers=2, min_parallel=0)
+    try:
+        parallel = pool(data)
+    finally:
+        pool.close()
+    assert parallel == local
+    assert local[0][1] and local[0][0]["pay_currency"] == "EUR"

@@ -1,0 +1,13 @@
+-- How many filtered postings match the Postings page's skill and text search.
+select count(*) as postings
+from filtered_postings(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    ) as f
+where ($skill is null or exists (
+        select 1 from posting_skills as ps
+        where ps.posting_id = f.posting_id and ps.skill = $skill))
+    and ($search is null
+        or contains(lower(title), lower($search))
+        or contains(lower(company), lower($search))
+        or contains(lower(description), lower($search)))

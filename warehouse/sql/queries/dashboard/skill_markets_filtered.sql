@@ -1,0 +1,41 @@
+-- Where one skill is asked for among the filtered postings (see skill_markets.sql).
+with base as (
+    select posting_id, job_id, month, country, city, work_mode, pay_kind,
+        coalesce((pay_annual_usd_min + pay_annual_usd_max) / 2, pay_annual_usd_min,
+                 pay_annual_usd_max) as annual_usd,
+        coalesce((pay_hourly_usd_min + pay_hourly_usd_max) / 2, pay_hourly_usd_min,
+                 pay_hourly_usd_max) as hourly_usd
+    from filtered_postings(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    )
+),
+
+placed as (
+    select *, 'country' as market_type, country as market from base where country is not null
+    union all
+    select *, 'city', city || ', ' || coalesce(country, '?') from base where city is not null
+    union all
+    select *, 'remote', 'remote' from base where work_mode = 'remote'
+),
+
+totals as (
+    select market_type, market, count(distinct job_id) as total
+    from placed where market_type in ('country', 'remote')
+    group by market_type, market
+),
+
+mine as (
+    select p.market_type, p.market, count(distinct p.job_id) as postings
+    from placed as p
+    inner join posting_skills as ps on p.posting_id = ps.posting_id
+    where ps.skill = $skill and p.market_type in ('country', 'remote')
+    group by p.market_type, p.market
+)
+
+select m.market_type, m.market, m.postings, t.total as postings_total,
+    m.postings / t.total as share
+from mine as m
+inner join totals as t on m.market_type = t.market_type and m.market = t.market
+order by m.postings desc, m.market
+limit $top
