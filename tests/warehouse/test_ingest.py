@@ -153,7 +153,8 @@ def test_item_without_provenance_is_counted(settings: Settings) -> None:
 def test_monthly_share_view(settings: Settings) -> None:
     write_run(settings, "r1", [
         item("1"), item("2", description="Ruby on Rails and MySQL.", jobTitle="SRE"),
-        item("3", datePublished="2026-09-02T10:00:00Z", jobTitle="Data Engineer"),
+        item("3", datePublished="2026-09-02T10:00:00Z", jobTitle="Data Engineer",
+             description="Python pipelines on Snowflake."),
     ])
     load_warehouse(settings)
     con = connect(settings.db_path, read_only=True)
@@ -164,6 +165,23 @@ def test_monthly_share_view(settings: Settings) -> None:
     assert [(str(r[0]), r[2], r[3]) for r in rows] == [("2026-09-01", 1, 1),
                                                      ("2026-10-01", 1, 2)]
     assert rows[1][4] == pytest.approx(0.5)
+
+
+def test_a_duplicate_group_counts_once_in_its_first_month(settings: Settings) -> None:
+    text = "We use Python, PostgreSQL and Kubernetes on AWS. " * 3
+    write_run(settings, "r1", [
+        item("1", description=text, datePublished="2026-09-02T10:00:00Z"),
+        item("2", description=text, hiringOrganization={"name": "Acme Inc."}),
+    ])
+    load_warehouse(settings)
+    con = connect(settings.db_path, read_only=True)
+    groups = con.execute("select distinct duplicate_group_id from postings").fetchall()
+    rows = con.execute("select cast(month as varchar), postings_with_skill, postings_total "
+                       "from skill_monthly_share where skill = 'Python' and basis = 'new'"
+                       ).fetchall()
+    con.close()
+    assert groups == [("hn:1",)]
+    assert rows == [("2026-09-01", 1, 1)]
 
 
 def test_crawl_fixture_server_into_warehouse(replay: ReplayServer, settings: Settings) -> None:

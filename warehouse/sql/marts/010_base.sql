@@ -1,7 +1,8 @@
--- Every job (duplicate group) with the months it is counted in. "new": the month it was
--- published (or first seen when the source gives no date). "active": every month from then
--- until it closed or was last seen. Hacker News ads live in a monthly thread and are never
--- closed by a later crawl, so they are active in their thread's month only.
+-- Every job with the months it is counted in: one posting per duplicate group, the one
+-- postings_dedup keeps, so counts need no distinct. "new": the month it was published (or
+-- first seen when the source gives no date). "active": every month from then until it
+-- closed or was last seen. Hacker News ads live in a monthly thread and are never closed by
+-- a later crawl, so they are active in their thread's month only.
 create or replace temp table mart_base as
 select
     p.posting_id,
@@ -19,7 +20,7 @@ select
     p.pay_annual_usd_max,
     p.pay_hourly_usd_min,
     p.pay_hourly_usd_max
-from postings as p;
+from postings_dedup as p;
 
 create or replace temp table mart_active as
 select posting_id, job_id, cast(unnest(generate_series(month, end_month, interval 1 month)) as date) as month

@@ -10,13 +10,13 @@ with counted as (
 ),
 
 totals as (
-    select basis, month, count(distinct job_id) as postings_total
+    select basis, month, count(*) as postings_total
     from counted
     group by basis, month
 ),
 
 with_skill as (
-    select c.basis, c.month, ps.skill, count(distinct c.job_id) as postings_with_skill
+    select c.basis, c.month, ps.skill, count(*) as postings_with_skill
     from counted as c
     inner join posting_skills as ps on c.posting_id = ps.posting_id
     group by c.basis, c.month, ps.skill

@@ -30,8 +30,8 @@ with_skill as (
 counted as (
     select
         month, market_type, market, skill,
-        count(distinct job_id) as postings,
-        count(distinct job_id) filter (where work_mode = 'remote') as remote_postings,
+        count(*) as postings,
+        count(*) filter (where work_mode = 'remote') as remote_postings,
         quantile_cont(coalesce((pay_annual_usd_min + pay_annual_usd_max) / 2,
                                pay_annual_usd_min, pay_annual_usd_max), 0.5)
             filter (where pay_kind = 'salary') as salary_annual_usd_median,

@@ -6,13 +6,16 @@ delete from mart_skill_cooccurrence;
 
 insert into mart_skill_cooccurrence
 with recent as (
-    select distinct b.job_id, ps.skill
+    select b.job_id, ps.skill
     from mart_base as b
     inner join posting_skills as ps on b.posting_id = ps.posting_id
     where b.month > (select max(month) from mart_base) - interval 24 month
 ),
 
-total as (select count(distinct job_id) as n from recent),
+total as (
+    select count(*) as n from mart_base
+    where month > (select max(month) from mart_base) - interval 24 month
+),
 
 singles as (select skill, count(*) as k from recent group by skill having count(*) >= 5),
 

@@ -11,8 +11,8 @@ create or replace macro wilson_high(k, n) as
         / (1 + 3.8416 / n)
     end;
 
--- Deduplicated, normalized postings: one row per job (duplicate group), preferring the copy
--- that states pay, then the first seen.
+-- Deduplicated, normalized postings: one row per job (duplicate group): its first
+-- publication, and among copies published together the one that states pay.
 create or replace view postings_dedup as
 select * exclude (copy_rank)
 from (
@@ -20,7 +20,7 @@ from (
         *,
         row_number() over (
             partition by coalesce(duplicate_group_id, posting_id)
-            order by pay_min is null, first_seen_at, posting_id
+            order by coalesce(posted_at, first_seen_at), pay_min is null, posting_id
         ) as copy_rank
     from postings
 )
