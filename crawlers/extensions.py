@@ -16,34 +16,50 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from crawlers.spiders._base import download_error_kind
+
 ERROR_PREFIX = "jobpulse/error/"
 DROPPED_PREFIX = "jobpulse/dropped/"
+TRUNCATED_PREFIX = "jobpulse/truncated/"
+HANDLED_PREFIX = "jobpulse/handled_exception/"
+DOWNLOADER_EXC_PREFIX = "downloader/exception_type_count/"
+
+
+def _counts(stats: dict[str, Any], prefix: str) -> dict[str, int]:
+    return {key[len(prefix) :]: int(value) for key, value in stats.items()
+            if key.startswith(prefix)}
 
 
 def summarize_stats(stats: dict[str, Any]) -> dict[str, Any]:
-    """Reduce Scrapy's stats to the counts ``crawl_runs`` keeps, errors grouped by kind."""
-    errors: dict[str, int] = {}
+    """Reduce Scrapy's stats to the counts ``crawl_runs`` keeps, errors grouped by kind.
+
+    ``errors`` holds what went wrong; ``truncated`` holds what a ``LimitsPipeline`` cut short
+    (``description``, ``title``, ..., and ``chars``: characters cut in all), which is not an
+    error: the posting still landed.
+    """
+    # The spiders' errbacks count a failed request once, with a readable kind; the downloader
+    # counts every attempt (retries too) by class. Its tally is used only for failures no
+    # errback saw (e.g. retried attempts that later succeeded, robots.txt fetches).
+    errors = _counts(stats, ERROR_PREFIX)
+    handled = _counts(stats, HANDLED_PREFIX)
+    for path, value in _counts(stats, DOWNLOADER_EXC_PREFIX).items():
+        name = path.rsplit(".", 1)[-1]
+        if name in handled:
+            continue
+        kind = download_error_kind(name)
+        errors[kind] = errors.get(kind, 0) + value
     for key, value in stats.items():
-        if key.startswith(ERROR_PREFIX):
-            errors[key[len(ERROR_PREFIX) :]] = int(value)
-        elif key.startswith("downloader/exception_type_count/"):
-            kind = "download_" + key.rsplit("/", 1)[-1].rsplit(".", 1)[-1]
-            errors[kind] = errors.get(kind, 0) + int(value)
-        elif key.startswith("spider_exceptions/"):
+        if key.startswith("spider_exceptions/"):
             kind = "spider_" + key.rsplit("/", 1)[-1]
             errors[kind] = errors.get(kind, 0) + int(value)
-    dropped = {
-        key[len(DROPPED_PREFIX) :]: int(value)
-        for key, value in stats.items()
-        if key.startswith(DROPPED_PREFIX)
-    }
     return {
         # robots.txt fetches are the framework's, not the source's pages.
         "pages": int(stats.get("response_received_count", 0))
         - int(stats.get("robotstxt/response_count", 0)),
         "items": int(stats.get("item_scraped_count", 0)),
         "dropped": int(stats.get("item_dropped_count", 0)),
-        "dropped_by_reason": dropped,
+        "dropped_by_reason": _counts(stats, DROPPED_PREFIX),
+        "truncated": _counts(stats, TRUNCATED_PREFIX),
         "errors": errors,
         "finish_reason": stats.get("finish_reason"),
     }

@@ -1,4 +1,10 @@
-"""Retries that wait: honour ``Retry-After`` on 429/503 and back off exponentially on 5xx."""
+"""Downloader middlewares: retries that wait, and redirect loops that are caught.
+
+* :class:`BackoffRetryMiddleware` honours ``Retry-After`` on 429/503 and backs off
+  exponentially on 5xx.
+* :class:`RedirectLoopMiddleware` turns a redirect back to a URL already in the chain into a
+  counted ``redirect_loop`` (Scrapy's duplicate filter would otherwise drop it silently).
+"""
 
 from __future__ import annotations
 
@@ -6,10 +12,12 @@ import asyncio
 import logging
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin
 
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
+from scrapy.exceptions import IgnoreRequest
 from scrapy.http import Response
 from scrapy.utils.response import response_status_message
 
@@ -77,3 +85,25 @@ class BackoffRetryMiddleware(RetryMiddleware):
                      response.status)
             await asyncio.sleep(delay)
         return retry
+
+
+class RedirectLoopMiddleware:
+    """Refuse a redirect to a URL the request has already been at, as ``redirect loop``.
+
+    Scrapy's RedirectMiddleware gives up after REDIRECT_MAX_TIMES only when every hop is a new
+    URL; a redirect back to a visited URL is dropped by the duplicate filter without an errback,
+    so the page would be lost uncounted. Registered above RedirectMiddleware (600) so it sees
+    the 3xx response first; the IgnoreRequest reaches the spider's errback.
+    """
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        if not 300 <= response.status < 400 or request.meta.get("dont_redirect"):
+            return response
+        location = response.headers.get(b"Location")
+        if not location:
+            return response
+        target = urljoin(request.url, location.decode("latin-1").strip())
+        visited = [*request.meta.get("redirect_urls", []), request.url]
+        if target in visited:
+            raise IgnoreRequest(f"redirect loop: {request.url} -> {target}")
+        return response

@@ -1,7 +1,13 @@
-"""Item pipelines: drop incomplete items and in-crawl repeats, each with a counted reason."""
+"""Item pipelines: drop incomplete items, in-crawl repeats and oversized items; cap long texts.
+
+Every drop has a counted reason (``jobpulse/dropped/<reason>``) and every cut a counted field
+(``jobpulse/truncated/<field>``, characters cut in all in ``jobpulse/truncated/chars``); the
+run manifest carries both to the loader.
+"""
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from itemadapter import ItemAdapter
@@ -48,4 +54,91 @@ class InCrawlDedupPipeline:
             self.stats.inc_value("jobpulse/dropped/duplicate_in_run")
             raise DropItem(f"duplicate {key[0]}:{key[1]} in this run")
         self.seen.add(key)
+        return item
+
+
+DEFAULT_MAX_ITEM_BYTES = 1024 * 1024
+DEFAULT_MAX_DESCRIPTION_CHARS = 100_000
+DEFAULT_MAX_FIELD_CHARS = 1_000
+
+DESCRIPTION_FIELDS = ("description", "descriptionHtml")
+SHORT_FIELDS: tuple[tuple[str, str | None, str], ...] = (
+    # (item field, key inside it or None, counted name)
+    ("jobTitle", None, "title"),
+    ("hiringOrganization", "name", "company"),
+    ("hiringOrganization", "nameRaw", "company"),
+    ("jobLocation", "raw", "location"),
+    ("baseSalary", "raw", "pay"),
+)
+
+
+class LimitsPipeline:
+    """Bound what one posting can make jobpulse store.
+
+    Descriptions are cut to ``JOBPULSE_MAX_DESCRIPTION_CHARS`` and the short fields (title,
+    company, location, pay text) to ``JOBPULSE_MAX_FIELD_CHARS``: a source that pads a field
+    still gets its posting in, just not its padding. An item still larger than
+    ``JOBPULSE_MAX_ITEM_BYTES`` as JSON (the landing-file line) is dropped as ``too_large``;
+    one that cannot be written as JSON at all (nested too deep) as ``unserializable``.
+    """
+
+    def __init__(self, crawler: Crawler) -> None:
+        self.stats = crawler.stats
+        settings = crawler.settings
+        self.max_item_bytes = settings.getint("JOBPULSE_MAX_ITEM_BYTES", DEFAULT_MAX_ITEM_BYTES)
+        self.max_description = settings.getint(
+            "JOBPULSE_MAX_DESCRIPTION_CHARS", DEFAULT_MAX_DESCRIPTION_CHARS
+        )
+        self.max_field = settings.getint("JOBPULSE_MAX_FIELD_CHARS", DEFAULT_MAX_FIELD_CHARS)
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> LimitsPipeline:
+        return cls(crawler)
+
+    def _cut(self, value: Any, limit: int) -> tuple[Any, int]:
+        """``value`` cut to ``limit`` characters, and how many were cut (0 if not a long str)."""
+        if not isinstance(value, str) or limit <= 0 or len(value) <= limit:
+            return value, 0
+        return value[:limit], len(value) - limit
+
+    def _count_cut(self, name: str, chars: int) -> None:
+        self.stats.inc_value(f"jobpulse/truncated/{name}")
+        self.stats.inc_value("jobpulse/truncated/chars", chars)
+
+    def process_item(self, item: Any) -> Any:
+        adapter = ItemAdapter(item)
+        cut_description = 0
+        for field in DESCRIPTION_FIELDS:
+            if field in adapter:
+                adapter[field], cut = self._cut(adapter.get(field), self.max_description)
+                cut_description += cut
+        if cut_description:
+            # One count per posting, however many of its description fields were cut.
+            self._count_cut("description", cut_description)
+        for field, key, name in SHORT_FIELDS:
+            if field not in adapter:
+                continue
+            value = adapter.get(field)
+            if key is None:
+                adapter[field], cut = self._cut(value, self.max_field)
+            elif isinstance(value, dict) and key in value:
+                shortened, cut = self._cut(value[key], self.max_field)
+                if cut:
+                    # A copy: the spider may share the dict between items.
+                    adapter[field] = {**value, key: shortened}
+            else:
+                cut = 0
+            if cut:
+                self._count_cut(name, cut)
+        try:
+            size = len(json.dumps(adapter.asdict(), ensure_ascii=False).encode("utf-8"))
+        except (RecursionError, TypeError, ValueError) as exc:
+            # The feed exporter would fail on it the same way, after the item was counted.
+            self.stats.inc_value("jobpulse/dropped/unserializable")
+            raise DropItem(f"item cannot be written as JSON: {exc!r}") from exc
+        if size > self.max_item_bytes:
+            self.stats.inc_value("jobpulse/dropped/too_large")
+            raise DropItem(
+                f"item is {size} bytes, over JOBPULSE_MAX_ITEM_BYTES ({self.max_item_bytes})"
+            )
         return item

@@ -33,6 +33,7 @@ RETRY_HTTP_CODES = [429, 500, 502, 503, 504, 522, 524, 408]
 DOWNLOADER_MIDDLEWARES = {
     "scrapy.downloadermiddlewares.retry.RetryMiddleware": None,
     "crawlers.middlewares.BackoffRetryMiddleware": 550,
+    "crawlers.middlewares.RedirectLoopMiddleware": 610,
 }
 JOBPULSE_BACKOFF_BASE = 2.0
 JOBPULSE_BACKOFF_MAX = 120.0
@@ -46,7 +47,13 @@ HTTPCACHE_DIR = "httpcache"
 ITEM_PIPELINES = {
     "crawlers.pipelines.RequireFieldsPipeline": 100,
     "crawlers.pipelines.InCrawlDedupPipeline": 200,
+    "crawlers.pipelines.LimitsPipeline": 300,
 }
+# What one posting may make jobpulse store (crawlers.pipelines.LimitsPipeline): longer texts
+# are cut and counted, a larger item is dropped and counted.
+JOBPULSE_MAX_ITEM_BYTES = 1024 * 1024
+JOBPULSE_MAX_DESCRIPTION_CHARS = 100_000
+JOBPULSE_MAX_FIELD_CHARS = 1_000
 
 EXTENSIONS = {
     "crawlers.extensions.RunManifest": 900,

@@ -298,8 +298,8 @@ def eval_group() -> None:
 
 def _register_normalizer_commands() -> None:
     from pipeline.cli_pay import eval_pay, pay
-    from pipeline.cli_skills import eval_skills, skills
     from pipeline.cli_schedule import runs_command, schedule_command
+    from pipeline.cli_skills import eval_skills, skills
     from pipeline.cli_warehouse import check, export, sql
 
     cli.add_command(pay)

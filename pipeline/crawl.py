@@ -9,6 +9,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -67,8 +68,42 @@ def is_loopback(url: str) -> bool:
         return False
 
 
+_SLUG = re.compile(r"^[a-z0-9_]+$")
+_RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+_ARG_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_SETTING_NAME = re.compile(r"^[A-Z][A-Z0-9_]*$")
+RESERVED_ARGS = frozenset({"crawl_run", "base_url"})
+"""Set by :func:`run_crawl` itself: an argument of the same name would override them."""
+
+
+def check_crawl_inputs(source: str, run_id: str, args: Mapping[str, str],
+                       settings: Mapping[str, str]) -> None:
+    """``ValueError`` unless every name is plain: source and run id become landing paths.
+
+    The command is an argument list (no shell), so values reach the spider verbatim; only the
+    names around them are checked here, and the spiders validate their own values.
+    """
+    if not _SLUG.fullmatch(source):
+        raise ValueError(f"invalid source name {source!r}")
+    if not _RUN_ID.fullmatch(run_id):
+        raise ValueError(f"invalid run id {run_id!r}: expected letters, digits, '_', '.', '-'")
+    for key, value in args.items():
+        if not _ARG_NAME.fullmatch(key):
+            raise ValueError(f"invalid spider argument name {key!r}")
+        if key in RESERVED_ARGS:
+            raise ValueError(f"spider argument {key!r} is set by jobpulse, not by callers")
+        if "\0" in str(value):
+            raise ValueError(f"spider argument {key!r} contains a NUL byte")
+    for key, value in settings.items():
+        if not _SETTING_NAME.fullmatch(key):
+            raise ValueError(f"invalid Scrapy setting name {key!r}")
+        if "\0" in str(value):
+            raise ValueError(f"setting {key!r} contains a NUL byte")
+
+
 def crawl_command(source: str, run_id: str, *, base_url: str | None,
                   args: Mapping[str, str], settings: Mapping[str, str]) -> list[str]:
+    check_crawl_inputs(source, run_id, args, settings)
     command = [sys.executable, "-m", "scrapy", "crawl", source, "-a", f"crawl_run={run_id}"]
     if base_url:
         command += ["-a", f"base_url={base_url}"]

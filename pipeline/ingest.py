@@ -171,6 +171,14 @@ def taxonomy_frame(taxonomy: Taxonomy) -> pl.DataFrame:
     )
 
 
+def _counts(value: Any) -> dict[str, int]:
+    """A manifest's ``{name: count}`` object; anything malformed counts as nothing."""
+    if not isinstance(value, dict):
+        return {}
+    return {str(k): int(v) for k, v in value.items()
+            if isinstance(v, int | float) and not isinstance(v, bool)}
+
+
 def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normalizer,
              taxonomy: Taxonomy) -> FileOutcome:
     """Load one complete run; raises LandingFileError when its files cannot be read."""
@@ -205,6 +213,8 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
         errors=errors,
         landing_file=run.key,
         complete_listing=bool(manifest.get("complete_listing")),
+        truncated=_counts(manifest.get("truncated")),
+        dropped_by_reason=_counts(manifest.get("dropped_by_reason")),
     )
     file = FileRecord(run.key, hashlib.sha256(data).hexdigest(), len(data), len(rows) + bad)
     counts = write_run(con, postings=postings, posting_skills=posting_skills, run=record,

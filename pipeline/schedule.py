@@ -153,17 +153,19 @@ class SchedulerService:
                      job.next_run_time.isoformat() if job.next_run_time else "never (paused)")
 
     def run_forever(self) -> None:
-        """Start, serve until SIGTERM or SIGINT, then shut down cleanly."""
-        previous = {sig: signal.signal(sig, self._on_signal)
-                    for sig in (signal.SIGTERM, signal.SIGINT)}
+        """Start, serve until SIGTERM or SIGINT, then shut down cleanly.
+
+        The handlers stay installed until the process exits: a repeated SIGTERM from a service
+        manager during the last moments of shutdown must not kill it with a signal status.
+        """
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(sig, self._on_signal)
         try:
             self.start()
             while not self.stopping.wait(1.0):
                 pass
         finally:
             self.shutdown()
-            for sig, handler in previous.items():
-                signal.signal(sig, handler)
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
         name = signal.Signals(signum).name

@@ -62,7 +62,7 @@ class Service:
             self.lines.append(line.rstrip())
             self._queue.put(line.rstrip())
 
-    def wait_for(self, pattern: str, timeout: float = 30) -> str:
+    def wait_for(self, pattern: str, timeout: float = 60) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             try:
@@ -295,7 +295,7 @@ def test_scheduled_runs_load_then_find_nothing_new(tmp_path: Path, replay: Repla
     assert list(stored_jobs(settings)) == ["hn"]
 
 
-def wait_until_spider_opened(settings: Settings, timeout: float = 30) -> None:
+def wait_until_spider_opened(settings: Settings, timeout: float = 60) -> None:
     # A crawl stopped before its spider opens writes no manifest of its own; wait for it to
     # be really crawling, which is the case this test is about.
     deadline = time.monotonic() + timeout
@@ -317,7 +317,7 @@ def test_sigterm_during_a_run_stops_cleanly_and_records_it(tmp_path: Path,
     # A download delay keeps the crawl busy long enough to be interrupted.
     config = write_config(tmp_path / "s.yaml", """
 sources:
-  hn: {schedule: "17 */6 * * *", settings: {DOWNLOAD_DELAY: 4}}
+  hn: {schedule: "17 */6 * * *", settings: {DOWNLOAD_DELAY: 30}}
 """)
     service = start_service(["--config", str(config), "--base-url", f"{replay.url}/{{source}}",
                              "--every", "1", "--stop-timeout", "1"])

@@ -37,6 +37,8 @@ class RunRecord:
     errors: dict[str, int]
     landing_file: str
     complete_listing: bool
+    truncated: dict[str, int] = attrs.field(factory=dict)
+    dropped_by_reason: dict[str, int] = attrs.field(factory=dict)
 
 
 @attrs.frozen
@@ -128,14 +130,19 @@ def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
 def _record(con: duckdb.DuckDBPyConnection, run: RunRecord, file: FileRecord,
             counts: RunCounts) -> None:
     con.execute(
-        "insert or replace into crawl_runs values "
-        "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now())",
+        "insert or replace into crawl_runs by name select "
+        "? as run_id, ? as source, ? as started_at, ? as finished_at, ? as status, "
+        "? as finish_reason, ? as pages, ? as items_seen, ? as items_new, ? as items_changed, "
+        "? as items_unchanged, ? as items_closed, ? as items_dropped, ? as error_count, "
+        "? as errors, ? as landing_file, now() as loaded_at, ? as truncated, "
+        "? as dropped_by_reason",
         [
             run.run_id, run.source, run.started_at, run.finished_at, run.status,
             run.finish_reason, run.pages, run.items_seen, counts.items_new,
             counts.items_changed, counts.items_unchanged, counts.items_closed,
             run.items_dropped, sum(run.errors.values()), json.dumps(run.errors, sort_keys=True),
-            run.landing_file,
+            run.landing_file, json.dumps(run.truncated, sort_keys=True),
+            json.dumps(run.dropped_by_reason, sort_keys=True),
         ],
     )
     con.execute(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import secrets
 from datetime import UTC, datetime
 from typing import Any, ClassVar
@@ -11,6 +12,43 @@ import scrapy
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
+
+RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
+"""A run id becomes a landing file name, so it may not carry a path (``/``, ``..`` first)."""
+
+JSON_CONTENT_TYPES = ("json", "javascript", "text/plain")
+"""Content types a JSON API may plausibly send; anything else (HTML, XML, binary) is a lie."""
+
+_TIMEOUTS = frozenset({"TimeoutError", "DownloadTimeoutError"})
+_CANCELS = frozenset({"CancelledError", "DownloadCancelledError"})
+
+
+def download_error_kind(name: str, message: str = "") -> str:
+    """A readable error kind for a failed download, from the exception's class name.
+
+    Scrapy 2.13+ renamed Twisted's TimeoutError to DownloadTimeoutError; both read as
+    ``download_TimeoutError`` so the kind stays stable across Scrapy versions. DOWNLOAD_MAXSIZE
+    surfaces as a cancel (``too_large``), and a redirect loop as an IgnoreRequest whose message
+    says so (``redirect_loop``: REDIRECT_MAX_TIMES, or :class:`RedirectLoopMiddleware`).
+    """
+    if name in _TIMEOUTS:
+        return "download_TimeoutError"
+    if name in _CANCELS:
+        # jobpulse cancels no download itself (no bytes/headers_received handler stops one),
+        # so a cancel is DOWNLOAD_MAXSIZE: by Content-Length ("max size" in the message) or
+        # while reading a body sent without one (the message is then empty).
+        return "too_large"
+    if name == "IgnoreRequest" and ("max redirections" in message
+                                    or "redirect loop" in message):
+        return "redirect_loop"
+    return "download_" + name
+
+
+def check_run_id(value: str) -> str:
+    """``value`` if it is a safe run id, else ``ValueError`` (it becomes a file name)."""
+    if not RUN_ID.fullmatch(value):
+        raise ValueError(f"invalid crawl_run {value!r}: expected letters, digits, '_', '.', '-'")
+    return value
 
 
 def new_run_id() -> str:
@@ -41,7 +79,7 @@ class JobSpider(scrapy.Spider):
                  **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.base_url = (base_url or self.default_base_url).rstrip("/")
-        self.crawl_run = crawl_run or new_run_id()
+        self.crawl_run = check_run_id(crawl_run) if crawl_run is not None else new_run_id()
         self.run_args: dict[str, Any] = {"base_url": self.base_url}
 
     def count_error(self, kind: str, message: str, url: str | None = None) -> None:
@@ -60,21 +98,33 @@ class JobSpider(scrapy.Spider):
             text = response.body.decode("utf-8")
         except UnicodeDecodeError as exc:
             raise BadPayload("bad_encoding", f"body is not UTF-8: {exc}") from exc
+        ctype = (response.headers.get(b"Content-Type") or b"").decode("latin-1")
         try:
-            return json.loads(text)
+            data = json.loads(text)
         except json.JSONDecodeError as exc:
-            ctype = response.headers.get(b"Content-Type", b"").decode("latin-1")
             kind = "html_not_json" if text.lstrip()[:1] == "<" else "bad_json"
             raise BadPayload(kind, f"{exc} (content-type {ctype or 'none'})") from exc
+        except RecursionError as exc:
+            # json.loads recurses once per nesting level; no job listing is this deep.
+            raise BadPayload("deep_json", "JSON nested too deeply to parse") from exc
+        if ctype and not any(t in ctype.lower() for t in JSON_CONTENT_TYPES):
+            # The body is usable, so it is used; the mislabel is still worth a look.
+            self.count_error("wrong_content_type", f"JSON served as {ctype}", response.url)
+        return data
 
     def on_error(self, failure: Failure) -> None:
-        """Errback: count a failed request by kind (HTTP status or exception class)."""
+        """Errback: count a failed request by kind (HTTP status or exception class).
+
+        The exception class is also recorded as handled, so the manifest does not count the
+        downloader's own tally of the same failure a second time.
+        """
         request = getattr(failure, "request", None)
         url = request.url if request is not None else None
         if failure.check(HttpError):
             status = failure.value.response.status  # type: ignore[union-attr]
             self.count_error(f"http_{status}", "HTTP error after retries", url)
-        else:
-            self.count_error(
-                "download_" + type(failure.value).__name__, str(failure.value), url
-            )
+            return
+        name = type(failure.value).__name__
+        assert self.crawler.stats is not None
+        self.crawler.stats.inc_value(f"jobpulse/handled_exception/{name}")
+        self.count_error(download_error_kind(name, str(failure.value)), str(failure.value), url)
