@@ -74,6 +74,9 @@ class DedupInput:
     location: str | None
     text: str
     posted_at: datetime.date | None
+    key: str | None = None
+    """The posting's :func:`exact_key` when the caller already has it (the loader stores it);
+    ``""`` means it is known to have none."""
 
 
 _WORDS = re.compile(r"[^\W_]+", re.UNICODE)
@@ -264,8 +267,8 @@ def find_duplicates(
     # Stage 1: exact keys, chained in date order within the window.
     by_key: dict[str, list[int]] = {}
     for i, p in enumerate(items):
-        k = exact_key(p.company, p.title, p.location)
-        if k is not None:
+        k = p.key if p.key is not None else exact_key(p.company, p.title, p.location)
+        if k:
             by_key.setdefault(k, []).append(i)
     for members in by_key.values():
         if len(members) < 2:

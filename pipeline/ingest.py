@@ -252,7 +252,7 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection) -> int:
     rows = con.execute(load_sql("queries/dedup_input")).fetchall()
     matches = find_duplicates(
         DedupInput(posting_id=r[0], company=r[1], title=r[2], location=r[3], text=r[4] or "",
-                   posted_at=r[5])
+                   posted_at=r[5], key=r[6] or "")
         for r in rows
     )
     groups = pl.DataFrame(
