@@ -1,12 +1,13 @@
--- What the sidebar filters offer, and the first and last day with postings.
+-- What the sidebar filters offer, and the first and last day with postings (prepared at load).
 select
-    list(distinct source order by source) as sources,
-    list(distinct country order by country) filter (where country is not null) as countries,
-    list(distinct work_mode order by work_mode) filter (where work_mode is not null)
-        as work_modes,
-    list(distinct employment_type order by employment_type)
-        filter (where employment_type is not null) as employment_types,
-    list(distinct seniority_band) filter (where seniority_band is not null) as seniorities,
-    coalesce(min(cast(coalesce(posted_at, first_seen_at) as date)), current_date) as first_day,
-    coalesce(max(cast(coalesce(posted_at, first_seen_at) as date)), current_date) as last_day
-from postings
+    source_list as sources,
+    countries,
+    work_modes,
+    employment_types,
+    seniority_bands as seniorities,
+    coalesce(cast(first_posting as date), current_date) as first_day,
+    coalesce(cast(last_posting as date), current_date) as last_day
+from mart_summary
+union all
+select [], [], [], [], [], current_date, current_date
+where not exists (select 1 from mart_summary)

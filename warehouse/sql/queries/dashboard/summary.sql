@@ -1,7 +1,2 @@
--- Postings, sources and date span of the whole warehouse.
-select
-    count(*) as postings,
-    count(distinct source) as sources,
-    min(coalesce(posted_at, first_seen_at)) as first_posting,
-    max(coalesce(posted_at, first_seen_at)) as last_posting
-from postings
+-- Postings, sources and date span of the whole warehouse (prepared at load).
+select postings, sources, first_posting, last_posting from mart_summary
