@@ -15,6 +15,7 @@ BENCHMARKS = {
     "rebuild": "bench.bench_rebuild",
     "crawl": "bench.bench_crawl",
     "warehouse": "bench.bench_warehouse",
+    "dashboard": "bench.bench_dashboard",
 }
 
 
