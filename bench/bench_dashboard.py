@@ -198,11 +198,11 @@ def measure(db: Path) -> list[tuple[str, float, float, float]]:
     return results
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--n", type=int, default=1_000_000, help="postings to generate")
     parser.add_argument("--db", type=Path, help="reuse this warehouse (built if missing)")
-    args = parser.parse_args()
+    args = parser.parse_args(argv)
     if not CHROMIUM.exists():
         sys.exit(f"needs {CHROMIUM} (apt-get install chromium)")
     with tempfile.TemporaryDirectory() as tmp:
