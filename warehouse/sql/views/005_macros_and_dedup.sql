@@ -11,17 +11,9 @@ create or replace macro wilson_high(k, n) as
         / (1 + 3.8416 / n)
     end;
 
--- Deduplicated, normalized postings: one row per job (duplicate group): its first
--- publication, and among copies published together the one that states pay.
+-- Deduplicated, normalized postings: one row per job (duplicate group), the representative
+-- chosen at load time (warehouse/sql/marts/005_representatives.sql).
 create or replace view postings_dedup as
-select * exclude (copy_rank)
-from (
-    select
-        *,
-        row_number() over (
-            partition by coalesce(duplicate_group_id, posting_id)
-            order by coalesce(posted_at, first_seen_at), pay_min is null, posting_id
-        ) as copy_rank
-    from postings
-)
-where copy_rank = 1;
+select p.*
+from postings as p
+semi join mart_representatives as r on p.posting_id = r.posting_id;

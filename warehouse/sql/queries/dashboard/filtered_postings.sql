@@ -1,8 +1,8 @@
 -- The postings the sidebar filters keep, as a temp macro (created on every read-only
 -- connection of the dashboard, so it needs no write). Empty lists mean "no filter"; dates are
 -- inclusive and null means open-ended. job_id, month and end_month follow marts/010_base.sql
--- so filtered numbers match the prepared views; market follows the pay marts (remote work is
--- its own market).
+-- so filtered numbers match the prepared views (one representative posting per duplicate
+-- group); market follows the pay marts (remote work is its own market).
 create or replace temp macro filtered_postings(
     date_from, date_to, sources, countries, work_modes, employment_types, seniorities
 ) as table
@@ -17,6 +17,7 @@ select
     case when p.work_mode = 'remote' then 'remote' else coalesce(p.country, 'unknown') end
         as pay_market
 from postings as p
+semi join mart_representatives as r on p.posting_id = r.posting_id
 where (date_from is null or cast(coalesce(p.posted_at, p.first_seen_at) as date) >= date_from)
     and (date_to is null or cast(coalesce(p.posted_at, p.first_seen_at) as date) <= date_to)
     and (len(sources) = 0 or list_contains(sources, p.source))
