@@ -19,17 +19,12 @@ import duckdb
 
 from pipeline.config import Settings
 from pipeline.schedule_config import ScheduleConfig, store_path
+from warehouse.sql import load_sql
 
 RUN_COLUMNS = ("run_id", "source", "started_at", "finished_at", "status", "finish_reason",
                "pages", "items_seen", "items_new", "items_changed", "items_unchanged",
                "items_closed", "items_dropped", "error_count", "errors", "loaded_at")
 
-LATEST_PER_SOURCE = """
-select source, max(started_at) as last_run_at,
-       arg_max(status, started_at) as last_status,
-       max(finished_at) filter (where status <> 'failed') as last_ok_at
-from crawl_runs group by source
-"""
 
 
 @attrs.frozen
@@ -108,17 +103,8 @@ class RunsReport:
 def recent_runs(con: duckdb.DuckDBPyConnection, *, limit: int = 20, source: str | None = None,
                 failed: bool = False) -> list[RunRow]:
     """Newest runs first; ``failed`` keeps runs that failed or finished with errors."""
-    where = []
-    params: list[Any] = []
-    if source:
-        where.append("source = ?")
-        params.append(source)
-    if failed:
-        where.append("status <> 'ok'")
-    sql = (f"select {', '.join(RUN_COLUMNS)} from crawl_runs"
-           + (f" where {' and '.join(where)}" if where else "")
-           + " order by started_at desc nulls last, run_id desc limit ?")
-    rows = con.execute(sql, [*params, limit]).fetchall()
+    rows = con.execute(load_sql("queries/recent_runs"),
+                       {"source": source, "failed": failed, "limit": limit}).fetchall()
     return [_run_row(dict(zip(RUN_COLUMNS, row, strict=True))) for row in rows]
 
 
@@ -195,7 +181,7 @@ def runs_report(settings: Settings, config: ScheduleConfig, *, limit: int = 20,
         try:
             runs = recent_runs(con, limit=limit, source=source, failed=failed)
             latest = {row[0]: (row[1], row[2], row[3])
-                      for row in con.execute(LATEST_PER_SOURCE).fetchall()}
+                      for row in con.execute(load_sql("queries/latest_run_per_source")).fetchall()}
         except duckdb.CatalogException:
             note = f"{settings.db_path} has no crawl_runs table yet: run `jobpulse load`"
         finally:
