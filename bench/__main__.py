@@ -16,6 +16,7 @@ BENCHMARKS = {
     "crawl": "bench.bench_crawl",
     "warehouse": "bench.bench_warehouse",
     "dashboard": "bench.bench_dashboard",
+    "distributed": "bench.bench_distributed",
 }
 
 

@@ -75,3 +75,10 @@ FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"
 LOG_LEVEL = os.environ.get("JOBPULSE_LOG_LEVEL", "INFO")
+
+# Distributed mode (crawlers/distributed.py, docs/distributed.md): off unless JOBPULSE_REDIS_URL
+# is set for the crawl, e.g. by `jobpulse workers`; then the add-on installs scrapy-redis.
+ADDONS = {"crawlers.distributed.DistributedAddon": 0}
+JOBPULSE_REDIS_URL = ""
+JOBPULSE_CRAWL_ID = ""
+JOBPULSE_WORKER = ""

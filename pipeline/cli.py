@@ -301,6 +301,7 @@ def _register_normalizer_commands() -> None:
     from pipeline.cli_schedule import runs_command, schedule_command
     from pipeline.cli_skills import eval_skills, skills
     from pipeline.cli_warehouse import check, export, sql
+    from pipeline.cli_workers import workers
 
     cli.add_command(pay)
     cli.add_command(skills)
@@ -309,6 +310,7 @@ def _register_normalizer_commands() -> None:
     cli.add_command(check)
     cli.add_command(schedule_command)
     cli.add_command(runs_command)
+    cli.add_command(workers)
     eval_group.add_command(eval_pay, name="pay")
     eval_group.add_command(eval_skills, name="skills")
 

@@ -119,20 +119,40 @@ def run_crawl(source: str, *, landing_dir: Path, base_url: str | None = None,
               log_dir: Path | None = None,
               progress: Callable[[int], None] | None = None,
               stop: threading.Event | None = None,
-              own_session: bool = False) -> CrawlResult:
+              own_session: bool = False,
+              redis_url: str | None = None,
+              crawl_id: str | None = None,
+              worker: int | None = None,
+              on_start: Callable[[int], None] | None = None) -> CrawlResult:
     """Crawl one source into ``landing_dir``; ``progress`` gets the item count every second.
 
     When ``stop`` is set, the crawl gets SIGTERM (Scrapy closes the spider, so the feed and the
     manifest are still written) and is killed if it has not exited ``STOP_KILL_SECONDS`` later.
     ``own_session`` starts it in its own session, so a Ctrl-C at the terminal reaches only the
     caller, which then decides when the crawl stops.
+
+    With ``redis_url`` the crawl is worker ``worker`` of the distributed crawl ``crawl_id``
+    (``crawlers/distributed.py``): it shares its queue and dupefilter with the crawl's other
+    workers and writes its own landing file and manifest. A worker that does not finish cleanly
+    hands the requests it had taken back to the crawl, for the crawl's next worker to fetch.
+    ``on_start`` gets the crawl process id once it runs.
     """
     spec = get_source(source)
     run_id = new_run_id()
+    if redis_url and worker is not None:
+        # Workers of one crawl start in the same second from the same parent process: the
+        # worker number keeps their run ids, hence their landing files, apart.
+        run_id += f"-w{worker}"
     merged_args = dict(spec.default_args)
     merged_args.update(args or {})
     merged_settings = dict(LOCAL_SETTINGS) if base_url and is_loopback(base_url) else {}
     merged_settings.update(settings or {})
+    if redis_url:
+        from crawlers.distributed import distributed_settings
+
+        if not crawl_id:
+            raise ValueError("a distributed crawl (redis_url) needs a crawl_id")
+        merged_settings.update(distributed_settings(redis_url, crawl_id, worker))
     landing_dir = landing_dir.resolve()
     log_dir = (log_dir or landing_dir.parent / "logs").resolve()
     log_file = log_dir / source / f"{run_id}.log"
@@ -148,6 +168,8 @@ def run_crawl(source: str, *, landing_dir: Path, base_url: str | None = None,
     with log_file.open("wb") as log:
         proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
                                 start_new_session=own_session)
+        if on_start is not None:
+            on_start(proc.pid)
         asked_to_stop: float | None = None
         while proc.poll() is None:
             time.sleep(0.5)
@@ -161,9 +183,17 @@ def run_crawl(source: str, *, landing_dir: Path, base_url: str | None = None,
                     proc.kill()
     seconds = time.monotonic() - started
     if not manifest_file.is_file():
+        # Only a worker's failed manifest names its crawl; single-process ones stay as they were.
+        failed_args: dict[str, Any] = {}
+        if redis_url:
+            failed_args = {"worker": str(worker if worker is not None else 0),
+                           "crawl_id": crawl_id}
         _write_failed_manifest(manifest_file, run_id, source, started_at, proc.returncode,
-                               log_file)
+                               log_file, failed_args)
     manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
+    if redis_url and crawl_id and not (proc.returncode == 0
+                                       and manifest.get("finish_reason") == "finished"):
+        _release_worker(redis_url, source, crawl_id, worker, log_file)
     if not landing_file.exists():
         # Nothing landed (the spider could not start): an empty file keeps run and file paired.
         landing_file.parent.mkdir(parents=True, exist_ok=True)
@@ -225,8 +255,26 @@ def last_error_line(log_file: Path) -> str:
     return lines[-1].strip()[:300] if lines else "no output"
 
 
+def _release_worker(redis_url: str, source: str, crawl_id: str, worker: int | None,
+                    log_file: Path) -> None:
+    """Hand a failed worker's taken requests back to its crawl (best effort: noted in its log)."""
+    import redis
+
+    from crawlers.distributed import connect, release_worker
+
+    try:
+        released = release_worker(connect(redis_url), source, crawl_id,
+                                  str(worker if worker is not None else 0))
+        note = f"jobpulse: released {released} request(s) for the crawl's next run\n"
+    except redis.RedisError as exc:
+        note = f"jobpulse: could not release this worker's requests: {exc}\n"
+    with log_file.open("a", encoding="utf-8") as log:
+        log.write(note)
+
+
 def _write_failed_manifest(path: Path, run_id: str, source: str, started_at: str,
-                           returncode: int, log_file: Path) -> None:
+                           returncode: int, log_file: Path,
+                           args: dict[str, Any] | None = None) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     manifest = {
         "run_id": run_id, "source": source, "status": "failed", "started_at": started_at,
@@ -235,6 +283,8 @@ def _write_failed_manifest(path: Path, run_id: str, source: str, started_at: str
         "pages": 0, "items": 0, "dropped": 0, "errors": {f"crawler_exit_{returncode}": 1},
         "complete_listing": False,
     }
+    if args:
+        manifest["args"] = args
     tmp = path.with_suffix(".tmp")
     tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
     os.replace(tmp, path)

@@ -108,11 +108,26 @@ def find_complete_runs(landing_dir: Path) -> tuple[list[LandingRun], list[str]]:
     return runs, incomplete
 
 
-def read_items(path: Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line_number, item)``; a line that is not a JSON object raises LandingFileError."""
+def partial_last_line(data: bytes) -> bool:
+    """True when ``data`` ends in a line cut short (no newline, not JSON): a killed writer."""
+    if not data or data.endswith(b"\n"):
+        return False
+    tail = data.rsplit(b"\n", 1)[-1]
+    try:
+        json.loads(tail)
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return True
+    return False
+
+
+def read_items(path: Path, *, skip_line: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line_number, item)``; a line that is not a JSON object raises LandingFileError.
+
+    ``skip_line`` is a line the caller has already judged (a failed run's cut-off last line).
+    """
     with path.open("rb") as handle:
         for number, raw in enumerate(handle, start=1):
-            if not raw.strip():
+            if not raw.strip() or number == skip_line:
                 continue
             try:
                 item = json.loads(raw)
@@ -186,7 +201,12 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     data = run.data_file.read_bytes()
     rows: list[dict[str, Any]] = []
     bad = 0
-    for number, item in read_items(run.data_file):
+    cut_line: int | None = None
+    if run_status(manifest) == "failed" and partial_last_line(data):
+        # A crawl killed mid-write leaves half a line; the lines before it are whole items.
+        cut_line = data.count(b"\n") + 1
+        log.warning("%s: line %d: cut short by the crawl's death; skipped", run.key, cut_line)
+    for number, item in read_items(run.data_file, skip_line=cut_line):
         try:
             rows.append({**posting_row(item), "raw_item": item})
         except (KeyError, ValueError, TypeError) as exc:
@@ -200,6 +220,9 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     errors = {str(k): int(v) for k, v in (manifest.get("errors") or {}).items()}
     if bad:
         errors["bad_record"] = errors.get("bad_record", 0) + bad
+    if cut_line is not None:
+        errors["truncated_last_line"] = 1
+        bad += 1
     record = RunRecord(
         run_id=str(manifest["run_id"]),
         source=str(manifest["source"]),
