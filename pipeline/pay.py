@@ -444,7 +444,9 @@ _TRAP_BEFORE_RE = re.compile(
         round|invest\w*|AUM|worth|grant|bonus|prize|budget|spent|spend|saved|saving|costs?|
         pricing|fees?|loans?|bounty|stipend|allowance|reimburse\w*|credits?|over\s+the|
         series\s+[a-f]|seed|market|deductible|401\s?\(?k\)?|match\s+up\s+to|capital|
-        exit|acquired|acquisition|sold|ipo|GMV|volume|payouts|freight|customers|users)\b[^|\n;]{0,25}\Z""",
+        exit|acquired|acquisition|sold|ipo|GMV|volume|payouts|freight|customers|users|
+        min(?:imum)?\.?\s+order|order\s+(?:qty|quantity)|qty|quantity|pcs|pieces|
+        заказ\w*|шт)\b[^|\n;]{0,25}\Z""",
     re.VERBOSE | re.IGNORECASE,
 )
 _COMMISSION_RE = re.compile(

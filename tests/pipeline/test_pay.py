@@ -167,6 +167,11 @@ PAY_EXAMPLES = [
 ]
 
 BUGS_CAUGHT = [
+    # a minimum order quantity is not a price, in any language
+    Example("Price: on request (min. order: 1)", None),
+    Example("Цена: уточняйте (мин. заказ: 2 )", None),
+    Example("Qty: 3", None),
+    Example("We hire in order to earn $120k together", (120000, 120000, "USD", None)),
     # an empty prefix character must not count as "glued to a letter"
     Example("1.234,56 €", (Decimal("1234.56"), Decimal("1234.56"), "EUR", None)),
     # "+" before a period cue
