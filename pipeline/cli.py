@@ -221,11 +221,15 @@ def migrate_command(stop_before: str | None, db: Path | None) -> None:
         jobpulse migrate --db data/jobpulse.duckdb
     """
     from warehouse.db import writer
+    from warehouse.marts import refresh_marts
     from warehouse.migrate import migrate
 
     settings = Settings.from_env(db=db)
     with writer(settings.db_path) as con:
         applied = migrate(con, stop_before=stop_before)
+        if applied and stop_before is None:
+            # New or reshaped marts must not stay empty until the next load brings data.
+            refresh_marts(con)
     click.echo(f"{settings.db_path}: applied {', '.join(applied) if applied else 'nothing new'}")
 
 

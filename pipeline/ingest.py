@@ -298,7 +298,7 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
         assumptions=Assumptions(settings.hours_per_year, settings.billable_days_per_year),
     )
     with writer(settings.db_path) as con:
-        migrate(con)
+        upgraded = migrate(con)
         try:
             report = load_landing(con, settings.landing_dir, normalize, taxonomy, progress)
         finally:
@@ -310,7 +310,8 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
             progress(f"{flagged} postings flagged as duplicates of another")
         changed = any(f.counts and (f.counts.items_new or f.counts.items_changed
                                     or f.counts.items_closed) for f in report.files)
-        if changed or (report.files and marts_empty(con)):
+        # A migration may add or reshape a mart, so an upgrade refreshes them too.
+        if changed or upgraded or marts_empty(con):
             progress("preparing aggregates ...")
             timings = refresh_marts(con)
             progress(f"aggregates ready in {sum(timings.values()):.1f}s")

@@ -26,4 +26,5 @@ def refresh_marts(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
 
 
 def marts_empty(con: duckdb.DuckDBPyConnection) -> bool:
-    return con.execute("select count(*) from mart_skill_monthly").fetchall()[0][0] == 0
+    """True until the first refresh (a refresh always writes the one-row summary)."""
+    return con.execute("select count(*) from mart_summary").fetchall()[0][0] == 0

@@ -106,3 +106,36 @@ def test_movers_compare_with_a_year_before(tmp_path: Path) -> None:
     con.close()
     # All seeded postings fall within one year, so there is no year-ago window to compare.
     assert movers == []
+
+
+def test_upgrades_refresh_the_marts(seeded_db: Path, settings) -> None:
+    from click.testing import CliRunner
+
+    from pipeline.cli import cli
+    from pipeline.ingest import load_warehouse
+
+    def dedup_count() -> int:
+        c = connect(seeded_db, read_only=True)
+        try:
+            return c.execute("select count(*) from postings_dedup").fetchall()[0][0]
+        finally:
+            c.close()
+
+    expected = dedup_count()
+    assert expected > 0
+    # A load with nothing new still fills marts that a migration left empty.
+    con = connect(seeded_db)
+    con.execute("delete from mart_representatives; delete from mart_summary")
+    con.close()
+    assert dedup_count() == 0
+    load_warehouse(settings)
+    assert dedup_count() == expected
+    # So does `jobpulse migrate` when it applies a migration that adds a mart.
+    con = connect(seeded_db)
+    con.execute("drop table mart_representatives; "
+                "delete from _migrations where name = '0007_mart_representatives'")
+    con.close()
+    result = CliRunner().invoke(cli, ["migrate", "--db", str(seeded_db)])
+    assert result.exit_code == 0, result.output
+    assert "0007_mart_representatives" in result.output
+    assert dedup_count() == expected

@@ -25,3 +25,24 @@ where (date_from is null or cast(coalesce(p.posted_at, p.first_seen_at) as date)
     and (len(work_modes) = 0 or list_contains(work_modes, p.work_mode))
     and (len(employment_types) = 0 or list_contains(employment_types, p.employment_type))
     and (len(seniorities) = 0 or list_contains(seniorities, p.seniority_band));
+
+-- The filtered postings placed in their markets: a country, a city, and 'remote' for remote
+-- work (a posting can be in several), with its USD pay midpoints.
+create or replace temp macro filtered_markets(
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+) as table
+with base as (
+    select posting_id, job_id, month, country, city, work_mode, pay_kind,
+        coalesce((pay_annual_usd_min + pay_annual_usd_max) / 2, pay_annual_usd_min,
+                 pay_annual_usd_max) as annual_usd,
+        coalesce((pay_hourly_usd_min + pay_hourly_usd_max) / 2, pay_hourly_usd_min,
+                 pay_hourly_usd_max) as hourly_usd
+    from filtered_postings(
+        date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+    )
+)
+select *, 'country' as market_type, country as market from base where country is not null
+union all
+select *, 'city', city || ', ' || coalesce(country, '?') from base where city is not null
+union all
+select *, 'remote', 'remote' from base where work_mode = 'remote';

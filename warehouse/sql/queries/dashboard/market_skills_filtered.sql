@@ -1,22 +1,9 @@
 -- The $top skills of each chosen market among the filtered postings.
-with base as (
-    select posting_id, job_id, month, country, city, work_mode, pay_kind,
-        coalesce((pay_annual_usd_min + pay_annual_usd_max) / 2, pay_annual_usd_min,
-                 pay_annual_usd_max) as annual_usd,
-        coalesce((pay_hourly_usd_min + pay_hourly_usd_max) / 2, pay_hourly_usd_min,
-                 pay_hourly_usd_max) as hourly_usd
-    from filtered_postings(
+with placed as (
+    select * from filtered_markets(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
         $seniorities
     )
-),
-
-placed as (
-    select *, 'country' as market_type, country as market from base where country is not null
-    union all
-    select *, 'city', city || ', ' || coalesce(country, '?') from base where city is not null
-    union all
-    select *, 'remote', 'remote' from base where work_mode = 'remote'
 ),
 
 chosen as (select * from placed where list_contains($markets, market)),
