@@ -195,6 +195,17 @@ class BoardSpider(JobSpider):
             return None
         return data
 
+    def load_jobs(self, response: Response) -> list[Any] | None:
+        """The ``jobs`` list of a ``{"jobs": [...]}`` board (Greenhouse, Ashby), else ``None``."""
+        data = self.load_board(response, dict)
+        if data is None:
+            return None
+        jobs = data.get("jobs")
+        if not isinstance(jobs, list):
+            self.count_error("bad_shape", "board response without a jobs list", response.url)
+            return None
+        return jobs
+
     def emit(self, records: Iterable[Any], build: Any, response: Response,
              skip: Any = None) -> Iterator[JobPostingItem]:
         """Build an item per record; a malformed record is counted and the rest go on."""

@@ -143,12 +143,8 @@ class AshbySpider(BoardSpider):
                               cb_kwargs={"board": board})
 
     def parse_board(self, response: Response, board: str) -> Iterator[JobPostingItem]:
-        data = self.load_board(response, dict)
-        if data is None:
-            return
-        jobs = data.get("jobs")
-        if not isinstance(jobs, list):
-            self.count_error("bad_shape", "board response without a jobs list", response.url)
+        jobs = self.load_jobs(response)
+        if jobs is None:
             return
         if not jobs:
             # Unknown boards are reported both as 404 and as an empty list; log to tell apart.
