@@ -204,11 +204,16 @@ _HINT_TYPES: dict[str, tuple[EmploymentType, ...]] = {
     "pt": ("part_time",),
 }
 
-_TEXT_TYPES: list[tuple[re.Pattern[str], EmploymentType]] = [
-    (re.compile(r"\bfull[- ]?time\b|\bpermanent\b|\bFTE\b|\bvollzeit\b|\bfestanstellung\b|"
+# Each pattern runs only when one of its words is in the text: a substring test costs far less
+# than these regexes, and most ads name no employment type at all.
+_TEXT_TYPES: list[tuple[tuple[str, ...], re.Pattern[str], EmploymentType]] = [
+    (("full", "perm", "fte", "vollzeit", "festanstellung"),
+     re.compile(r"\bfull[- ]?time\b|\bpermanent\b|\bFTE\b|\bvollzeit\b|\bfestanstellung\b|"
                 r"\bperm\b(?=\s+(?:hiring|role|position))", _I), "full_time"),
-    (re.compile(r"\bpart?[- ]?time\b|\bteilzeit\b|\bminijob\b", _I), "part_time"),
-    (re.compile(r"\bcontract(?:[- ]to[- ](?:hire|perm|full[- ]?time))?(?:\s+(?:role|roles|"
+    (("par", "teilzeit", "minijob"),
+     re.compile(r"\bpart?[- ]?time\b|\bteilzeit\b|\bminijob\b", _I), "part_time"),
+    (("contract", "c2h", "1099", "b2b", "uop", "temporary", "fixed", "befristet"),
+     re.compile(r"\bcontract(?:[- ]to[- ](?:hire|perm|full[- ]?time))?(?:\s+(?:role|roles|"
                 r"position|positions|basis|work|engagement|opportunit\w+|gig|job|jobs|only))\b|"
                 r"\bcontract[- ]to[- ](?:hire|perm|full[- ]?time)\b|"
                 r"\bcontractors?\b(?!\s+(?:management|lifecycle))|\bC2H\b|"
@@ -216,8 +221,10 @@ _TEXT_TYPES: list[tuple[re.Pattern[str], EmploymentType]] = [
                 r"\bB2B\s*(?:/|or)\s*(?:UoP|employment)|\bUoP\s*(?:/|or)\s*B2B\b|"
                 r"\btemporary\b(?=\s+(?:role|position|contract|job))|\bfixed[- ]term\b|"
                 r"\bbefristet\b", _I), "contract"),
-    (re.compile(r"\bfreelanc\w*\b|\bfreie\s+mitarbeit\b|\bself[- ]employed\b", _I), "freelance"),
-    (re.compile(r"\bintern(?:s|ship|ships)?\b|\bwerkstudent(?:in)?\b|\bworking[- ]student\b|"
+    (("freelanc", "freie", "self"),
+     re.compile(r"\bfreelanc\w*\b|\bfreie\s+mitarbeit\b|\bself[- ]employed\b", _I), "freelance"),
+    (("intern", "werkstudent", "working", "praktikum", "co-op", "coop"),
+     re.compile(r"\bintern(?:s|ship|ships)?\b|\bwerkstudent(?:in)?\b|\bworking[- ]student\b|"
                 r"\bpraktikum\b|\bco-?ops?\b", _I), "internship"),
 ]
 # Fields: the text between separators of an HN header or a list of types.
@@ -254,14 +261,22 @@ def parse_employment_types(
     return tuple(t for t in _TYPE_ORDER if t in found)
 
 
+_FIELD_WORDS = ("contract", "consulting", "1099", "b2b", "c2h", "temp")
+
+
 def _text_types(text: str) -> set[EmploymentType]:
     found: set[EmploymentType] = set()
-    cleaned = _TZ_PAREN.sub(" ", _NOT_CONTRACT.sub(" ", text))
-    for rx, kind in _TEXT_TYPES:
-        if rx.search(cleaned):
+    low = text.lower()
+    cleaned = _NOT_CONTRACT.sub(" ", text) if "contract" in low else text
+    if "(" in cleaned:
+        cleaned = _TZ_PAREN.sub(" ", cleaned)
+    for words, rx, kind in _TEXT_TYPES:
+        if any(w in low for w in words) and rx.search(cleaned):
             found.add(kind)
     # Short stand-alone fields: "| Contract |", "FT/PT", "(B2B)". Position, not the word alone,
     # tells these apart from "contract" in prose and "PT" as a timezone.
+    if not ("FT" in cleaned or "PT" in cleaned or any(w in low for w in _FIELD_WORDS)):
+        return found
     for field in _FIELD_SPLIT.split(cleaned[:2000]):
         f = field.strip(" .:!*[]{}\"'")
         if not f or len(f) > 24:
