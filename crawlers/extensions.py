@@ -2,26 +2,30 @@
 
 The loader only ingests landing files that have a manifest, so it never reads a run that is
 still being written or that died half-way; the manifest also carries the run's counts for
-``crawl_runs``.
+``crawl_runs``. The landing zone is a folder or an S3 location (``pipeline/landing.py``); on S3
+the feed is uploaded when it closes, so the manifest follows the whole object there too.
 """
 
 from __future__ import annotations
 
 import json
-import os
+import logging
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
 from crawlers.spiders._base import download_error_kind
+from pipeline.landing import S3Options, open_store, parse_location
+
+log = logging.getLogger(__name__)
 
 ERROR_PREFIX = "jobpulse/error/"
 DROPPED_PREFIX = "jobpulse/dropped/"
 TRUNCATED_PREFIX = "jobpulse/truncated/"
 HANDLED_PREFIX = "jobpulse/handled_exception/"
+FEED_FAILED_PREFIX = "feedexport/failed_count/"
 DOWNLOADER_EXC_PREFIX = "downloader/exception_type_count/"
 
 
@@ -52,6 +56,11 @@ def summarize_stats(stats: dict[str, Any]) -> dict[str, Any]:
         if key.startswith("spider_exceptions/"):
             kind = "spider_" + key.rsplit("/", 1)[-1]
             errors[kind] = errors.get(kind, 0) + int(value)
+    # Scrapy logs a feed it could not store (an S3 upload that failed) and carries on; the
+    # items are then not in the landing zone, and the run must not look clean.
+    stored_failed = sum(_counts(stats, FEED_FAILED_PREFIX).values())
+    if stored_failed:
+        errors["feed_store_failed"] = stored_failed
     return {
         # robots.txt fetches are the framework's, not the source's pages.
         "pages": int(stats.get("response_received_count", 0))
@@ -70,7 +79,7 @@ class RunManifest:
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
-        self.landing_dir = Path(crawler.settings.get("JOBPULSE_LANDING_DIR"))
+        self.landing = parse_location(crawler.settings.get("JOBPULSE_LANDING_DIR"))
         self.spider: Spider | None = None
         self.started_at = datetime.now(UTC)
 
@@ -78,7 +87,8 @@ class RunManifest:
     def from_crawler(cls, crawler: Crawler) -> RunManifest:
         ext = cls(crawler)
         crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
-        # engine_stopped fires after every spider_closed handler, so the feed file is complete.
+        # engine_stopped fires after every spider_closed handler has finished, and the feed
+        # exporter's handler waits for its storage: the local file is closed, the S3 upload done.
         crawler.signals.connect(ext.engine_stopped, signal=signals.engine_stopped)
         return ext
 
@@ -106,10 +116,12 @@ class RunManifest:
             "args": getattr(spider, "run_args", {}),
             **summary,
         }
-        folder = self.landing_dir / spider.name
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"{run_id}.run.json"
-        tmp = target.with_suffix(".tmp")
-        tmp.write_text(json.dumps(manifest, indent=1, sort_keys=True), encoding="utf-8")
-        # Rename is atomic: a reader sees no manifest or a whole one.
-        os.replace(tmp, target)
+        if "feed_store_failed" in summary["errors"]:
+            # The loader then records the run as failed, with the items it never received.
+            manifest["status"] = "failed"
+        store = open_store(self.landing, S3Options.from_settings(self.crawler.settings))
+        relative = f"{spider.name}/{run_id}.run.json"
+        # Written whole or not at all (a renamed temporary file, or one S3 PUT).
+        store.write_atomic(relative, json.dumps(manifest, indent=1, sort_keys=True)
+                           .encode("utf-8"))
+        log.info("jobpulse: run manifest written to %s", store.name(relative))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from pipeline.landing import feed_uri
+
 BOT_NAME = "jobpulse"
 SPIDER_MODULES = ["crawlers.spiders"]
 NEWSPIDER_MODULE = "crawlers.spiders"
@@ -59,12 +61,14 @@ EXTENSIONS = {
     "crawlers.extensions.RunManifest": 900,
 }
 
-# Where raw items land: one JSON Lines file per crawl run. The loader reads the same folder.
+# Where raw items land: one JSON Lines file per crawl run, in a folder or, for an s3:// location,
+# through Scrapy's S3 feed storage (boto3; AWS_* env vars or settings). The loader reads the
+# same place (pipeline/landing.py).
 JOBPULSE_LANDING_DIR = os.environ.get(
     "JOBPULSE_LANDING_DIR", os.path.join(os.environ.get("JOBPULSE_DATA_DIR", "data"), "landing")
 )
 FEEDS = {
-    os.path.join(JOBPULSE_LANDING_DIR, "%(name)s", "%(crawl_run)s.jsonl"): {
+    feed_uri(JOBPULSE_LANDING_DIR): {
         "format": "jsonlines",
         "encoding": "utf8",
         "store_empty": True,

@@ -86,6 +86,9 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
           overrides: tuple[str, ...], force: bool, then_load: bool, db: Path | None) -> None:
     """Crawl job sources into the landing zone (data/landing/<source>/<run>.jsonl).
 
+    JOBPULSE_LANDING_DIR sets the landing zone: a folder, or s3://bucket/prefix (credentials and
+    AWS_ENDPOINT_URL from the environment, see docs/distributed.md).
+
     Each source runs in its own process; a failing source does not stop the others. A real
     source is not crawled again before the minimum interval its terms allow (see
     `jobpulse sources`) unless --force is given.
@@ -154,9 +157,12 @@ def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
 def load(db: Path | None) -> None:
     """Load new landing files into the warehouse (idempotent: loaded files are skipped).
 
+    Reads the landing zone JOBPULSE_LANDING_DIR: a folder, or s3://bucket/prefix.
+
     \b
-    Example:
+    Examples:
         jobpulse load --db data/jobpulse.duckdb
+        JOBPULSE_LANDING_DIR=s3://my-bucket/landing jobpulse load
     """
     _load(Settings.from_env(db=db))
 

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import attrs
 
+from pipeline.landing import LandingLocation, parse_location
+
 
 @attrs.frozen
 class Settings:
@@ -16,8 +18,9 @@ class Settings:
     """Root of local data (``JOBPULSE_DATA_DIR``, default ``data``)."""
     db_path: Path
     """The DuckDB warehouse (``JOBPULSE_DB``, default ``<data_dir>/jobpulse.duckdb``)."""
-    landing_dir: Path
-    """Raw crawl output, one JSON Lines file per run (``JOBPULSE_LANDING_DIR``)."""
+    landing_dir: LandingLocation
+    """Raw crawl output, one JSON Lines file per run (``JOBPULSE_LANDING_DIR``): a folder, or
+    an ``s3://bucket/prefix`` location (``pipeline/landing.py``)."""
     hours_per_year: int = 2080
     """Working hours in a salaried year, to compare salaries with hourly rates
     (``JOBPULSE_HOURS_PER_YEAR``)."""
@@ -29,7 +32,7 @@ class Settings:
     def from_env(cls, *, db: str | os.PathLike[str] | None = None) -> Settings:
         data_dir = Path(os.environ.get("JOBPULSE_DATA_DIR", "data"))
         db_path = Path(db or os.environ.get("JOBPULSE_DB") or data_dir / "jobpulse.duckdb")
-        landing = Path(os.environ.get("JOBPULSE_LANDING_DIR") or data_dir / "landing")
+        landing = parse_location(os.environ.get("JOBPULSE_LANDING_DIR") or data_dir / "landing")
         return cls(
             data_dir=data_dir, db_path=db_path, landing_dir=landing,
             hours_per_year=_positive_int("JOBPULSE_HOURS_PER_YEAR", 2080),

@@ -1,7 +1,8 @@
 """Run a spider in its own subprocess (Twisted's reactor cannot restart in one process).
 
-The crawl writes its landing file and manifest; if the subprocess dies before writing the
-manifest, one is written here with ``status: failed``, so the loader records the failure.
+The crawl writes its landing file and manifest, to a folder or an S3 location
+(``pipeline/landing.py``); if the subprocess dies before writing the manifest, one is written
+here with ``status: failed``, so the loader records the failure.
 """
 
 from __future__ import annotations
@@ -10,18 +11,29 @@ import ipaddress
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 import attrs
 
+from pipeline.landing import (
+    LandingLocation,
+    LandingStore,
+    S3Location,
+    S3Options,
+    manifest_key,
+    open_store,
+    parse_location,
+)
 from pipeline.sources import get_source
 
 LOCAL_SETTINGS = {
@@ -36,20 +48,32 @@ LOCAL_SETTINGS = {
 STOP_KILL_SECONDS = 60.0
 """After asking a crawl to stop, how long it may take to close before it is killed."""
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+CLOCK_SKEW = timedelta(days=1)
+"""How far a manifest's start time (the crawl host's clock) may lie after the time its object
+store says it was written (the store's clock), when looking for a source's last crawl."""
+
 
 @attrs.frozen
 class CrawlResult:
     source: str
     run_id: str
     returncode: int
-    landing_file: Path
+    landing_file: Path | str
+    """A path, or the ``s3://`` URI of the landing object."""
     manifest: dict[str, Any]
     log_file: Path
     seconds: float
 
     @property
     def ok(self) -> bool:
-        return self.returncode == 0 and self.manifest.get("finish_reason") == "finished"
+        return crawl_ok(self.returncode, self.manifest)
+
+
+def crawl_ok(returncode: int, manifest: Mapping[str, Any]) -> bool:
+    """The crawl finished and landed its items (a failed S3 upload marks its manifest failed)."""
+    return (returncode == 0 and manifest.get("finish_reason") == "finished"
+            and manifest.get("status") != "failed")
 
 
 def new_run_id() -> str:
@@ -114,7 +138,7 @@ def crawl_command(source: str, run_id: str, *, base_url: str | None,
     return command
 
 
-def run_crawl(source: str, *, landing_dir: Path, base_url: str | None = None,
+def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None = None,
               args: Mapping[str, str] | None = None, settings: Mapping[str, str] | None = None,
               log_dir: Path | None = None,
               progress: Callable[[int], None] | None = None,
@@ -125,6 +149,12 @@ def run_crawl(source: str, *, landing_dir: Path, base_url: str | None = None,
               worker: int | None = None,
               on_start: Callable[[int], None] | None = None) -> CrawlResult:
     """Crawl one source into ``landing_dir``; ``progress`` gets the item count every second.
+
+    ``landing_dir`` is a folder or an ``s3://`` location: the crawl's items then go to S3
+    through Scrapy's feed storage (with the ``AWS_*`` settings among ``settings``, else boto3's
+    environment), and an unusable bucket stops the crawl before it starts
+    (:class:`~pipeline.errors.LandingUnavailable`). Its log goes to ``log_dir``, by default
+    ``logs`` beside a landing folder, or ``$JOBPULSE_DATA_DIR/logs`` for S3.
 
     When ``stop`` is set, the crawl gets SIGTERM (Scrapy closes the spider, so the feed and the
     manifest are still written) and is killed if it has not exited ``STOP_KILL_SECONDS`` later.
@@ -153,61 +183,90 @@ def run_crawl(source: str, *, landing_dir: Path, base_url: str | None = None,
         if not crawl_id:
             raise ValueError("a distributed crawl (redis_url) needs a crawl_id")
         merged_settings.update(distributed_settings(redis_url, crawl_id, worker))
-    landing_dir = landing_dir.resolve()
-    log_dir = (log_dir or landing_dir.parent / "logs").resolve()
+    landing = parse_location(landing_dir)
+    if isinstance(landing, Path):
+        landing = landing.resolve()
+        log_dir = log_dir or landing.parent / "logs"
+    else:
+        log_dir = log_dir or Path(os.environ.get("JOBPULSE_DATA_DIR", "data")) / "logs"
+    store = open_store(landing, S3Options.from_settings(merged_settings))
+    # Hours of crawling should not end in an upload to a bucket that is not there.
+    store.check()
+    log_dir = log_dir.resolve()
     log_file = log_dir / source / f"{run_id}.log"
     log_file.parent.mkdir(parents=True, exist_ok=True)
-    landing_file = landing_dir / source / f"{run_id}.jsonl"
-    manifest_file = landing_file.with_suffix(".run.json")
+    data_key = f"{source}/{run_id}.jsonl"
+    local_file = landing / data_key if isinstance(landing, Path) else None
+    staging: Path | None = None
+    if isinstance(landing, S3Location):
+        # Scrapy writes an S3 feed to a temporary file and uploads it when the feed closes; a
+        # folder of our own lets progress count its lines, and is removed whatever happens.
+        staging = Path(tempfile.mkdtemp(prefix=f"jobpulse-feed-{run_id}-"))
+        merged_settings.setdefault("FEED_TEMPDIR", str(staging))
     env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawlers.settings",
-           "JOBPULSE_LANDING_DIR": str(landing_dir)}
+           "JOBPULSE_LANDING_DIR": str(landing)}
     command = crawl_command(source, run_id, base_url=base_url, args=merged_args,
                             settings=merged_settings)
     started = time.monotonic()
     started_at = datetime.now(UTC).isoformat()
-    with log_file.open("wb") as log:
-        proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
-                                start_new_session=own_session)
-        if on_start is not None:
-            on_start(proc.pid)
-        asked_to_stop: float | None = None
-        while proc.poll() is None:
-            time.sleep(0.5)
-            if progress is not None:
-                progress(_count_lines(landing_file))
-            if stop is not None and stop.is_set():
-                if asked_to_stop is None:
-                    asked_to_stop = time.monotonic()
-                    proc.terminate()
-                elif time.monotonic() - asked_to_stop > STOP_KILL_SECONDS:
-                    proc.kill()
-    seconds = time.monotonic() - started
-    if not manifest_file.is_file():
-        # Only a worker's failed manifest names its crawl; single-process ones stay as they were.
-        failed_args: dict[str, Any] = {}
-        if redis_url:
-            failed_args = {"worker": str(worker if worker is not None else 0),
-                           "crawl_id": crawl_id}
-        _write_failed_manifest(manifest_file, run_id, source, started_at, proc.returncode,
-                               log_file, failed_args)
-    manifest = json.loads(manifest_file.read_text(encoding="utf-8"))
-    if redis_url and crawl_id and not (proc.returncode == 0
-                                       and manifest.get("finish_reason") == "finished"):
+    manifest_rel = manifest_key(data_key)
+    try:
+        with log_file.open("wb") as log:
+            proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
+                                    start_new_session=own_session)
+            if on_start is not None:
+                on_start(proc.pid)
+            asked_to_stop: float | None = None
+            while proc.poll() is None:
+                time.sleep(0.5)
+                if progress is not None:
+                    progress(_count_lines(local_file) if local_file else _staged_lines(staging))
+                if stop is not None and stop.is_set():
+                    if asked_to_stop is None:
+                        asked_to_stop = time.monotonic()
+                        proc.terminate()
+                    elif time.monotonic() - asked_to_stop > STOP_KILL_SECONDS:
+                        proc.kill()
+        seconds = time.monotonic() - started
+        if not store.exists(manifest_rel):
+            if staging is not None:
+                _land_staged_feed(store, data_key, staging)
+            # Only a worker's failed manifest names its crawl; single-process ones stay as
+            # they were.
+            failed_args: dict[str, Any] = {}
+            if redis_url:
+                failed_args = {"worker": str(worker if worker is not None else 0),
+                               "crawl_id": crawl_id}
+            _write_failed_manifest(store, manifest_rel, run_id, source, started_at,
+                                   proc.returncode, log_file, failed_args)
+    finally:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+    manifest = json.loads(store.read(manifest_rel))
+    if redis_url and crawl_id and not crawl_ok(proc.returncode, manifest):
         _release_worker(redis_url, source, crawl_id, worker, log_file)
-    if not landing_file.exists():
-        # Nothing landed (the spider could not start): an empty file keeps run and file paired.
-        landing_file.parent.mkdir(parents=True, exist_ok=True)
-        landing_file.touch()
-    return CrawlResult(source, run_id, proc.returncode, landing_file, manifest, log_file,
-                       seconds)
+    if not store.exists(data_key):
+        # Nothing landed (the spider could not start, or its upload failed): an empty file
+        # keeps run and file paired, so the loader records the run.
+        store.write_atomic(data_key, b"")
+    return CrawlResult(source, run_id, proc.returncode, local_file or store.name(data_key),
+                       manifest, log_file, seconds)
 
 
-def last_real_crawl(landing_dir: Path, source: str) -> datetime | None:
+def last_real_crawl(landing_dir: LandingLocation, source: str) -> datetime | None:
     """Start of the newest crawl of ``source`` that went to the real (non-loopback) host."""
+    store = open_store(landing_dir)
     latest: datetime | None = None
-    for manifest in (landing_dir / source).glob("*.run.json"):
+    # Newest first where the store knows write times (S3), so reading can stop early: a run is
+    # written after it started. A folder reads them all; reading a local file is cheap.
+    manifests = sorted(store.manifests(source), key=lambda m: m.modified or EPOCH,
+                       reverse=True)
+    for manifest in manifests:
+        if latest is not None and manifest.modified is not None \
+                and manifest.modified + CLOCK_SKEW < latest:
+            break
         try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
+            data = json.loads(store.read(manifest.relative))
             started = datetime.fromisoformat(str(data["started_at"]))
         except (OSError, ValueError, KeyError, TypeError):
             continue
@@ -221,7 +280,8 @@ def last_real_crawl(landing_dir: Path, source: str) -> datetime | None:
     return latest
 
 
-def too_soon(landing_dir: Path, source: str, *, now: datetime | None = None) -> str | None:
+def too_soon(landing_dir: LandingLocation, source: str, *,
+             now: datetime | None = None) -> str | None:
     """Why crawling the real ``source`` now would break its terms, or ``None`` if it may run."""
     spec = get_source(source)
     last = last_real_crawl(landing_dir, source)
@@ -233,6 +293,24 @@ def too_soon(landing_dir: Path, source: str, *, now: datetime | None = None) -> 
     hours = spec.min_interval.total_seconds() / 3600
     return (f"{source}: last crawled {waited.total_seconds() / 60:.0f} min ago; its terms "
             f"allow one crawl every {hours:g} h ({spec.terms})")
+
+
+def _land_staged_feed(store: LandingStore, data_key: str, staging: Path) -> None:
+    """Upload what a crawl that died before closing its S3 feed had written to it.
+
+    A local crawl's file keeps the lines written before a kill; this keeps them on S3 as well
+    (the data before the failed manifest, as always). The loader skips a cut-off last line.
+    """
+    files = [path for path in staging.iterdir() if path.is_file()] if staging.is_dir() else []
+    if len(files) == 1 and not store.exists(data_key):
+        store.write_atomic(data_key, files[0].read_bytes())
+
+
+def _staged_lines(folder: Path | None) -> int:
+    """Lines in the feed Scrapy is writing to ``folder`` before uploading it."""
+    if folder is None:
+        return 0
+    return sum(_count_lines(path) for path in folder.iterdir()) if folder.is_dir() else 0
 
 
 def _count_lines(path: Path) -> int:
@@ -272,10 +350,9 @@ def _release_worker(redis_url: str, source: str, crawl_id: str, worker: int | No
         log.write(note)
 
 
-def _write_failed_manifest(path: Path, run_id: str, source: str, started_at: str,
-                           returncode: int, log_file: Path,
+def _write_failed_manifest(store: LandingStore, relative: str, run_id: str, source: str,
+                           started_at: str, returncode: int, log_file: Path,
                            args: dict[str, Any] | None = None) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
     manifest = {
         "run_id": run_id, "source": source, "status": "failed", "started_at": started_at,
         "finished_at": datetime.now(UTC).isoformat(),
@@ -285,6 +362,4 @@ def _write_failed_manifest(path: Path, run_id: str, source: str, started_at: str
     }
     if args:
         manifest["args"] = args
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(manifest, indent=1), encoding="utf-8")
-    os.replace(tmp, path)
+    store.write_atomic(relative, json.dumps(manifest, indent=1).encode("utf-8"))

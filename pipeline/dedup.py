@@ -9,10 +9,10 @@ Two stages, joined by union-find:
    mode from :func:`pipeline.places.parse_locations`, so "Berlin, Germany" == "Berlin" and
    "Remote - US" == "Remote (US)"). Postings sharing a key are linked when their dates are within
    ``window_days`` of the previous one in date order (a chain of reposts stays one group).
-2. **Near-duplicate text**: MinHash over 3-word shingles of the normalized body, indexed in a
-   datasketch ``MinHashLSH`` that slides over the postings in date order, so only postings within
-   ``window_days`` of each other are ever compared. An LSH candidate is accepted when the
-   estimated Jaccard similarity is >= ``threshold``, the companies are compatible (equal after
+2. **Near-duplicate text**: a MinHash signature (:func:`text_signature`) over 3-word shingles
+   of the body, banded for LSH (5 bands of 11 values). Postings sharing a band and dated within
+   ``window_days`` of each other are candidates; a candidate is accepted when the estimated
+   Jaccard similarity is >= ``threshold``, the companies are compatible (equal after
    normalization, one a prefix of the other, or one missing), and the title seniorities do not
    conflict — a company often reuses one description for its "Senior" and "Staff" openings,
    which are different jobs. Bodies under 8 words carry too little signal and skip this stage.
@@ -23,22 +23,25 @@ Undated postings are compared with every posting regardless of the window.
 the group's members are. Each member's ``evidence`` is ``"exact:company+title+location"`` if it
 joined through an exact key, otherwise ``"minhash:<best similarity>"``.
 
-Speed: 100,000 synthetic postings (~10 % duplicates) in ~36 s on the 2-core dev machine (measured by
-``python -m bench.bench_normalize``); the cost is dominated by shingle hashing.
-To bound the worst case (thousands of identical templated bodies inside one window) at most
-``_MAX_CANDIDATES`` LSH candidates are verified per posting.
+Pairing and grouping are separate (:func:`group_duplicates`), so the loader can find pairs
+in SQL over signatures stored at load time, and this module's :func:`find_duplicates` does the
+same in Python for small inputs and tests. To bound the worst case (thousands of identical
+templated bodies inside one window) at most ``MAX_CANDIDATES`` earlier postings, the first in
+date order, are verified per posting.
 """
 
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import re
 import unicodedata
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
+from datasketch import MinHash
 
 from pipeline.places import parse_locations
 from pipeline.roles import parse_seniority
@@ -48,12 +51,18 @@ __all__ = [
     "DupMatch",
     "exact_key",
     "find_duplicates",
+    "group_duplicates",
+    "text_signature",
     "normalize_company",
     "normalize_title",
 ]
 
 EXACT_EVIDENCE = "exact:company+title+location"
-_MAX_CANDIDATES = 200
+MAX_CANDIDATES = 200
+THRESHOLD = 0.8
+NUM_PERM = 64
+# datasketch's MinHashLSH optimum for a 0.8 threshold at 64 permutations: 5 bands of 11 rows.
+LSH_BANDS, LSH_ROWS = 5, 11
 _SHINGLE = 3
 _MIN_WORDS = 8
 _MAX_WORDS = 1500  # bodies beyond this add boilerplate, not signal
@@ -215,6 +224,40 @@ def _shingles(text: str) -> list[bytes]:
     return list({" ".join(words[i : i + _SHINGLE]).encode() for i in range(len(words) - 2)})
 
 
+def _crc32(b: bytes) -> int:
+    return zlib.crc32(b)
+
+
+@functools.cache
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_crc32)
+
+
+def text_signature(text: str | None) -> list[int] | None:
+    """MinHash of the body's 3-word shingles (``NUM_PERM`` values below 2**32).
+
+    ``None`` for bodies under 8 words: too little signal to call two postings the same.
+    The loader stores it per posting so that finding duplicates never re-reads the text.
+    """
+    sh = _shingles(text) if isinstance(text, str) else []
+    if not sh:
+        return None
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, hashfunc=_crc32, permutations=t.permutations,
+                scheme=t.scheme)
+    m.update_batch(sh)
+    return [int(v) for v in m.hashvalues]
+
+
+def similarity(a: Sequence[int], b: Sequence[int]) -> float:
+    """Estimated Jaccard similarity of two text signatures."""
+    return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERM
+
+
+def _bands(sig: Sequence[int]) -> list[tuple[int, ...]]:
+    return [tuple(sig[b * LSH_ROWS : (b + 1) * LSH_ROWS]) for b in range(LSH_BANDS)]
+
+
 def _companies_compatible(a: str | None, b: str | None) -> bool:
     if a is None or b is None or a == b:
         return True
@@ -230,125 +273,133 @@ def _longer(a: str | None, b: str | None) -> str | None:
     return a if len(a) >= len(b) else b
 
 
-def _crc32(b: bytes) -> int:
-    return zlib.crc32(b)
+Order = tuple[bool, int, str]
+
+
+def _order(p: DedupInput) -> Order:
+    """Date order, undated first, ties by id: the order in which postings are compared."""
+    d = p.posted_at
+    return (isinstance(d, datetime.date), d.toordinal() if isinstance(d, datetime.date) else 0,
+            p.posting_id)
+
+
+def _within(a: Order, b: Order, window_days: int) -> bool:
+    return not (a[0] and b[0]) or abs(a[1] - b[1]) <= window_days
 
 
 def find_duplicates(
     postings: Iterable[DedupInput],
     *,
     window_days: int = 60,
-    threshold: float = 0.8,
-    num_perm: int = 64,
+    threshold: float = THRESHOLD,
 ) -> list[DupMatch]:
     """Group duplicate postings; see the module docstring for the rules.
 
-    Returns matches sorted by (group_id, posting_id). Singletons get no match.
+    Returns matches sorted by (group_id, posting_id). Singletons get no match. The loader runs
+    the same pairing in SQL over stored signatures (``warehouse/sql/queries/dedup_*``) and
+    hands the pairs to :func:`group_duplicates`.
     """
-    from datasketch import MinHash, MinHashLSH
-
-    items = [p for p in postings if isinstance(p, DedupInput)]
-    n = len(items)
-    if n < 2:
+    items = list({p.posting_id: p for p in postings if isinstance(p, DedupInput)}.values())
+    if len(items) < 2:
         return []
     window_days = max(0, int(window_days))
     threshold = min(1.0, max(0.01, float(threshold)))
-    num_perm = max(16, int(num_perm))
-    uf = _UnionFind(n)
-    exact_member = [False] * n
-    best_score = [0.0] * n
+    orders = [_order(p) for p in items]
 
-    def day(i: int) -> int | None:
-        d = items[i].posted_at
-        return d.toordinal() if isinstance(d, datetime.date) else None
-
-    days = [day(i) for i in range(n)]
-
-    # Stage 1: exact keys, chained in date order within the window.
     by_key: dict[str, list[int]] = {}
     for i, p in enumerate(items):
         k = p.key if p.key is not None else exact_key(p.company, p.title, p.location)
         if k:
             by_key.setdefault(k, []).append(i)
+    exact: list[tuple[str, str]] = []
     for members in by_key.values():
-        if len(members) < 2:
-            continue
-        members.sort(key=lambda i: (days[i] is not None, days[i] or 0))
-        for a, b in zip(members, members[1:], strict=False):
-            da, db = days[a], days[b]
-            if da is None or db is None or db - da <= window_days:
-                uf.union(a, b)
-                exact_member[a] = exact_member[b] = True
+        members.sort(key=orders.__getitem__)
+        exact.extend((items[a].posting_id, items[b].posting_id)
+                     for a, b in zip(members, members[1:], strict=False)
+                     if _within(orders[a], orders[b], window_days))
 
-    # Stage 2: MinHash LSH over a sliding date window.
+    sigs = [text_signature(p.text) for p in items]
+    buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
+    for i, sig in enumerate(sigs):
+        if sig is not None:
+            for band, key in enumerate(_bands(sig)):
+                buckets.setdefault((band, key), []).append(i)
+    earlier: dict[int, set[int]] = {}
+    for members in buckets.values():
+        for a in members:
+            for b in members:
+                if orders[a] < orders[b] and _within(orders[a], orders[b], window_days):
+                    earlier.setdefault(b, set()).add(a)
+    text: list[tuple[str, str, float]] = []
+    for b, cands in earlier.items():
+        for a in sorted(cands, key=orders.__getitem__)[:MAX_CANDIDATES]:
+            score = similarity(sigs[a], sigs[b])  # type: ignore[arg-type]
+            if score >= threshold:
+                text.append((items[a].posting_id, items[b].posting_id, score))
+    return group_duplicates(items, exact, text)
+
+
+def group_duplicates(
+    postings: Iterable[DedupInput],
+    exact_pairs: Iterable[tuple[str, str]],
+    text_pairs: Iterable[tuple[str, str, float]],
+) -> list[DupMatch]:
+    """Join pairs into groups: exact pairs always, text pairs only between compatible groups.
+
+    ``postings`` must hold every posting named in a pair. Text pairs ``(earlier, later,
+    similarity)`` are applied in date order of the later posting, so the outcome does not
+    depend on the order the pairs come in.
+    """
+    items = {p.posting_id: p for p in postings if isinstance(p, DedupInput)}
+    ids = sorted(items)
+    index = {pid: i for i, pid in enumerate(ids)}
+    uf = _UnionFind(len(ids))
+    exact_member = [False] * len(ids)
+    best_score = [0.0] * len(ids)
+    for a, b in exact_pairs:
+        ia, ib = index[a], index[b]
+        uf.union(ia, ib)
+        exact_member[ia] = exact_member[ib] = True
+
     # Per union-find root: the group's company and seniority (None = not stated by any member).
     group_company: dict[int, str | None] = {}
     group_seniority: dict[int, str | None] = {}
-    for i, p in enumerate(items):
+    for i, pid in enumerate(ids):
         r = uf.find(i)
-        c = normalize_company(p.company)
-        group_company[r] = _longer(group_company.get(r), c)
+        p = items[pid]
+        group_company[r] = _longer(group_company.get(r), normalize_company(p.company))
         group_seniority[r] = group_seniority.get(r) or parse_seniority(p.title)
-    template = MinHash(num_perm=num_perm, seed=1, hashfunc=_crc32)
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    sigs: dict[int, MinHash] = {}
-    order = sorted(range(n), key=lambda i: (days[i] is not None, days[i] or 0, items[i].posting_id))
-    live: list[int] = []  # dated postings currently in the index, in date order
-    head = 0
-    for i in order:
-        text = items[i].text if isinstance(items[i].text, str) else ""
-        sh = _shingles(text)
-        if not sh:
+
+    ordered = sorted(text_pairs, key=lambda t: (_order(items[t[1]]), _order(items[t[0]])))
+    for a, b, score in ordered:
+        i, j = index[b], index[a]
+        # Compare whole groups, not just the pair: union is transitive, and a chain
+        # senior -> (no seniority) -> staff must not merge two different jobs.
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj:
             continue
-        m = MinHash(
-            num_perm=num_perm,
-            hashfunc=_crc32,
-            permutations=template.permutations,
-            scheme=template.scheme,
-        )
-        m.update_batch(sh)
-        di = days[i]
-        if di is not None:
-            while head < len(live) and di - days[live[head]] > window_days:  # type: ignore[operator]
-                lsh.remove(live[head])
-                del sigs[live[head]]
-                head += 1
-        # Sorted so group formation does not depend on set iteration order.
-        cands = sorted(lsh.query(m))[:_MAX_CANDIDATES]
-        for j in cands:
-            # Compare whole groups, not just the pair: union is transitive, and a chain
-            # senior -> (no seniority) -> staff must not merge two different jobs.
-            ri, rj = uf.find(i), uf.find(j)
-            if ri == rj:
-                continue
-            if not _companies_compatible(group_company[ri], group_company[rj]):
-                continue
-            si, sj = group_seniority[ri], group_seniority[rj]
-            if si is not None and sj is not None and si != sj:
-                continue
-            score = m.jaccard(sigs[j])
-            if score >= threshold:
-                uf.union(i, j)
-                root = uf.find(i)
-                group_company[root] = _longer(group_company[ri], group_company[rj])
-                group_seniority[root] = si or sj
-                best_score[i] = max(best_score[i], score)
-                best_score[j] = max(best_score[j], score)
-        lsh.insert(i, m)
-        sigs[i] = m
-        if di is not None:
-            live.append(i)
+        if not _companies_compatible(group_company[ri], group_company[rj]):
+            continue
+        si, sj = group_seniority[ri], group_seniority[rj]
+        if si is not None and sj is not None and si != sj:
+            continue
+        uf.union(i, j)
+        root = uf.find(i)
+        group_company[root] = _longer(group_company[ri], group_company[rj])
+        group_seniority[root] = si or sj
+        best_score[i] = max(best_score[i], score)
+        best_score[j] = max(best_score[j], score)
 
     groups: dict[int, list[int]] = {}
-    for i in range(n):
+    for i in range(len(ids)):
         groups.setdefault(uf.find(i), []).append(i)
     out: list[DupMatch] = []
     for members in groups.values():
         if len(members) < 2:
             continue
-        gid = min(items[i].posting_id for i in members)
+        gid = min(ids[i] for i in members)
         for i in members:
             ev = EXACT_EVIDENCE if exact_member[i] else f"minhash:{best_score[i]:.2f}"
-            out.append(DupMatch(items[i].posting_id, gid, ev))
+            out.append(DupMatch(ids[i], gid, ev))
     out.sort(key=lambda d: (d.group_id, d.posting_id))
     return out

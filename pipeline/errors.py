@@ -17,3 +17,7 @@ class LandingFileError(JobpulseError):
 
 class CrawlFailed(JobpulseError):
     """A crawl subprocess failed."""
+
+
+class LandingUnavailable(JobpulseError):
+    """The landing zone cannot be used at all: no such bucket, no credentials, unreachable."""

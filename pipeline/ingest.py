@@ -1,17 +1,18 @@
 """Landing files to the warehouse: find complete runs, normalize in bulk, hand frames to the writer.
 
 A landing file ``<landing>/<source>/<run>.jsonl`` is complete when its manifest
-``<run>.run.json`` exists. Each file is loaded in one transaction and recorded, so loading again
-changes nothing; a file that cannot be read is reported by name and the others still load.
+``<run>.run.json`` exists; the landing zone is a folder or an S3 location (``pipeline/landing``).
+Each file is loaded in one transaction and recorded, so loading again changes nothing; a file
+that cannot be read is reported by name and the others still load.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import logging
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -19,9 +20,18 @@ import duckdb
 import polars as pl
 
 from pipeline.config import Settings
-from pipeline.dedup import DedupInput, find_duplicates
+from pipeline.dedup import (
+    LSH_BANDS,
+    LSH_ROWS,
+    MAX_CANDIDATES,
+    THRESHOLD,
+    DedupInput,
+    group_duplicates,
+    text_signature,
+)
 from pipeline.enrich import Assumptions
 from pipeline.errors import LandingFileError
+from pipeline.landing import LandingLocation, LandingRun, open_store
 from pipeline.normalize import parse_timestamp, posting_row
 from pipeline.normalize_pool import Normalizer
 from pipeline.skills import SkillExtractor, Taxonomy
@@ -62,16 +72,6 @@ POSTING_SCHEMA: dict[str, Any] = {
 
 
 @attrs.frozen
-class LandingRun:
-    """A complete landing file and its manifest."""
-
-    data_file: Path
-    manifest_file: Path
-    key: str
-    """Path relative to the landing folder: how ``landing_files`` records it."""
-
-
-@attrs.frozen
 class FileOutcome:
     key: str
     run_id: str
@@ -92,20 +92,9 @@ class LoadReport:
         return [f for f in self.files if f.error]
 
 
-def find_complete_runs(landing_dir: Path) -> tuple[list[LandingRun], list[str]]:
+def find_complete_runs(landing_dir: LandingLocation) -> tuple[list[LandingRun], list[str]]:
     """Complete runs (landing file with manifest) in run order, and files still without one."""
-    runs: list[LandingRun] = []
-    incomplete: list[str] = []
-    if not landing_dir.is_dir():
-        return runs, incomplete
-    for data_file in sorted(landing_dir.glob("*/*.jsonl"), key=lambda p: (p.stem, p.parent.name)):
-        manifest = data_file.with_suffix(".run.json")
-        key = data_file.relative_to(landing_dir).as_posix()
-        if manifest.is_file():
-            runs.append(LandingRun(data_file, manifest, key))
-        else:
-            incomplete.append(key)
-    return runs, incomplete
+    return open_store(landing_dir).runs()
 
 
 def partial_last_line(data: bytes) -> bool:
@@ -120,31 +109,33 @@ def partial_last_line(data: bytes) -> bool:
     return False
 
 
-def read_items(path: Path, *, skip_line: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line_number, item)``; a line that is not a JSON object raises LandingFileError.
+def read_items(data: bytes, name: str, *,
+               skip_line: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line_number, item)`` of the landing file ``name`` whose bytes are ``data``; a
+    line that is not a JSON object raises LandingFileError.
 
     ``skip_line`` is a line the caller has already judged (a failed run's cut-off last line).
     """
-    with path.open("rb") as handle:
-        for number, raw in enumerate(handle, start=1):
-            if not raw.strip() or number == skip_line:
-                continue
-            try:
-                item = json.loads(raw)
-            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-                raise LandingFileError(f"{path}: line {number}: not valid JSON ({exc})") from exc
-            if not isinstance(item, dict):
-                raise LandingFileError(f"{path}: line {number}: not a JSON object")
-            yield number, item
+    # Lines split as a file read in binary splits them: at b"\n" only.
+    for number, raw in enumerate(io.BytesIO(data), start=1):
+        if not raw.strip() or number == skip_line:
+            continue
+        try:
+            item = json.loads(raw)
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise LandingFileError(f"{name}: line {number}: not valid JSON ({exc})") from exc
+        if not isinstance(item, dict):
+            raise LandingFileError(f"{name}: line {number}: not a JSON object")
+        yield number, item
 
 
-def read_manifest(path: Path) -> dict[str, Any]:
+def read_manifest(run: LandingRun) -> dict[str, Any]:
     try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
+        manifest = json.loads(run.read_manifest().decode("utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LandingFileError(f"{path}: unreadable run manifest ({exc})") from exc
+        raise LandingFileError(f"{run.manifest_name}: unreadable run manifest ({exc})") from exc
     if not isinstance(manifest, dict) or "run_id" not in manifest or "source" not in manifest:
-        raise LandingFileError(f"{path}: run manifest without run_id or source")
+        raise LandingFileError(f"{run.manifest_name}: run manifest without run_id or source")
     return manifest
 
 
@@ -155,12 +146,23 @@ def run_status(manifest: dict[str, Any]) -> str:
     return "partial" if manifest.get("errors") else "ok"
 
 
-def build_frames(rows: list[dict[str, Any]], normalize: Normalizer,
-                 need_skills: set[str]) -> tuple[pl.DataFrame, pl.DataFrame]:
-    """Postings frame and ``(posting_id, skill)`` frame for the new or changed postings.
+SIGNATURE_SCHEMA: dict[str, Any] = {"posting_id": pl.String, "minhash": pl.List(pl.UInt32)}
 
-    Unchanged postings (not in ``need_skills``) only need their sighting recorded, so their
-    normalizers are not run again.
+
+@attrs.frozen
+class RunFrames:
+    """What one run adds to the warehouse: postings, their skills and their text signatures."""
+
+    postings: pl.DataFrame
+    skills: pl.DataFrame
+    signatures: pl.DataFrame
+
+
+def build_frames(rows: list[dict[str, Any]], normalize: Normalizer,
+                 need_skills: set[str]) -> RunFrames:
+    """Frames for a run's rows; only new or changed postings (``need_skills``) are normalized.
+
+    Unchanged postings only need their sighting recorded, so their normalizers are not run again.
     """
     todo = [row for row in rows if row["posting_id"] in need_skills]
     pairs_id: list[str] = []
@@ -175,7 +177,12 @@ def build_frames(rows: list[dict[str, Any]], normalize: Normalizer,
     )
     skills = pl.DataFrame({"posting_id": pairs_id, "skill": pairs_skill},
                           schema={"posting_id": pl.String, "skill": pl.String})
-    return postings, skills
+    signatures = pl.DataFrame(
+        {"posting_id": [row["posting_id"] for row in todo],
+         "minhash": [row.get("minhash") for row in todo]},
+        schema=SIGNATURE_SCHEMA,
+    )
+    return RunFrames(postings, skills, signatures)
 
 
 def taxonomy_frame(taxonomy: Taxonomy) -> pl.DataFrame:
@@ -197,8 +204,11 @@ def _counts(value: Any) -> dict[str, int]:
 def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normalizer,
              taxonomy: Taxonomy) -> FileOutcome:
     """Load one complete run; raises LandingFileError when its files cannot be read."""
-    manifest = read_manifest(run.manifest_file)
-    data = run.data_file.read_bytes()
+    manifest = read_manifest(run)
+    try:
+        data = run.read_data()
+    except OSError as exc:
+        raise LandingFileError(f"{run.data_name}: unreadable landing file ({exc})") from exc
     rows: list[dict[str, Any]] = []
     bad = 0
     cut_line: int | None = None
@@ -206,7 +216,7 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
         # A crawl killed mid-write leaves half a line; the lines before it are whole items.
         cut_line = data.count(b"\n") + 1
         log.warning("%s: line %d: cut short by the crawl's death; skipped", run.key, cut_line)
-    for number, item in read_items(run.data_file, skip_line=cut_line):
+    for number, item in read_items(data, run.data_name, skip_line=cut_line):
         try:
             rows.append({**posting_row(item), "raw_item": item})
         except (KeyError, ValueError, TypeError) as exc:
@@ -216,7 +226,7 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     rows = list({row["posting_id"]: row for row in rows}.values())
     existing = current_hashes(con, [r["posting_id"] for r in rows])
     need = {r["posting_id"] for r in rows if existing.get(r["posting_id"]) != r["content_hash"]}
-    postings, posting_skills = build_frames(rows, normalize, need)
+    frames = build_frames(rows, normalize, need)
     errors = {str(k): int(v) for k, v in (manifest.get("errors") or {}).items()}
     if bad:
         errors["bad_record"] = errors.get("bad_record", 0) + bad
@@ -240,13 +250,14 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
         dropped_by_reason=_counts(manifest.get("dropped_by_reason")),
     )
     file = FileRecord(run.key, hashlib.sha256(data).hexdigest(), len(data), len(rows) + bad)
-    counts = write_run(con, postings=postings, posting_skills=posting_skills, run=record,
-                       file=file, taxonomy_version=taxonomy.version,
-                       skills=taxonomy_frame(taxonomy))
+    counts = write_run(con, postings=frames.postings, posting_skills=frames.skills,
+                       signatures=frames.signatures, run=record, file=file,
+                       taxonomy_version=taxonomy.version, skills=taxonomy_frame(taxonomy))
     return FileOutcome(run.key, record.run_id, len(rows), counts, bad)
 
 
-def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path, normalize: Normalizer,
+def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
+                 normalize: Normalizer,
                  taxonomy: Taxonomy, progress: Progress = lambda _msg: None) -> LoadReport:
     """Load every complete, not yet loaded landing file; report each file's outcome."""
     report = LoadReport()
@@ -258,7 +269,7 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path, normalize: N
         try:
             outcome = load_run(con, run, normalize, taxonomy)
         except LandingFileError as exc:
-            outcome = FileOutcome(run.key, run.data_file.stem, 0, None, 0, error=str(exc))
+            outcome = FileOutcome(run.key, run.run_id, 0, None, 0, error=str(exc))
             log.error("%s", exc)
         report.files.append(outcome)
         if outcome.counts:
@@ -270,13 +281,53 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: Path, normalize: N
     return report
 
 
-def mark_duplicates(con: duckdb.DuckDBPyConnection) -> int:
-    """Flag duplicate groups across all postings (exact keys and near-duplicate text)."""
-    rows = con.execute(load_sql("queries/dedup_input")).fetchall()
-    matches = find_duplicates(
-        DedupInput(posting_id=r[0], company=r[1], title=r[2], location=r[3], text=r[4] or "",
-                   posted_at=r[5], key=r[6] or "")
-        for r in rows
+DEDUP_WINDOW_DAYS = 60
+
+
+def sign_unsigned(con: duckdb.DuckDBPyConnection, progress: Progress = lambda _m: None) -> int:
+    """Compute the text signature of postings loaded before signatures were stored."""
+    rows = con.execute(load_sql("queries/unsigned_postings")).fetchall()
+    if not rows:
+        return 0
+    progress(f"computing text signatures of {len(rows):,} earlier postings ...")
+    frame = pl.DataFrame({"posting_id": [r[0] for r in rows],
+                          "minhash": [text_signature(r[1]) for r in rows]},
+                         schema=SIGNATURE_SCHEMA)
+    con.register("new_signatures", frame.to_arrow())
+    try:
+        con.execute("insert into posting_signatures select posting_id, minhash "
+                    "from new_signatures")
+    finally:
+        con.unregister("new_signatures")
+    return len(rows)
+
+
+def mark_duplicates(con: duckdb.DuckDBPyConnection,
+                    progress: Progress = lambda _m: None) -> int:
+    """Flag duplicate groups across all postings (exact keys and near-duplicate text).
+
+    Pairs are found in SQL over the stored keys and signatures; only the postings in a pair
+    come back to Python to be grouped (:func:`pipeline.dedup.group_duplicates`).
+    """
+    sign_unsigned(con, progress)
+    exact = con.execute(load_sql("queries/dedup_exact_pairs"),
+                        {"window_days": DEDUP_WINDOW_DAYS}).fetchall()
+    text = con.execute(load_sql("queries/dedup_text_pairs"), {
+        "window_days": DEDUP_WINDOW_DAYS, "bands": LSH_BANDS, "band_rows": LSH_ROWS,
+        "max_candidates": MAX_CANDIDATES, "threshold": THRESHOLD,
+    }).fetchall()
+    ids = sorted({pid for pair in exact for pid in pair} | {p for a, b, _ in text for p in (a, b)})
+    con.register("dedup_pair_ids", pl.DataFrame({"posting_id": ids},
+                                                schema={"posting_id": pl.String}).to_arrow())
+    try:
+        rows = con.execute(load_sql("queries/dedup_postings")).fetchall()
+    finally:
+        con.unregister("dedup_pair_ids")
+    matches = group_duplicates(
+        (DedupInput(posting_id=r[0], company=r[1], title=r[2], location=r[3], text="",
+                    posted_at=r[4], key=r[5] or "") for r in rows),
+        [(a, b) for a, b in exact],
+        [(a, b, float(score)) for a, b, score in text],
     )
     groups = pl.DataFrame(
         [{"posting_id": m.posting_id, "group_id": m.group_id, "evidence": m.evidence}
@@ -306,7 +357,7 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
         if any(f.counts and (f.counts.items_new or f.counts.items_changed)
                for f in report.files):
             progress("looking for duplicate postings ...")
-            flagged = mark_duplicates(con)
+            flagged = mark_duplicates(con, progress)
             progress(f"{flagged} postings flagged as duplicates of another")
         changed = any(f.counts and (f.counts.items_new or f.counts.items_changed
                                     or f.counts.items_closed) for f in report.files)

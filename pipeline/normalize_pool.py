@@ -1,4 +1,4 @@
-"""Normalize postings (pay, places, seniority, type, skills) in this process or on every core.
+"""Normalize postings (pay, places, roles, skills, text signature) here or on every core.
 
 Normalizing is pure Python and CPU-bound, so a large load splits it over one process per core;
 small loads stay in-process, where starting workers (each loads the taxonomy, the city list and
@@ -11,6 +11,7 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+from pipeline.dedup import text_signature
 from pipeline.enrich import DEFAULT_ASSUMPTIONS, Assumptions, enrich
 from pipeline.skills import SkillExtractor, load_taxonomy
 
@@ -23,8 +24,10 @@ _worker_state: tuple[SkillExtractor, Assumptions] | None = None
 
 def normalize_rows(rows: list[dict[str, Any]], extractor: SkillExtractor,
                    assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> list[Normalized]:
+    """Each row's normalized columns (with its ``minhash`` text signature) and its skills."""
     return [
-        (enrich(row, row["raw_item"], assumptions),
+        ({**enrich(row, row["raw_item"], assumptions),
+          "minhash": text_signature(row["description"])},
          extractor.extract(row["description"], title=row["title"], tags=row["tags"]))
         for row in rows
     ]

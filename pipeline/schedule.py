@@ -256,6 +256,9 @@ class SchedulerService:
                     log.info("%s: run not started: shutting down", source)
                     return
                 self._run(source, crawl_stop)
+        except JobpulseError as exc:
+            # Something the operator can act on (e.g. the landing bucket is gone): one line.
+            log.error("%s: run failed: %s", source, exc)
         except Exception:
             log.exception("%s: run failed unexpectedly", source)
 

@@ -11,7 +11,6 @@ import secrets
 import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, datetime
-from pathlib import Path
 
 import attrs
 import redis
@@ -19,6 +18,7 @@ import redis
 from crawlers.distributed import connect, key_prefix, pending
 from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.errors import JobpulseError
+from pipeline.landing import LandingLocation
 
 
 class RedisUnreachable(JobpulseError):
@@ -51,7 +51,8 @@ def check_redis(redis_url: str) -> None:
         raise RedisUnreachable(f"Redis at {redis_url} is unreachable: {exc}") from exc
 
 
-def run_workers(count: int, source: str, *, redis_url: str, landing_dir: Path,
+def run_workers(count: int, source: str, *, redis_url: str,
+                landing_dir: LandingLocation,
                 crawl_id: str | None = None, base_url: str | None = None,
                 args: Mapping[str, str] | None = None,
                 settings: Mapping[str, str] | None = None,

@@ -1,13 +1,17 @@
-"""Shared fixtures: the replay server in a subprocess, settings in a temp dir, seeded data."""
+"""Shared fixtures: the replay server in a subprocess, settings in a temp dir, seeded data, and
+a private S3 endpoint (moto) for object-store landing zones."""
 
 from __future__ import annotations
 
 import json
+import logging
 import shutil
 import subprocess
 import sys
+import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -52,6 +56,65 @@ def replay(tmp_path: Path) -> Iterator[ReplayServer]:
     server = ReplayServer(root)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def moto_endpoint() -> Iterator[str]:
+    """A moto S3 server on a free 127.0.0.1 port, shared by the tests of one process."""
+    from moto.server import ThreadedMotoServer
+
+    # One log line per request would bury a failing test's own output.
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = ThreadedMotoServer(ip_address="127.0.0.1", port=0, verbose=False)
+    server.start()
+    host, port = server.get_host_and_port()
+    yield f"http://{host}:{port}"
+    server.stop()
+
+
+class S3Bucket:
+    """A fresh bucket on the moto endpoint, and a client to look into it."""
+
+    def __init__(self, endpoint: str, name: str) -> None:
+        import boto3.session
+
+        self.endpoint = endpoint
+        self.name = name
+        self.client: Any = boto3.session.Session().client("s3", endpoint_url=endpoint)
+        self.client.create_bucket(Bucket=name)
+
+    def uri(self, prefix: str = "landing") -> str:
+        return f"s3://{self.name}/{prefix}"
+
+    def put(self, key: str, body: bytes | str) -> None:
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        self.client.put_object(Bucket=self.name, Key=key, Body=data)
+
+    def get(self, key: str) -> bytes:
+        return bytes(self.client.get_object(Bucket=self.name, Key=key)["Body"].read())
+
+    def keys(self, prefix: str = "") -> list[str]:
+        pages = self.client.get_paginator("list_objects_v2").paginate(
+            Bucket=self.name, Prefix=prefix)
+        return sorted(obj["Key"] for page in pages for obj in page.get("Contents", []))
+
+
+@pytest.fixture
+def s3(moto_endpoint: str, monkeypatch: pytest.MonkeyPatch) -> S3Bucket:
+    """An empty bucket, with the environment (inherited by crawls) pointing boto3 at moto only:
+    fake credentials, no AWS config files, no instance metadata lookups."""
+    for name in ("AWS_PROFILE", "AWS_SESSION_TOKEN", "AWS_SECURITY_TOKEN",
+                 "AWS_ENDPOINT_URL_S3", "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI",
+                 "AWS_CONTAINER_CREDENTIALS_FULL_URI"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("AWS_ENDPOINT_URL", moto_endpoint)
+    monkeypatch.setenv("AWS_ACCESS_KEY_ID", "testing")
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "testing")
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "us-east-1")
+    monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent/aws-config")
+    monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent/aws-credentials")
+    monkeypatch.setenv("AWS_EC2_METADATA_DISABLED", "true")
+    return S3Bucket(moto_endpoint, f"jobpulse-{uuid.uuid4().hex[:12]}")
 
 
 @pytest.fixture

@@ -80,6 +80,9 @@ def corrupt(seeded_db: Path, tmp_path: Path, *statements: str) -> Path:
     (["update postings set closed_at = first_seen_at - interval 1 day "
       "where posting_id = 'hn:7'"],
      {"closed_after_first_seen"}),
+    (["insert into posting_signatures select * from posting_signatures limit 1",
+      "insert into posting_signatures values ('hn:999999', null)"],
+     {"posting_signatures_match_postings"}),
     (["update crawl_runs set status = 'weird'"], {"crawl_runs_status"}),
     (["delete from crawl_runs"], {"landing_files_have_run"}),
     (["update postings set source = '' where posting_id = 'hn:8'"],

@@ -1,0 +1,393 @@
+"""The landing zone: where crawls put raw items and where the loader finds them.
+
+A landing location is a local folder or an ``s3://bucket/prefix`` URI (``JOBPULSE_LANDING_DIR``).
+Both hold ``<source>/<run>.jsonl`` (the run's items) and ``<source>/<run>.run.json`` (its
+manifest, written only once the items are whole). A run is complete when both exist; the
+relative name ``<source>/<run>.jsonl`` is the run's key wherever it lives, so a warehouse does
+not care which kind of landing zone filled it.
+
+Object stores need boto3 (imported only when used). Its usual chain supplies credentials
+(``AWS_ACCESS_KEY_ID``/``AWS_SECRET_ACCESS_KEY``, ``AWS_PROFILE``, ...) and the endpoint of an
+S3-compatible store (``AWS_ENDPOINT_URL``); :class:`S3Options` carries Scrapy's ``AWS_*``
+settings when a crawl overrides them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import attrs
+
+from pipeline.errors import JobpulseError, LandingUnavailable
+
+S3_SCHEME = "s3://"
+DATA_SUFFIX = ".jsonl"
+MANIFEST_SUFFIX = ".run.json"
+
+_BUCKET = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{1,254}$")
+
+
+@attrs.frozen
+class S3Location:
+    """``s3://bucket/prefix``: the prefix has no leading or trailing ``/`` and may be empty."""
+
+    bucket: str
+    prefix: str = ""
+
+    def __str__(self) -> str:
+        return f"{S3_SCHEME}{self.bucket}" + (f"/{self.prefix}" if self.prefix else "")
+
+    def key(self, relative: str) -> str:
+        """The object key of ``relative`` (``<source>/<file>``) under the prefix."""
+        return f"{self.prefix}/{relative}" if self.prefix else relative
+
+    def uri(self, relative: str) -> str:
+        return f"{S3_SCHEME}{self.bucket}/{self.key(relative)}"
+
+
+LandingLocation = Path | S3Location
+
+
+def parse_location(value: str | os.PathLike[str] | LandingLocation) -> LandingLocation:
+    """A folder or an ``s3://`` location; anything else with a scheme is an error."""
+    if isinstance(value, S3Location):
+        return value
+    text = os.fspath(value)
+    if not text.startswith(S3_SCHEME):
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", text):
+            raise JobpulseError(f"unsupported landing location {text!r}: use a folder or "
+                                "s3://bucket/prefix")
+        return Path(text)
+    parts = urlsplit(text)
+    if "@" in parts.netloc:
+        # Scrapy would accept key:secret@bucket, but the URI ends up in logs and manifests.
+        raise JobpulseError("put S3 credentials in AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, "
+                            "not in the landing URI")
+    if not _BUCKET.fullmatch(parts.netloc) or parts.query or parts.fragment:
+        raise JobpulseError(f"invalid S3 landing location {text!r}: expected "
+                            "s3://bucket/prefix")
+    return S3Location(parts.netloc, parts.path.strip("/"))
+
+
+def feed_uri(landing: str) -> str:
+    """Scrapy's FEEDS key for a landing location given as text: one file per run."""
+    location = parse_location(landing)
+    if isinstance(location, S3Location):
+        # FEEDS keys are %-templates: a literal % in the prefix must not be read as one.
+        return str(location).replace("%", "%%") + "/%(name)s/%(crawl_run)s" + DATA_SUFFIX
+    return os.path.join(landing, "%(name)s", "%(crawl_run)s" + DATA_SUFFIX)
+
+
+def manifest_key(data_key: str) -> str:
+    """``hn/r1.jsonl`` -> ``hn/r1.run.json``."""
+    return data_key.removesuffix(DATA_SUFFIX) + MANIFEST_SUFFIX
+
+
+class SettingsLike(Protocol):
+    """Scrapy's Settings or a plain dict of setting names to values."""
+
+    def get(self, name: str, default: Any = None, /) -> Any:
+        ...
+
+
+@attrs.frozen
+class S3Options:
+    """How to reach S3; ``None`` leaves a value to boto3's own chain (env, profile, ...)."""
+
+    endpoint_url: str | None = None
+    region_name: str | None = None
+    access_key: str | None = None
+    secret_key: str | None = None
+    session_token: str | None = None
+
+    @classmethod
+    def from_settings(cls, settings: SettingsLike) -> S3Options:
+        """From Scrapy's ``AWS_*`` settings (a Settings object or a plain mapping), the ones
+        Scrapy's own S3 feed storage reads, so the manifest goes where the feed went."""
+        def get(name: str) -> str | None:
+            value = settings.get(name)
+            return str(value) if value else None
+
+        return cls(endpoint_url=get("AWS_ENDPOINT_URL"), region_name=get("AWS_REGION_NAME"),
+                   access_key=get("AWS_ACCESS_KEY_ID"), secret_key=get("AWS_SECRET_ACCESS_KEY"),
+                   session_token=get("AWS_SESSION_TOKEN"))
+
+
+@attrs.frozen
+class StoredManifest:
+    relative: str
+    """``<source>/<run>.run.json``."""
+    modified: datetime | None
+    """When the store last wrote it, where that is cheap to know and worth using."""
+
+
+class LandingStore(Protocol):
+    """One landing zone; ``relative`` names are ``<source>/<file>``."""
+
+    location: LandingLocation
+
+    def runs(self) -> tuple[list[LandingRun], list[str]]:
+        """Complete runs in run order, and the keys of data files that have no manifest yet."""
+        ...
+
+    def manifests(self, source: str) -> list[StoredManifest]:
+        ...
+
+    def read(self, relative: str) -> bytes:
+        """The object's bytes; ``OSError`` when it cannot be read."""
+        ...
+
+    def exists(self, relative: str) -> bool:
+        ...
+
+    def write_atomic(self, relative: str, data: bytes) -> None:
+        """Readers see no object or the whole of ``data``, never a part."""
+        ...
+
+    def check(self) -> None:
+        """:class:`LandingUnavailable` unless the zone can be used."""
+        ...
+
+    def name(self, relative: str) -> str:
+        """Where ``relative`` is, for messages."""
+        ...
+
+
+@attrs.frozen
+class LandingRun:
+    """A complete run: its items and its manifest, in the store that holds them."""
+
+    key: str
+    """``<source>/<run>.jsonl``: how ``landing_files`` records it."""
+    store: LandingStore = attrs.field(eq=False, repr=False)
+
+    @property
+    def run_id(self) -> str:
+        return self.key.rsplit("/", 1)[-1].removesuffix(DATA_SUFFIX)
+
+    @property
+    def data_name(self) -> str:
+        return self.store.name(self.key)
+
+    @property
+    def manifest_name(self) -> str:
+        return self.store.name(manifest_key(self.key))
+
+    def read_data(self) -> bytes:
+        return self.store.read(self.key)
+
+    def read_manifest(self) -> bytes:
+        return self.store.read(manifest_key(self.key))
+
+
+def _run_order(key: str) -> tuple[str, str]:
+    # Run ids start with their UTC start time: run order, then source.
+    source, _, name = key.partition("/")
+    return name.removesuffix(DATA_SUFFIX), source
+
+
+class LocalLanding:
+    """A landing folder on this machine (or a mounted bucket)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.location: LandingLocation = folder
+        self.folder = folder
+
+    def runs(self) -> tuple[list[LandingRun], list[str]]:
+        runs: list[LandingRun] = []
+        incomplete: list[str] = []
+        if not self.folder.is_dir():
+            return runs, incomplete
+        for data_file in self.folder.glob(f"*/*{DATA_SUFFIX}"):
+            key = data_file.relative_to(self.folder).as_posix()
+            if (self.folder / manifest_key(key)).is_file():
+                runs.append(LandingRun(key, self))
+            else:
+                incomplete.append(key)
+        runs.sort(key=lambda run: _run_order(run.key))
+        incomplete.sort(key=_run_order)
+        return runs, incomplete
+
+    def manifests(self, source: str) -> list[StoredManifest]:
+        # Local reads are cheap: no write times, so callers read every manifest.
+        return [StoredManifest(path.relative_to(self.folder).as_posix(), None)
+                for path in (self.folder / source).glob(f"*{MANIFEST_SUFFIX}")]
+
+    def read(self, relative: str) -> bytes:
+        return (self.folder / relative).read_bytes()
+
+    def exists(self, relative: str) -> bool:
+        return (self.folder / relative).exists()
+
+    def write_atomic(self, relative: str, data: bytes) -> None:
+        target = self.folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_bytes(data)
+        # Rename is atomic: a reader sees no file or a whole one.
+        os.replace(tmp, target)
+
+    def check(self) -> None:
+        """A folder is created when first written; nothing to check beforehand."""
+
+    def name(self, relative: str) -> str:
+        return str(self.folder / relative)
+
+
+class S3ObjectError(OSError):
+    """One object could not be read (missing, refused, connection cut): that object only."""
+
+
+class S3Landing:
+    """A landing zone in an S3 bucket (or an S3-compatible store such as MinIO)."""
+
+    def __init__(self, location: S3Location, options: S3Options | None = None, *,
+                 client: Any = None) -> None:
+        self.location: LandingLocation = location
+        self.s3 = location
+        self.client = client if client is not None else _client(options or S3Options())
+
+    def _objects(self, under: str) -> Iterator[tuple[str, datetime]]:
+        """``(relative name, last modified)`` of every object under ``<prefix>/<under>``."""
+        base = self.s3.key("")
+        paginator = self.client.get_paginator("list_objects_v2")
+        with _s3_errors(self.s3, "list"):
+            for page in paginator.paginate(Bucket=self.s3.bucket, Prefix=base + under):
+                for obj in page.get("Contents", []):
+                    yield obj["Key"][len(base):], obj["LastModified"]
+
+    def runs(self) -> tuple[list[LandingRun], list[str]]:
+        names = {relative for relative, _ in self._objects("")}
+        runs: list[LandingRun] = []
+        incomplete: list[str] = []
+        for relative in names:
+            source, sep, name = relative.partition("/")
+            # The same shape a local folder's */*.jsonl has: one level of source folders.
+            if not (source and sep and name.endswith(DATA_SUFFIX)) or "/" in name:
+                continue
+            if manifest_key(relative) in names:
+                runs.append(LandingRun(relative, self))
+            else:
+                incomplete.append(relative)
+        runs.sort(key=lambda run: _run_order(run.key))
+        incomplete.sort(key=_run_order)
+        return runs, incomplete
+
+    def manifests(self, source: str) -> list[StoredManifest]:
+        return [StoredManifest(relative, modified)
+                for relative, modified in self._objects(f"{source}/")
+                if relative.endswith(MANIFEST_SUFFIX) and relative.count("/") == 1]
+
+    def read(self, relative: str) -> bytes:
+        from botocore.exceptions import BotoCoreError, ClientError
+
+        try:
+            response = self.client.get_object(Bucket=self.s3.bucket, Key=self.s3.key(relative))
+            return bytes(response["Body"].read())
+        except (BotoCoreError, ClientError) as exc:
+            raise S3ObjectError(_describe(exc)) from exc
+
+    def exists(self, relative: str) -> bool:
+        from botocore.exceptions import ClientError
+
+        with _s3_errors(self.s3, f"look up {self.name(relative)}"):
+            try:
+                self.client.head_object(Bucket=self.s3.bucket, Key=self.s3.key(relative))
+            except ClientError as exc:
+                if _error_code(exc) in {"404", "NoSuchKey", "NotFound"}:
+                    return False
+                raise
+        return True
+
+    def write_atomic(self, relative: str, data: bytes) -> None:
+        # One PUT: S3 shows the new object whole or not at all.
+        with _s3_errors(self.s3, f"write {self.name(relative)}"):
+            self.client.put_object(Bucket=self.s3.bucket, Key=self.s3.key(relative), Body=data)
+
+    def check(self) -> None:
+        with _s3_errors(self.s3, "open"):
+            self.client.head_bucket(Bucket=self.s3.bucket)
+
+    def name(self, relative: str) -> str:
+        return self.s3.uri(relative)
+
+
+def open_store(location: LandingLocation | str, options: S3Options | None = None
+               ) -> LandingStore:
+    """The store for a landing location; ``options`` only matter for S3."""
+    location = parse_location(location)
+    if isinstance(location, S3Location):
+        return S3Landing(location, options)
+    return LocalLanding(location)
+
+
+def _client(options: S3Options) -> Any:
+    try:
+        import boto3.session
+    except ImportError:
+        raise LandingUnavailable("an s3:// landing zone needs boto3 (pip install boto3)") from None
+    # A session of our own, like Scrapy's feed storage: the default one is shared state.
+    return boto3.session.Session().client(
+        "s3", endpoint_url=options.endpoint_url, region_name=options.region_name,
+        aws_access_key_id=options.access_key, aws_secret_access_key=options.secret_key,
+        aws_session_token=options.session_token,
+    )
+
+
+def _error_code(exc: BaseException) -> str:
+    response = getattr(exc, "response", None)
+    if isinstance(response, dict):
+        return str(response.get("Error", {}).get("Code", ""))
+    return ""
+
+
+def _describe(exc: BaseException) -> str:
+    """``Code: message`` of an S3 answer, else the exception's text; always one line."""
+    code = _error_code(exc)
+    if not code:
+        return " ".join((str(exc) or type(exc).__name__).split())
+    response = getattr(exc, "response", {})
+    message = str(response.get("Error", {}).get("Message") or "")
+    return " ".join((f"{code}: {message}" if message else code).split())
+
+
+_REFUSED = {"403", "AccessDenied", "InvalidAccessKeyId", "SignatureDoesNotMatch", "ExpiredToken",
+            "InvalidToken", "AllAccessDisabled"}
+
+
+@contextmanager
+def _s3_errors(location: S3Location, doing: str) -> Iterator[None]:
+    """Turn S3 failures into one :class:`LandingUnavailable` line a user can act on."""
+    from botocore.exceptions import (
+        BotoCoreError,
+        ClientError,
+        EndpointConnectionError,
+        NoCredentialsError,
+        PartialCredentialsError,
+    )
+
+    try:
+        yield
+    except (BotoCoreError, ClientError) as exc:
+        code = _error_code(exc)
+        if isinstance(exc, NoCredentialsError | PartialCredentialsError):
+            text = (f"no AWS credentials for the landing zone {location}: set AWS_ACCESS_KEY_ID "
+                    "and AWS_SECRET_ACCESS_KEY (or AWS_PROFILE)")
+        elif code == "NoSuchBucket" or (doing == "open" and code in {"404", "NotFound"}):
+            text = (f"the landing bucket {location.bucket!r} does not exist ({location}); create "
+                    "it or correct JOBPULSE_LANDING_DIR")
+        elif code in _REFUSED:
+            text = (f"S3 refused access to the landing zone {location} ({_describe(exc)}); check "
+                    "the AWS credentials and the bucket's permissions")
+        elif isinstance(exc, EndpointConnectionError):
+            text = f"cannot reach S3 for the landing zone {location}: {_describe(exc)}"
+        else:
+            text = f"S3 error for the landing zone {location} ({doing}): {_describe(exc)}"
+        raise LandingUnavailable(text) from exc
