@@ -2,22 +2,24 @@
 
 Every function takes the sidebar :class:`~dashboard.filters.Filters`. Without filters it reads
 the views prepared at load time (small tables, fast at any size); with filters it runs the
-``*_filtered`` twin of the query over ``postings``/``posting_skills`` through the temp macro
-``filtered_postings(...)`` (``queries/dashboard/filtered_postings.sql``), the filters passed as
+``*_filtered`` twin of the query through the temp macros ``filtered_postings(...)`` and
+``filtered_skills(...)`` (``queries/dashboard/filtered_postings.sql``), the filters passed as
 parameters.
 """
 
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 from typing import Any
 
+import duckdb
 import polars as pl
 import streamlit as st
 
 from dashboard.filters import Filters
-from warehouse.db import connect
+from warehouse.db import open_snapshot, snapshot_cursor
 from warehouse.sql import load_sql
 
 CLOUD_PROVIDERS = ("AWS", "Azure", "Google Cloud")
@@ -40,15 +42,36 @@ def db_path() -> Path:
     return Path(os.environ.get("JOBPULSE_DB", "data/jobpulse.duckdb"))
 
 
+_readers: dict[str, tuple[tuple[int, int, int], duckdb.DuckDBPyConnection]] = {}
+_readers_lock = threading.Lock()
+
+
+def reader(db: str) -> duckdb.DuckDBPyConnection:
+    """A cursor on this process's read-only snapshot of the published warehouse file.
+
+    Keeping the snapshot open keeps DuckDB's caches warm from one page view to the next (a
+    fresh open per query re-reads every block it touches). The loader publishes a load by
+    renaming a new file over the old one, so a new inode, size or mtime means a new
+    snapshot: the next query opens it, and the old one goes once its cursors close.
+    """
+    try:
+        stat = os.stat(db)
+    except FileNotFoundError:
+        return open_snapshot(db)  # raises the warehouse's own clear error
+    ident = (stat.st_ino, stat.st_size, stat.st_mtime_ns)
+    with _readers_lock:
+        cached = _readers.get(db)
+        if cached is None or cached[0] != ident:
+            cached = (ident, open_snapshot(db))
+            _readers[db] = cached
+        return snapshot_cursor(cached[1])
+
+
 @st.cache_data(ttl=300, show_spinner=False)
 def query(name: str, params: dict[str, Any] | None = None, *, db: str | None = None
           ) -> pl.DataFrame:
-    """Run ``warehouse/sql/<name>.sql`` read-only; results are cached for five minutes.
-
-    The connection is opened per query and closed at once: a long-lived reader would hold
-    DuckDB's file lock and stop the loader from publishing a new file.
-    """
-    con = connect(db or str(db_path()), read_only=True, wait_seconds=10)
+    """Run ``warehouse/sql/<name>.sql`` read-only; results are cached for five minutes."""
+    con = reader(db or str(db_path()))
     try:
         if name.startswith("queries/dashboard/"):
             # A temp macro lives in the connection only, so read-only opens may create it.

@@ -53,6 +53,39 @@ def connect(path: str | Path, *, read_only: bool = False, wait_seconds: float = 
             delay = min(delay * 2, 1.0)
 
 
+SNAPSHOT_ALIAS = "warehouse"
+
+
+def open_snapshot(path: str | Path) -> duckdb.DuckDBPyConnection:
+    """The published file attached read-only to a private in-memory DuckDB instance.
+
+    ``duckdb.connect(path)`` hands out one cached instance per path for the whole process, so
+    a reader kept open across loads would keep seeing the file it first opened. A private
+    instance per published file lets a long-lived reader (the dashboard) keep DuckDB's caches
+    warm and still move to the next snapshot by opening a new one. Cursors of the returned
+    connection must run ``use warehouse`` (see :func:`snapshot_cursor`).
+    """
+    path = Path(path)
+    if not path.exists():
+        raise WarehouseError(f"no warehouse at {path}: run `jobpulse load` (or `jobpulse demo`)")
+    con = duckdb.connect()
+    literal = str(path).replace("'", "''")
+    try:
+        con.execute(f"attach '{literal}' as {SNAPSHOT_ALIAS} (read_only)")
+        con.execute(f"use {SNAPSHOT_ALIAS}")
+    except duckdb.Error as exc:
+        con.close()
+        raise WarehouseError(f"cannot open {path}: {exc}") from exc
+    return con
+
+
+def snapshot_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
+    """A connection of its own (for one thread) on an :func:`open_snapshot` instance."""
+    cursor = con.cursor()
+    cursor.execute(f"use {SNAPSHOT_ALIAS}")
+    return cursor
+
+
 def _sibling(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 

@@ -87,7 +87,19 @@ def first_line(exc: BaseException) -> str:
 
 
 def lock_down(con: duckdb.DuckDBPyConnection) -> None:
-    """Turn off file and network access for this database instance and lock the settings."""
+    """Turn off file and network access for this database instance and lock the settings.
+
+    DuckDB shares one instance among a process's connections to a file, so the instance may
+    already be locked down by an earlier console; that is accepted only when external access
+    is in fact off.
+    """
+    locked, external = con.execute(
+        "select current_setting('lock_configuration'), "
+        "current_setting('enable_external_access')").fetchall()[0]
+    if locked:
+        if external:
+            raise WarehouseError("the warehouse's settings are locked with external access on")
+        return
     for statement in LOCKDOWN:
         con.execute(statement)
 

@@ -1,12 +1,11 @@
 -- The skills that go with one skill among the filtered postings, as skill_cooccurrence
 -- computes them (a skill and its parent are left out; pairs seen fewer than 5 times dropped).
 with jobs as (
-    select distinct f.job_id, ps.skill
-    from filtered_postings(
+    select posting_id as job_id, skill
+    from filtered_skills(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
         $seniorities
-    ) as f
-    inner join posting_skills as ps on f.posting_id = ps.posting_id
+    )
 ),
 
 total as (select count(distinct job_id) as n from jobs),

@@ -46,3 +46,18 @@ union all
 select *, 'city', city || ', ' || coalesce(country, '?') from base where city is not null
 union all
 select *, 'remote', 'remote' from base where work_mode = 'remote';
+
+-- The skills of the filtered postings (one row per job and skill), from the prepared
+-- mart_filter_skills: the same postings filtered_postings keeps, without a join.
+create or replace temp macro filtered_skills(
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+) as table
+select *
+from mart_filter_skills as f
+where (date_from is null or f.day >= date_from)
+    and (date_to is null or f.day <= date_to)
+    and (len(sources) = 0 or list_contains(sources, f.source))
+    and (len(countries) = 0 or list_contains(countries, f.country))
+    and (len(work_modes) = 0 or list_contains(work_modes, f.work_mode))
+    and (len(employment_types) = 0 or list_contains(employment_types, f.employment_type))
+    and (len(seniorities) = 0 or list_contains(seniorities, f.seniority_band));

@@ -1,7 +1,7 @@
 -- Skills rising and falling among the filtered postings, as skill_movers computes them:
 -- share of new postings in the last 3 months with data against the same months a year before.
 with base as (
-    select posting_id, job_id, month from filtered_postings(
+    select month from filtered_postings(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
         $seniorities
     )
@@ -14,33 +14,29 @@ windows as (
     from base
 ),
 
-tagged as (
+-- Both macros keep one posting per job, so counts need no distinct.
+totals as (
     select
-        b.posting_id, b.job_id,
-        case
-            when b.month between w.recent_from and w.recent_to then 'recent'
-            when b.month between w.past_from and w.past_to then 'past'
-        end as win
+        count(*) filter (where b.month between w.recent_from and w.recent_to) as recent_total,
+        count(*) filter (where b.month between w.past_from and w.past_to) as past_total
     from base as b
     cross join windows as w
 ),
 
-totals as (
-    select
-        count(distinct job_id) filter (where win = 'recent') as recent_total,
-        count(distinct job_id) filter (where win = 'past') as past_total
-    from tagged
-),
-
 counts as (
     select
-        ps.skill,
-        count(distinct t.job_id) filter (where t.win = 'recent') as recent_postings,
-        count(distinct t.job_id) filter (where t.win = 'past') as past_postings
-    from tagged as t
-    inner join posting_skills as ps on t.posting_id = ps.posting_id
-    where t.win is not null
-    group by ps.skill
+        f.skill,
+        count(*) filter (where f.month between w.recent_from and w.recent_to)
+            as recent_postings,
+        count(*) filter (where f.month between w.past_from and w.past_to) as past_postings
+    from filtered_skills(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    ) as f
+    cross join windows as w
+    where f.month between w.recent_from and w.recent_to
+        or f.month between w.past_from and w.past_to
+    group by f.skill
 ),
 
 final as (

@@ -11,9 +11,8 @@ with page as (
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
         $seniorities
     ) as f
-    where ($skill is null or exists (
-            select 1 from posting_skills as ps
-            where ps.posting_id = f.posting_id and ps.skill = $skill))
+    where ($skill is null or f.posting_id in (
+            select posting_id from mart_filter_skills where skill = $skill))
         and ($search is null
             or contains(lower(title), lower($search))
             or contains(lower(company), lower($search))

@@ -13,11 +13,21 @@ totals as (
 ),
 
 mine as (
-    select p.market_type, p.market, count(distinct p.job_id) as postings
-    from placed as p
-    inner join posting_skills as ps on p.posting_id = ps.posting_id
-    where ps.skill = $skill and p.market_type in ('country', 'remote')
-    group by p.market_type, p.market
+    select 'country' as market_type, country as market, count(*) as postings
+    from filtered_skills(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    )
+    where skill = $skill and country is not null
+    group by country
+    union all
+    select 'remote', 'remote', count(*)
+    from filtered_skills(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    )
+    where skill = $skill and work_mode = 'remote'
+    having count(*) > 0
 )
 
 select m.market_type, m.market, m.postings, t.total as postings_total,

@@ -1,7 +1,8 @@
 -- Monthly share of the filtered postings for the chosen skills, as skill_monthly_share
--- computes it: duplicate groups count once; 'active' counts every month a posting was open.
+-- computes it: duplicate groups count once (both macros keep one posting per job, so counts
+-- need no distinct); 'active' counts every month a posting was open.
 with base as (
-    select posting_id, job_id, month, end_month
+    select month, end_month
     from filtered_postings(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
         $seniorities
@@ -9,23 +10,32 @@ with base as (
 ),
 
 counted as (
-    select posting_id, job_id, month from base where $basis = 'new'
+    select month from base where $basis = 'new'
     union all
-    select posting_id, job_id,
-        cast(unnest(generate_series(month, end_month, interval 1 month)) as date) as month
+    select cast(unnest(generate_series(month, end_month, interval 1 month)) as date) as month
     from base where $basis = 'active'
 ),
 
-totals as (
-    select month, count(distinct job_id) as postings_total from counted group by month
+totals as (select month, count(*) as postings_total from counted group by month),
+
+chosen as (
+    select skill, month, end_month
+    from filtered_skills(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    )
+    where list_contains($skills, skill)
+),
+
+skill_months as (
+    select skill, month from chosen where $basis = 'new'
+    union all
+    select skill, cast(unnest(generate_series(month, end_month, interval 1 month)) as date)
+    from chosen where $basis = 'active'
 ),
 
 with_skill as (
-    select c.month, ps.skill, count(distinct c.job_id) as postings_with_skill
-    from counted as c
-    inner join posting_skills as ps on c.posting_id = ps.posting_id
-    where list_contains($skills, ps.skill)
-    group by c.month, ps.skill
+    select month, skill, count(*) as postings_with_skill from skill_months group by all
 )
 
 select

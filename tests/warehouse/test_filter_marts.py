@@ -1,0 +1,46 @@
+"""mart_filter_skills answers exactly what joining the filtered postings with their skills does."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from warehouse.db import connect
+from warehouse.sql import load_sql
+
+NO_FILTER: dict[str, Any] = {
+    "date_from": None, "date_to": None, "sources": [], "countries": [], "work_modes": [],
+    "employment_types": [], "seniorities": [],
+}
+ARGS = "$date_from, $date_to, $sources, $countries, $work_modes, $employment_types, $seniorities"
+
+
+@pytest.mark.parametrize("filters", [
+    {},
+    {"sources": ["hn"]},
+    {"seniorities": ["senior"]},
+    {"countries": ["DE"], "work_modes": ["remote"]},
+    {"date_from": dt.date(2026, 7, 1), "date_to": dt.date(2026, 8, 31)},
+    {"sources": ["nowhere"]},
+])
+def test_filtered_skills_equals_the_join(seeded_db: Path, filters: dict[str, Any]) -> None:
+    con = connect(seeded_db, read_only=True)
+    try:
+        con.execute(load_sql("queries/dashboard/filtered_postings"))
+        params = {**NO_FILTER, **filters}
+        joined = con.sql(
+            f"select f.posting_id, ps.skill, f.month, f.end_month "
+            f"from filtered_postings({ARGS}) as f "
+            f"inner join posting_skills as ps on f.posting_id = ps.posting_id "
+            f"order by all", params=params).fetchall()
+        prepared = con.sql(
+            f"select posting_id, skill, month, end_month from filtered_skills({ARGS}) "
+            f"order by all", params=params).fetchall()
+    finally:
+        con.close()
+    assert prepared == joined
+    if not filters:
+        assert len(prepared) > 100
