@@ -219,10 +219,13 @@ def infer_period(
     return None
 
 
+_TOKENS = frozenset(set(_SYMBOLS) | _ISO_CODES | set(_LOWER_CODES) | {"R"})
+_TOKEN_LENGTHS = tuple(sorted({len(t) for t in _TOKENS}))
+
+
 def _build_token_regex() -> re.Pattern[str]:
-    tokens = set(_SYMBOLS) | _ISO_CODES | set(_LOWER_CODES) | {"R"}
     # Longest first: Python's alternation takes the first branch that matches, not the longest.
-    ordered = sorted(tokens, key=lambda t: (-len(t), t))
+    ordered = sorted(_TOKENS, key=lambda t: (-len(t), t))
     return re.compile("|".join(re.escape(t) for t in ordered))
 
 
@@ -491,6 +494,14 @@ def _token_before(text: str, pos: int) -> tuple[str, int] | None:
     """Currency token ending right before ``pos`` (allowing one space or a colon)."""
     lo = max(0, pos - _TOKEN_MAX_LEN - 3)
     window = text[lo:pos]
+    # Most figures have no currency before them. A match can only count if some token ends
+    # where the allowed gap begins, so look for that with set lookups before trying the regex
+    # at every offset of the window.
+    ends = [len(window)]
+    while len(ends) < 3 and ends[-1] > 0 and window[ends[-1] - 1] in " \u00a0:":
+        ends.append(ends[-1] - 1)
+    if not any(window[e - n : e] in _TOKENS for e in ends for n in _TOKEN_LENGTHS if n <= e):
+        return None
     best: tuple[str, int] | None = None
     for i in range(len(window)):
         m = _TOKEN_RE.match(window, i)
