@@ -8,13 +8,32 @@ with placed as (
 
 chosen as (select * from placed where list_contains($markets, market)),
 
-totals as (select market, count(distinct job_id) as total from chosen group by market),
+totals as (select market, count(*) as total from chosen group by market),
+
+-- The same placements as filtered_markets, from the prepared skills: one row per job and
+-- skill in each market (a city name always carries its country, so markets never collide).
+skill_places as (
+    select skill, country as market from filtered_skills(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    ) where country is not null
+    union all
+    select skill, city || ', ' || coalesce(country, '?') from filtered_skills(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    ) where city is not null
+    union all
+    select skill, 'remote' from filtered_skills(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    ) where work_mode = 'remote'
+),
 
 counts as (
-    select c.market, ps.skill, count(distinct c.job_id) as postings
-    from chosen as c
-    inner join posting_skills as ps on c.posting_id = ps.posting_id
-    group by c.market, ps.skill
+    select market, skill, count(*) as postings
+    from skill_places
+    where list_contains($markets, market)
+    group by market, skill
 )
 
 select c.market, c.skill, c.postings, t.total as postings_total, c.postings / t.total as share
