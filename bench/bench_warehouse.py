@@ -101,8 +101,14 @@ def main(argv: list[str] | None = None) -> None:
             started = time.monotonic()
             report = load_warehouse(settings, lambda m: print("  " + m, flush=True))
             seconds = time.monotonic() - started
-            print(f"load: {report.total_postings:,} postings in {seconds:.0f}s = "
-                  f"{report.total_postings / seconds:,.0f} postings/s", flush=True)
+            n = report.total_postings
+            print(f"load: {n:,} postings in {seconds:.0f}s = {n / seconds:,.0f} postings/s",
+                  flush=True)
+            for stage, sec in report.seconds.items():
+                print(f"  {stage:<11} {sec:7.1f}s  {n / sec:>10,.0f} postings/s", flush=True)
+            store = sum(v for k, v in report.seconds.items() if k != "read" and k != "normalize")
+            print(f"  warehouse side (write + duplicates + aggregates): {n / store:,.0f} "
+                  "postings/s", flush=True)
             db = settings.db_path
         for name, sql in QUERIES.items():
             times = []

@@ -12,6 +12,7 @@ import hashlib
 import io
 import json
 import logging
+import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -85,6 +86,8 @@ class FileOutcome:
 class LoadReport:
     files: list[FileOutcome] = attrs.Factory(list)
     incomplete: list[str] = attrs.Factory(list)
+    seconds: dict[str, float] = attrs.Factory(dict)
+    """Wall time per stage: read, normalize, write, duplicates, aggregates."""
     total_postings: int = 0
 
     @property
@@ -171,10 +174,9 @@ def build_frames(rows: list[dict[str, Any]], normalize: Normalizer,
         row.update(columns)
         pairs_id.extend([row["posting_id"]] * len(found))
         pairs_skill.extend(found)
-    postings = pl.DataFrame(
-        [{k: row.get(k) for k in POSTING_SCHEMA} for row in rows], schema=POSTING_SCHEMA,
-        orient="row",
-    )
+    # Column by column: polars builds a frame from lists ~30% faster than from row dicts.
+    postings = pl.DataFrame({k: [row.get(k) for row in rows] for k in POSTING_SCHEMA},
+                            schema=POSTING_SCHEMA)
     skills = pl.DataFrame({"posting_id": pairs_id, "skill": pairs_skill},
                           schema={"posting_id": pl.String, "skill": pl.String})
     signatures = pl.DataFrame(
@@ -201,9 +203,20 @@ def _counts(value: Any) -> dict[str, int]:
             if isinstance(v, int | float) and not isinstance(v, bool)}
 
 
+def _add_time(seconds: dict[str, float] | None, stage: str, started: float) -> float:
+    now = time.monotonic()
+    if seconds is not None:
+        seconds[stage] = seconds.get(stage, 0.0) + now - started
+    return now
+
+
 def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normalizer,
-             taxonomy: Taxonomy) -> FileOutcome:
-    """Load one complete run; raises LandingFileError when its files cannot be read."""
+             taxonomy: Taxonomy, seconds: dict[str, float] | None = None) -> FileOutcome:
+    """Load one complete run; raises LandingFileError when its files cannot be read.
+
+    ``seconds`` accumulates the wall time of its read, normalize and write stages.
+    """
+    started = time.monotonic()
     manifest = read_manifest(run)
     try:
         data = run.read_data()
@@ -226,7 +239,9 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     rows = list({row["posting_id"]: row for row in rows}.values())
     existing = current_hashes(con, [r["posting_id"] for r in rows])
     need = {r["posting_id"] for r in rows if existing.get(r["posting_id"]) != r["content_hash"]}
+    started = _add_time(seconds, "read", started)
     frames = build_frames(rows, normalize, need)
+    started = _add_time(seconds, "normalize", started)
     errors = {str(k): int(v) for k, v in (manifest.get("errors") or {}).items()}
     if bad:
         errors["bad_record"] = errors.get("bad_record", 0) + bad
@@ -253,6 +268,7 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     counts = write_run(con, postings=frames.postings, posting_skills=frames.skills,
                        signatures=frames.signatures, run=record, file=file,
                        taxonomy_version=taxonomy.version, skills=taxonomy_frame(taxonomy))
+    _add_time(seconds, "write", started)
     return FileOutcome(run.key, record.run_id, len(rows), counts, bad)
 
 
@@ -267,7 +283,7 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
     progress(f"{len(pending)} landing file(s) to load, {len(runs) - len(pending)} already loaded")
     for index, run in enumerate(pending, start=1):
         try:
-            outcome = load_run(con, run, normalize, taxonomy)
+            outcome = load_run(con, run, normalize, taxonomy, report.seconds)
         except LandingFileError as exc:
             outcome = FileOutcome(run.key, run.run_id, 0, None, 0, error=str(exc))
             log.error("%s", exc)
@@ -357,7 +373,9 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
         if any(f.counts and (f.counts.items_new or f.counts.items_changed)
                for f in report.files):
             progress("looking for duplicate postings ...")
+            started = time.monotonic()
             flagged = mark_duplicates(con, progress)
+            _add_time(report.seconds, "duplicates", started)
             progress(f"{flagged} postings flagged as duplicates of another")
         changed = any(f.counts and (f.counts.items_new or f.counts.items_changed
                                     or f.counts.items_closed) for f in report.files)
@@ -365,10 +383,14 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
         if changed or upgraded or marts_empty(con):
             progress("preparing aggregates ...")
             timings = refresh_marts(con)
+            report.seconds["aggregates"] = sum(timings.values())
             progress(f"aggregates ready in {sum(timings.values()):.1f}s")
         report.total_postings = con.execute("select count(*) from postings").fetchall()[0][0]
     if report.incomplete:
         progress(f"skipped {len(report.incomplete)} landing file(s) without a run manifest "
                  "(crawl still running, or died): " + ", ".join(report.incomplete[:5]))
+    if report.seconds:
+        progress("time: " + ", ".join(f"{stage} {sec:.1f}s"
+                                      for stage, sec in report.seconds.items()))
     progress(f"warehouse {settings.db_path}: {report.total_postings} postings")
     return report
