@@ -11,26 +11,40 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-from pipeline.dedup import text_signature
-from pipeline.enrich import DEFAULT_ASSUMPTIONS, Assumptions, enrich
-from pipeline.skills import SkillExtractor, load_taxonomy
+import polars as pl
 
-Normalized = tuple[dict[str, Any], tuple[str, ...]]
-"""A posting's normalized columns and its skills."""
+from pipeline.dedup import text_signature
+from pipeline.enrich import DEFAULT_ASSUMPTIONS, ENRICHED_COLUMNS, Assumptions, enrich
+from pipeline.frames import ENRICHED_SCHEMA, SIGNATURE_SCHEMA, SKILL_SCHEMA, NormalizedFrames
+from pipeline.skills import SkillExtractor, load_taxonomy
 
 CHUNK = 2_000
 _worker_state: tuple[SkillExtractor, Assumptions] | None = None
 
 
 def normalize_rows(rows: list[dict[str, Any]], extractor: SkillExtractor,
-                   assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> list[Normalized]:
-    """Each row's normalized columns (with its ``minhash`` text signature) and its skills."""
-    return [
-        ({**enrich(row, row["raw_item"], assumptions),
-          "minhash": text_signature(row["description"])},
-         extractor.extract(row["description"], title=row["title"], tags=row["tags"]))
-        for row in rows
-    ]
+                   assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> NormalizedFrames:
+    """The rows' normalized columns, skills and text signatures, as frames."""
+    columns: dict[str, list[Any]] = {name: [] for name in ENRICHED_SCHEMA}
+    skill_ids: list[str] = []
+    skills: list[str] = []
+    signatures: list[list[int] | None] = []
+    for row in rows:
+        pid = row["posting_id"]
+        enriched = enrich(row, row["raw_item"], assumptions)
+        columns["posting_id"].append(pid)
+        for name in ENRICHED_COLUMNS:
+            columns[name].append(enriched[name])
+        found = extractor.extract(row["description"], title=row["title"], tags=row["tags"])
+        skill_ids.extend([pid] * len(found))
+        skills.extend(found)
+        signatures.append(text_signature(row["description"]))
+    return NormalizedFrames(
+        pl.DataFrame(columns, schema=ENRICHED_SCHEMA),
+        pl.DataFrame({"posting_id": skill_ids, "skill": skills}, schema=SKILL_SCHEMA),
+        pl.DataFrame({"posting_id": columns["posting_id"], "minhash": signatures},
+                     schema=SIGNATURE_SCHEMA),
+    )
 
 
 def _init_worker(taxonomy_path: str | None, assumptions: Assumptions) -> None:
@@ -38,7 +52,7 @@ def _init_worker(taxonomy_path: str | None, assumptions: Assumptions) -> None:
     _worker_state = (SkillExtractor(load_taxonomy(taxonomy_path)), assumptions)
 
 
-def _normalize_chunk(rows: list[dict[str, Any]]) -> list[Normalized]:
+def _normalize_chunk(rows: list[dict[str, Any]]) -> NormalizedFrames:
     assert _worker_state is not None
     return normalize_rows(rows, *_worker_state)
 
@@ -56,7 +70,7 @@ class Normalizer:
         self.min_parallel = min_parallel
         self._pool: ProcessPoolExecutor | None = None
 
-    def __call__(self, rows: list[dict[str, Any]]) -> list[Normalized]:
+    def __call__(self, rows: list[dict[str, Any]]) -> NormalizedFrames:
         if self.workers <= 1 or len(rows) < self.min_parallel:
             return normalize_rows(rows, self.extractor, self.assumptions)
         if self._pool is None:
@@ -65,7 +79,7 @@ class Normalizer:
         # The raw JSON text is not needed by the normalizers; leaving it out halves the IPC.
         light = [{k: v for k, v in row.items() if k != "item"} for row in rows]
         chunks = [light[i : i + CHUNK] for i in range(0, len(light), CHUNK)]
-        return [result for part in self._pool.map(_normalize_chunk, chunks) for result in part]
+        return NormalizedFrames.concat(list(self._pool.map(_normalize_chunk, chunks)))
 
     def close(self) -> None:
         if self._pool is not None:

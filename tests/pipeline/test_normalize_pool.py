@@ -29,5 +29,8 @@ def test_pool_matches_in_process() -> None:
         parallel = pool(data)
     finally:
         pool.close()
-    assert parallel == local
-    assert local[0][1] and local[0][0]["pay_currency"] == "EUR"
+    for name in ("enriched", "skills", "signatures"):
+        assert getattr(parallel, name).equals(getattr(local, name)), name
+    assert local.enriched.height == 2_500 and local.signatures.height == 2_500
+    assert local.enriched.row(0, named=True)["pay_currency"] == "EUR"
+    assert local.skills.filter(posting_id="t:0").height > 0

@@ -1,0 +1,64 @@
+"""Polars schemas of what a load hands to the warehouse, and the frames that carry it.
+
+Normalizer processes return frames, not per-posting dicts: a frame crosses a process boundary
+as Arrow IPC, where thousands of small dicts of Decimals and datetimes cost the main process
+more to unpickle than the workers spend normalizing.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+import polars as pl
+
+from pipeline.enrich import ENRICHED_COLUMNS
+
+RAW_SCHEMA: dict[str, Any] = {
+    "posting_id": pl.String, "source": pl.String, "source_id": pl.String, "url": pl.String,
+    "title": pl.String, "company": pl.String, "location_raw": pl.String,
+    "remote_raw": pl.String, "employment_raw": pl.String, "pay_raw": pl.String,
+    "description": pl.String, "posted_at": pl.Datetime("us", "UTC"),
+    "fetched_at": pl.Datetime("us", "UTC"), "content_hash": pl.String, "item": pl.String,
+    "tags": pl.List(pl.String),
+}
+"""What :func:`pipeline.normalize.posting_row` gives for every posting of a run."""
+
+ENRICHED_SCHEMA: dict[str, Any] = {
+    "posting_id": pl.String,
+    "pay_min": pl.Decimal(18, 2), "pay_max": pl.Decimal(18, 2), "pay_currency": pl.String,
+    "pay_period": pl.String, "pay_period_inferred": pl.Boolean, "pay_source": pl.String,
+    "pay_kind": pl.String, "pay_usd_min": pl.Decimal(18, 2), "pay_usd_max": pl.Decimal(18, 2),
+    "usd_rate": pl.Decimal(18, 10), "usd_rate_date": pl.Date, "usd_rate_source": pl.String,
+    "pay_annual_usd_min": pl.Decimal(18, 2), "pay_annual_usd_max": pl.Decimal(18, 2),
+    "pay_hourly_usd_min": pl.Decimal(18, 2), "pay_hourly_usd_max": pl.Decimal(18, 2),
+    "country": pl.String, "region": pl.String, "city": pl.String,
+    "countries": pl.List(pl.String), "places": pl.String, "work_mode": pl.String,
+    "remote_scope": pl.String, "seniority": pl.String, "seniority_band": pl.String,
+    "employment_type": pl.String, "employment_types": pl.List(pl.String),
+    "dedup_key": pl.String,
+}
+"""What the normalizers add (:data:`pipeline.enrich.ENRICHED_COLUMNS`), by posting."""
+
+assert tuple(ENRICHED_SCHEMA)[1:] == ENRICHED_COLUMNS
+
+POSTING_SCHEMA: dict[str, Any] = {**RAW_SCHEMA, **ENRICHED_SCHEMA}
+SKILL_SCHEMA: dict[str, Any] = {"posting_id": pl.String, "skill": pl.String}
+SIGNATURE_SCHEMA: dict[str, Any] = {"posting_id": pl.String, "minhash": pl.List(pl.UInt32)}
+
+
+@attrs.frozen
+class NormalizedFrames:
+    """The normalizers' output for some postings: columns, skills and text signatures."""
+
+    enriched: pl.DataFrame
+    skills: pl.DataFrame
+    signatures: pl.DataFrame
+
+    @classmethod
+    def concat(cls, parts: list[NormalizedFrames]) -> NormalizedFrames:
+        if not parts:
+            return cls(pl.DataFrame(schema=ENRICHED_SCHEMA), pl.DataFrame(schema=SKILL_SCHEMA),
+                       pl.DataFrame(schema=SIGNATURE_SCHEMA))
+        return cls(*(pl.concat([getattr(p, f) for p in parts], how="vertical")
+                     for f in ("enriched", "skills", "signatures")))
