@@ -17,6 +17,7 @@ Run ``python -m pipeline.schedule --help`` (or ``jobpulse schedule --help``).
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import logging
 import os
@@ -166,6 +167,12 @@ class SchedulerService:
                 pass
         finally:
             self.shutdown()
+            # Interpreter exit puts Python-level handlers back to the default (die by the
+            # signal) but leaves an ignored signal ignored: a SIGTERM in the last instant must
+            # not turn a clean exit into a killed one.
+            for sig in (signal.SIGTERM, signal.SIGINT):
+                with contextlib.suppress(OSError):  # a signal in flight: ignored all the same
+                    signal.signal(sig, signal.SIG_IGN)
 
     def _on_signal(self, signum: int, _frame: FrameType | None) -> None:
         name = signal.Signals(signum).name

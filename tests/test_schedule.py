@@ -327,7 +327,8 @@ sources:
     service.wait_for(r"grace over; asking the crawl to stop")
     ended = service.wait_for(r"hn: run \S+ ended")
     assert "shutdown" in ended and "loaded:" in ended
-    assert service.stop() == 0
+    # One SIGTERM is all a clean stop needs: the service exits on its own.
+    assert service.proc.wait(timeout=60) == 0
     assert not any("Traceback" in line or "RuntimeError" in line for line in service.lines)
     runs = crawl_runs(settings)
     assert len(runs) == 1
