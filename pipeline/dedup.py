@@ -36,6 +36,7 @@ import datetime
 import functools
 import hashlib
 import re
+import threading
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
@@ -233,6 +234,19 @@ def _template() -> MinHash:
     return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_crc32)
 
 
+_local = threading.local()
+
+
+def _minhash() -> MinHash:
+    """This thread's reusable MinHash: building one per text re-derives its permutations."""
+    m = getattr(_local, "minhash", None)
+    if m is None:
+        t = _template()
+        m = _local.minhash = MinHash(num_perm=NUM_PERM, hashfunc=_crc32,
+                                     permutations=t.permutations, scheme=t.scheme)
+    return m
+
+
 def text_signature(text: str | None) -> list[int] | None:
     """MinHash of the body's 3-word shingles (``NUM_PERM`` values below 2**32).
 
@@ -242,9 +256,8 @@ def text_signature(text: str | None) -> list[int] | None:
     sh = _shingles(text) if isinstance(text, str) else []
     if not sh:
         return None
-    t = _template()
-    m = MinHash(num_perm=NUM_PERM, hashfunc=_crc32, permutations=t.permutations,
-                scheme=t.scheme)
+    m = _minhash()
+    m.clear()
     m.update_batch(sh)
     return [int(v) for v in m.hashvalues]
 
