@@ -1,4 +1,4 @@
-"""mart_filter_skills answers exactly what joining the filtered postings with their skills does."""
+"""The filter marts answer exactly what the filtered postings (and their skills) give."""
 
 from __future__ import annotations
 
@@ -44,3 +44,27 @@ def test_filtered_skills_equals_the_join(seeded_db: Path, filters: dict[str, Any
     assert prepared == joined
     if not filters:
         assert len(prepared) > 100
+
+
+@pytest.mark.parametrize("filters", [
+    {},
+    {"sources": ["hn"]},
+    {"seniorities": ["junior"]},
+    {"date_from": dt.date(2026, 7, 1), "date_to": dt.date(2026, 8, 31)},
+])
+def test_filtered_jobs_equals_the_filtered_postings(seeded_db: Path,
+                                                    filters: dict[str, Any]) -> None:
+    columns = "posting_id, job_id, month, end_month, source, country, city, work_mode"
+    con = connect(seeded_db, read_only=True)
+    try:
+        con.execute(load_sql("queries/dashboard/filtered_postings"))
+        params = {**NO_FILTER, **filters}
+        postings = con.sql(f"select {columns} from filtered_postings({ARGS}) order by all",
+                           params=params).fetchall()
+        jobs = con.sql(f"select {columns} from filtered_jobs({ARGS}) order by all",
+                       params=params).fetchall()
+    finally:
+        con.close()
+    assert jobs == postings
+    if not filters:
+        assert len(jobs) > 50

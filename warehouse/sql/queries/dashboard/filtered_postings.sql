@@ -26,18 +26,30 @@ where (date_from is null or cast(coalesce(p.posted_at, p.first_seen_at) as date)
     and (len(employment_types) = 0 or list_contains(employment_types, p.employment_type))
     and (len(seniorities) = 0 or list_contains(seniorities, p.seniority_band));
 
--- The filtered postings placed in their markets: a country, a city, and 'remote' for remote
--- work (a posting can be in several), with its USD pay midpoints.
+-- The jobs the sidebar filters keep (one representative posting each), from the prepared
+-- mart_filter_jobs: the same rows as filtered_postings, with only the columns counts need.
+create or replace temp macro filtered_jobs(
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+) as table
+select *
+from mart_filter_jobs as f
+where (date_from is null or f.day >= date_from)
+    and (date_to is null or f.day <= date_to)
+    and (len(sources) = 0 or list_contains(sources, f.source))
+    and (len(countries) = 0 or list_contains(countries, f.country))
+    and (len(work_modes) = 0 or list_contains(work_modes, f.work_mode))
+    and (len(employment_types) = 0 or list_contains(employment_types, f.employment_type))
+    and (len(seniorities) = 0 or list_contains(seniorities, f.seniority_band));
+
+-- The filtered jobs placed in their markets: a country, a city, and 'remote' for remote
+-- work (a job can be in several), with its USD pay midpoints.
 create or replace temp macro filtered_markets(
     date_from, date_to, sources, countries, work_modes, employment_types, seniorities
 ) as table
 with base as (
-    select posting_id, job_id, month, country, city, work_mode, pay_kind,
-        coalesce((pay_annual_usd_min + pay_annual_usd_max) / 2, pay_annual_usd_min,
-                 pay_annual_usd_max) as annual_usd,
-        coalesce((pay_hourly_usd_min + pay_hourly_usd_max) / 2, pay_hourly_usd_min,
-                 pay_hourly_usd_max) as hourly_usd
-    from filtered_postings(
+    select posting_id, job_id, month, country, city, work_mode, pay_kind, annual_usd,
+        hourly_usd
+    from filtered_jobs(
         date_from, date_to, sources, countries, work_modes, employment_types, seniorities
     )
 )

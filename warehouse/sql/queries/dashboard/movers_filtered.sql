@@ -1,7 +1,7 @@
 -- Skills rising and falling among the filtered postings, as skill_movers computes them:
 -- share of new postings in the last 3 months with data against the same months a year before.
 with base as (
-    select month from filtered_postings(
+    select month from filtered_jobs(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
         $seniorities
     )

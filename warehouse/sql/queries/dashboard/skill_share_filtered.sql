@@ -3,7 +3,7 @@
 -- need no distinct); 'active' counts every month a posting was open.
 with base as (
     select month, end_month
-    from filtered_postings(
+    from filtered_jobs(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
         $seniorities
     )
