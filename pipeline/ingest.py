@@ -309,8 +309,7 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection,
     matches = group_duplicates(
         (DedupInput(posting_id=r[0], company=r[1], title=r[2], location=r[3], text="",
                     posted_at=r[4], key=r[5] or "") for r in rows),
-        [(a, b) for a, b in exact],
-        [(a, b, float(score)) for a, b, score in text],
+        exact, text,
     )
     groups = pl.DataFrame(
         [{"posting_id": m.posting_id, "group_id": m.group_id, "evidence": m.evidence}

@@ -1,8 +1,21 @@
--- The postings the sidebar filters keep, as a temp macro (created on every read-only
--- connection of the dashboard, so it needs no write). Empty lists mean "no filter"; dates are
--- inclusive and null means open-ended. job_id, month and end_month follow marts/010_base.sql
--- so filtered numbers match the prepared views (one representative posting per duplicate
--- group); market follows the pay marts (remote work is its own market).
+-- The dashboard's filters as temp macros (created on every read-only connection of the
+-- dashboard, so they need no write). Empty lists mean "no filter"; dates are inclusive and
+-- null means open-ended.
+create or replace temp macro kept_by_filters(
+    day, source, country, work_mode, employment_type, seniority_band,
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+) as
+    (date_from is null or day >= date_from)
+    and (date_to is null or day <= date_to)
+    and (len(sources) = 0 or list_contains(sources, source))
+    and (len(countries) = 0 or list_contains(countries, country))
+    and (len(work_modes) = 0 or list_contains(work_modes, work_mode))
+    and (len(employment_types) = 0 or list_contains(employment_types, employment_type))
+    and (len(seniorities) = 0 or list_contains(seniorities, seniority_band));
+
+-- The postings the sidebar filters keep. job_id, month and end_month follow
+-- marts/010_base.sql so filtered numbers match the prepared views (one representative posting
+-- per duplicate group); market follows the pay marts (remote work is its own market).
 create or replace temp macro filtered_postings(
     date_from, date_to, sources, countries, work_modes, employment_types, seniorities
 ) as table
@@ -18,13 +31,11 @@ select
         as pay_market
 from postings as p
 semi join mart_representatives as r on p.posting_id = r.posting_id
-where (date_from is null or cast(coalesce(p.posted_at, p.first_seen_at) as date) >= date_from)
-    and (date_to is null or cast(coalesce(p.posted_at, p.first_seen_at) as date) <= date_to)
-    and (len(sources) = 0 or list_contains(sources, p.source))
-    and (len(countries) = 0 or list_contains(countries, p.country))
-    and (len(work_modes) = 0 or list_contains(work_modes, p.work_mode))
-    and (len(employment_types) = 0 or list_contains(employment_types, p.employment_type))
-    and (len(seniorities) = 0 or list_contains(seniorities, p.seniority_band));
+where kept_by_filters(
+    cast(coalesce(p.posted_at, p.first_seen_at) as date), p.source, p.country, p.work_mode,
+    p.employment_type, p.seniority_band,
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+);
 
 -- The jobs the sidebar filters keep (one representative posting each), from the prepared
 -- mart_filter_jobs: the same rows as filtered_postings, with only the columns counts need.
@@ -33,13 +44,10 @@ create or replace temp macro filtered_jobs(
 ) as table
 select *
 from mart_filter_jobs as f
-where (date_from is null or f.day >= date_from)
-    and (date_to is null or f.day <= date_to)
-    and (len(sources) = 0 or list_contains(sources, f.source))
-    and (len(countries) = 0 or list_contains(countries, f.country))
-    and (len(work_modes) = 0 or list_contains(work_modes, f.work_mode))
-    and (len(employment_types) = 0 or list_contains(employment_types, f.employment_type))
-    and (len(seniorities) = 0 or list_contains(seniorities, f.seniority_band));
+where kept_by_filters(
+    f.day, f.source, f.country, f.work_mode, f.employment_type, f.seniority_band,
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+);
 
 -- The filtered jobs placed in their markets: a country, a city, and 'remote' for remote
 -- work (a job can be in several), with its USD pay midpoints.
@@ -66,10 +74,7 @@ create or replace temp macro filtered_skills(
 ) as table
 select *
 from mart_filter_skills as f
-where (date_from is null or f.day >= date_from)
-    and (date_to is null or f.day <= date_to)
-    and (len(sources) = 0 or list_contains(sources, f.source))
-    and (len(countries) = 0 or list_contains(countries, f.country))
-    and (len(work_modes) = 0 or list_contains(work_modes, f.work_mode))
-    and (len(employment_types) = 0 or list_contains(employment_types, f.employment_type))
-    and (len(seniorities) = 0 or list_contains(seniorities, f.seniority_band));
+where kept_by_filters(
+    f.day, f.source, f.country, f.work_mode, f.employment_type, f.seniority_band,
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+);

@@ -12,21 +12,20 @@ totals as (select market, count(*) as total from chosen group by market),
 
 -- The same placements as filtered_markets, from the prepared skills: one row per job and
 -- skill in each market (a city name always carries its country, so markets never collide).
+skilled as (
+    select skill, country, city, work_mode
+    from filtered_skills(
+        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
+        $seniorities
+    )
+),
+
 skill_places as (
-    select skill, country as market from filtered_skills(
-        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
-    ) where country is not null
+    select skill, country as market from skilled where country is not null
     union all
-    select skill, city || ', ' || coalesce(country, '?') from filtered_skills(
-        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
-    ) where city is not null
+    select skill, city || ', ' || coalesce(country, '?') from skilled where city is not null
     union all
-    select skill, 'remote' from filtered_skills(
-        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
-    ) where work_mode = 'remote'
+    select skill, 'remote' from skilled where work_mode = 'remote'
 ),
 
 counts as (

@@ -12,21 +12,24 @@ totals as (
     group by market_type, market
 ),
 
-mine as (
-    select 'country' as market_type, country as market, count(*) as postings
+chosen_skill as (
+    select country, work_mode
     from filtered_skills(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
         $seniorities
     )
-    where skill = $skill and country is not null
+    where skill = $skill
+),
+
+mine as (
+    select 'country' as market_type, country as market, count(*) as postings
+    from chosen_skill
+    where country is not null
     group by country
     union all
     select 'remote', 'remote', count(*)
-    from filtered_skills(
-        $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
-    )
-    where skill = $skill and work_mode = 'remote'
+    from chosen_skill
+    where work_mode = 'remote'
     having count(*) > 0
 )
 
