@@ -193,6 +193,25 @@ def _run_order(key: str) -> tuple[str, str]:
     return name.removesuffix(DATA_SUFFIX), source
 
 
+def _split_runs(store: LandingStore, names: set[str]) -> tuple[list[LandingRun], list[str]]:
+    """The complete runs among a store's file ``names`` and the data files without a manifest.
+
+    Only ``<source>/<run>.jsonl`` counts (one level of source folders, as on a local folder),
+    both lists in run order.
+    """
+    runs: list[LandingRun] = []
+    incomplete: list[str] = []
+    for relative in sorted(names, key=_run_order):
+        source, sep, name = relative.partition("/")
+        if not (source and sep and name.endswith(DATA_SUFFIX)) or "/" in name:
+            continue
+        if manifest_key(relative) in names:
+            runs.append(LandingRun(relative, store))
+        else:
+            incomplete.append(relative)
+    return runs, incomplete
+
+
 class LocalLanding:
     """A landing folder on this machine (or a mounted bucket)."""
 
@@ -201,19 +220,12 @@ class LocalLanding:
         self.folder = folder
 
     def runs(self) -> tuple[list[LandingRun], list[str]]:
-        runs: list[LandingRun] = []
-        incomplete: list[str] = []
         if not self.folder.is_dir():
-            return runs, incomplete
-        for data_file in self.folder.glob(f"*/*{DATA_SUFFIX}"):
-            key = data_file.relative_to(self.folder).as_posix()
-            if (self.folder / manifest_key(key)).is_file():
-                runs.append(LandingRun(key, self))
-            else:
-                incomplete.append(key)
-        runs.sort(key=lambda run: _run_order(run.key))
-        incomplete.sort(key=_run_order)
-        return runs, incomplete
+            return [], []
+        names = {path.relative_to(self.folder).as_posix()
+                 for pattern in (f"*/*{DATA_SUFFIX}", f"*/*{MANIFEST_SUFFIX}")
+                 for path in self.folder.glob(pattern) if path.is_file()}
+        return _split_runs(self, names)
 
     def manifests(self, source: str) -> list[StoredManifest]:
         # Local reads are cheap: no write times, so callers read every manifest.
@@ -264,21 +276,7 @@ class S3Landing:
                     yield obj["Key"][len(base):], obj["LastModified"]
 
     def runs(self) -> tuple[list[LandingRun], list[str]]:
-        names = {relative for relative, _ in self._objects("")}
-        runs: list[LandingRun] = []
-        incomplete: list[str] = []
-        for relative in names:
-            source, sep, name = relative.partition("/")
-            # The same shape a local folder's */*.jsonl has: one level of source folders.
-            if not (source and sep and name.endswith(DATA_SUFFIX)) or "/" in name:
-                continue
-            if manifest_key(relative) in names:
-                runs.append(LandingRun(relative, self))
-            else:
-                incomplete.append(relative)
-        runs.sort(key=lambda run: _run_order(run.key))
-        incomplete.sort(key=_run_order)
-        return runs, incomplete
+        return _split_runs(self, {relative for relative, _ in self._objects("")})
 
     def manifests(self, source: str) -> list[StoredManifest]:
         return [StoredManifest(relative, modified)
