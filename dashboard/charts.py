@@ -1,8 +1,10 @@
 """Altair charts the pages share, and the CSV download every chart's data gets.
 
-Charts take Polars frames that DuckDB already aggregated: they are small, so handing them to
-vega-lite as they are is cheap. Posting text never reaches these charts except as data values,
-which vega-lite renders as text.
+Charts take Polars frames that DuckDB already aggregated, and hand them to Altair as frames:
+Streamlit then ships them to vega-lite as Arrow. Inline ``alt.Data(values=...)`` had Altair
+validate every row against the vega-lite schema, which cost more than the page's queries.
+Posting text never reaches these charts except as data values, which vega-lite renders as
+text.
 """
 
 from __future__ import annotations
@@ -16,20 +18,13 @@ import streamlit as st
 PERCENT = ".1%"
 
 
-def _values(frame: pl.DataFrame) -> list[dict[str, Any]]:
-    # Dates as ISO strings: vega-lite parses them, and JSON cannot carry Python dates.
-    dates = [c for c, t in frame.schema.items() if t in (pl.Date, pl.Datetime)]
-    return frame.with_columns(pl.col(dates).cast(pl.String)).to_dicts() if dates else \
-        frame.to_dicts()
-
-
 def show(chart: alt.TopLevelMixin) -> None:
     st.altair_chart(chart, width="stretch")
 
 
 def band_chart(frame: pl.DataFrame, *, color: str = "skill", height: int = 380) -> alt.LayerChart:
     """Monthly share as a line, its 95% interval as a band, low-support months as hollow dots."""
-    base = alt.Chart(alt.Data(values=_values(frame))).encode(
+    base = alt.Chart(frame).encode(
         x=alt.X("month:T", title="month", axis=alt.Axis(format="%b %Y", tickCount="month")),
         color=alt.Color(f"{color}:N", title=color),
     )
@@ -64,7 +59,7 @@ def range_chart(frame: pl.DataFrame, *, category: str, unit: str, color: str | N
     # An explicit order: a sort by field is resolved per layer and can misalign the rows.
     order = frame.sort("median", descending=True, nulls_last=True)["row"].unique(
         maintain_order=True).to_list()
-    base = alt.Chart(alt.Data(values=_values(frame))).encode(
+    base = alt.Chart(frame).encode(
         y=alt.Y("row:N", title=None, sort=order, axis=alt.Axis(labelLimit=260)),
     )
     tooltip = [alt.Tooltip(f"{category}:N")]
@@ -96,7 +91,7 @@ def line_chart(frame: pl.DataFrame, *, x: str, y: str, color: str, y_title: str,
     tooltip = [alt.Tooltip(f"{color}:N"), alt.Tooltip(f"{x}:T", format="%b %Y"),
                alt.Tooltip(f"{y}:Q", format=y_format)]
     tooltip += [alt.Tooltip(f"{c}:Q", format=",") for c in tooltip_extra]
-    return alt.Chart(alt.Data(values=_values(frame))).mark_line(point=False).encode(
+    return alt.Chart(frame).mark_line(point=False).encode(
         x=alt.X(f"{x}:T", title=x, axis=alt.Axis(format="%b %Y", labelAngle=0)),
         y=alt.Y(f"{y}:Q", title=y_title, axis=alt.Axis(format=y_format)),
         color=alt.Color(f"{color}:N"),
@@ -120,7 +115,7 @@ def bar_chart(frame: pl.DataFrame, *, x: str, y: str, x_title: str, x_format: st
         encoding["yOffset"] = alt.YOffset(f"{color}:N")
         tooltip.insert(0, alt.Tooltip(f"{color}:N"))
     rows = frame.select(y).n_unique() * (frame.select(color).n_unique() if color else 1)
-    return alt.Chart(alt.Data(values=_values(frame))).mark_bar().encode(**encoding).properties(
+    return alt.Chart(frame).mark_bar().encode(**encoding).properties(
         height=height or max(120, min(22 * rows, 900)))
 
 

@@ -259,9 +259,12 @@ def dashboard(port: int, host: str, db: Path | None) -> None:
 
 def dashboard_command(db_path: Path, host: str, port: int) -> list[str]:
     app = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
-    return [sys.executable, "-m", "streamlit", "run", str(app), "--server.port", str(port),
+    return [sys.executable, "-m", "dashboard.serve", str(app), "--server.port", str(port),
             "--server.address", host, "--server.headless", "true",
-            "--browser.gatherUsageStats", "false"]
+            "--browser.gatherUsageStats", "false",
+            # A served dashboard never reloads on edits; watching costs a realpath of every
+            # imported module after each script run, on the server's event loop.
+            "--server.fileWatcherType", "none"]
 
 
 def _exec_dashboard(db_path: Path, host: str, port: int) -> None:

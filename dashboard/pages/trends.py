@@ -73,7 +73,9 @@ if not low.is_empty():
     )
 
 charts.download(share, f"trends_{basis_label}")
-with st.expander("Data"):
+# A toggle, not an expander: a collapsed expander still ships the table and its grid code,
+# which made this, the first page most people open, draw noticeably slower.
+if st.toggle("Show the numbers", key="trend_table"):
     st.dataframe(share, hide_index=True, width="stretch",
                  column_config={
                      "share": st.column_config.NumberColumn(format="percent"),

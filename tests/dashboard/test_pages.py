@@ -75,6 +75,8 @@ def test_trends_choosing_skills_and_presets_changes_the_data(db: Path) -> None:
     at = open_page("trends")
     at.multiselect(key="trend_skills").set_value(["Rust"]).run()
     assert not at.exception
+    assert not at.dataframe, "the table is drawn only when asked for"
+    at.toggle(key="trend_table").set_value(True).run()
     assert set(at.dataframe[0].value["skill"]) == {"Rust"}
     at.selectbox(key="trend_preset").set_value("Databases").run()
     assert set(at.multiselect(key="trend_skills").value) == {"PostgreSQL", "MongoDB"}
