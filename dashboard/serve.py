@@ -27,6 +27,11 @@ def warm_up() -> None:
         con.execute(load_sql(data.MACRO))
         for name in ("filter_options", "skill_options"):
             con.sql(load_sql(f"queries/dashboard/{name}")).fetchall()
+        # The postings page is the only one that reads the wide text columns.
+        unfiltered = {**filters.Filters().params(), "skill": None, "search": None}
+        con.execute(load_sql("queries/dashboard/postings_count"), unfiltered).fetchall()
+        con.execute(load_sql("queries/dashboard/postings"),
+                    {**unfiltered, "limit": 100, "offset": 0}).fetchall()
     finally:
         con.close()
 
