@@ -36,12 +36,12 @@ import datetime
 import functools
 import hashlib
 import re
-import threading
 import unicodedata
 import zlib
 from collections.abc import Iterable, Sequence
 
 import attrs
+import numpy as np
 from datasketch import MinHash
 
 from pipeline.places import parse_locations
@@ -54,6 +54,7 @@ __all__ = [
     "find_duplicates",
     "group_duplicates",
     "text_signature",
+    "text_signatures",
     "normalize_company",
     "normalize_title",
 ]
@@ -218,48 +219,74 @@ class _UnionFind:
             self.parent[max(ra, rb)] = min(ra, rb)
 
 
-def _shingles(text: str) -> list[bytes]:
+def _shingle_hashes(text: str) -> list[int]:
+    """CRC32 of each 3-word shingle; repeats are harmless, as a minimum ignores them."""
     words = _WORDS.findall(text.lower())[:_MAX_WORDS]
     if len(words) < _MIN_WORDS:
         return []
-    return list({" ".join(words[i : i + _SHINGLE]).encode() for i in range(len(words) - 2)})
-
-
-def _crc32(b: bytes) -> int:
-    return zlib.crc32(b)
+    return [zlib.crc32(f"{a} {b} {c}".encode())
+            for a, b, c in zip(words, words[1:], words[2:], strict=False)]
 
 
 @functools.cache
-def _template() -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_crc32)
+def _permutations() -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's (a, b) for ``NUM_PERM`` and seed 1, so stored signatures stay valid."""
+    template = MinHash(num_perm=NUM_PERM, seed=1)
+    if template.scheme != "affine32":
+        raise RuntimeError(f"datasketch's MinHash scheme is {template.scheme!r}, not "
+                           "'affine32': the stored text signatures would not match")
+    a, b = template.permutations
+    return a.astype(np.uint32).reshape(-1, 1), b.astype(np.uint32).reshape(-1, 1)
 
 
-_local = threading.local()
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    # MurmurHash3's finalizer, the pre-mix of datasketch's affine32 scheme (uint32 wraps).
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
-def _minhash() -> MinHash:
-    """This thread's reusable MinHash: building one per text re-derives its permutations."""
-    m = getattr(_local, "minhash", None)
-    if m is None:
-        t = _template()
-        m = _local.minhash = MinHash(num_perm=NUM_PERM, hashfunc=_crc32,
-                                     permutations=t.permutations, scheme=t.scheme)
-    return m
+# Columns of the (NUM_PERM x shingles) uint32 matrix per step: 12.8 MB stays in cache, and
+# reducing along contiguous rows is 5x faster than down the columns of its transpose.
+_BATCH_SHINGLES = 50_000
 
 
-def text_signature(text: str | None) -> list[int] | None:
-    """MinHash of the body's 3-word shingles (``NUM_PERM`` values below 2**32).
+def text_signatures(texts: Sequence[str | None]) -> list[list[int] | None]:
+    """MinHash of each body's 3-word shingles (``NUM_PERM`` values below 2**32).
 
     ``None`` for bodies under 8 words: too little signal to call two postings the same.
     The loader stores it per posting so that finding duplicates never re-reads the text.
+    Values equal datasketch's ``MinHash(num_perm=64, seed=1)`` (scheme affine32) over CRC32
+    shingle hashes, computed for many bodies in one numpy step instead of one object each.
     """
-    sh = _shingles(text) if isinstance(text, str) else []
-    if not sh:
-        return None
-    m = _minhash()
-    m.clear()
-    m.update_batch(sh)
-    return [int(v) for v in m.hashvalues]
+    hashes = [_shingle_hashes(t) if isinstance(t, str) else [] for t in texts]
+    out: list[list[int] | None] = [None] * len(texts)
+    a, b = _permutations()
+    start = 0
+    while start < len(hashes):
+        # Postings from start up to stop share one matrix; a huge body gets one to itself.
+        stop, rows = start, 0
+        while stop < len(hashes) and (rows == 0 or rows + len(hashes[stop]) <= _BATCH_SHINGLES):
+            rows += len(hashes[stop])
+            stop += 1
+        signed = [i for i in range(start, stop) if hashes[i]]
+        if signed:
+            flat = np.fromiter((h for i in signed for h in hashes[i]), dtype=np.uint32, count=rows)
+            offsets = np.cumsum([0] + [len(hashes[i]) for i in signed[:-1]])
+            permuted = a * _fmix32(flat).reshape(1, -1)
+            permuted += b
+            mins = np.minimum.reduceat(permuted, offsets, axis=1)
+            for i, values in zip(signed, mins.T.tolist(), strict=True):
+                out[i] = values
+        start = stop
+    return out
+
+
+def text_signature(text: str | None) -> list[int] | None:
+    """:func:`text_signatures` of one body."""
+    return text_signatures([text])[0]
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
@@ -331,7 +358,7 @@ def find_duplicates(
                      for a, b in zip(members, members[1:], strict=False)
                      if _within(orders[a], orders[b], window_days))
 
-    sigs = [text_signature(p.text) for p in items]
+    sigs = text_signatures([p.text for p in items])
     buckets: dict[tuple[int, tuple[int, ...]], list[int]] = {}
     for i, sig in enumerate(sigs):
         if sig is not None:

@@ -28,7 +28,7 @@ from pipeline.dedup import (
     THRESHOLD,
     DedupInput,
     group_duplicates,
-    text_signature,
+    text_signatures,
 )
 from pipeline.enrich import Assumptions
 from pipeline.errors import LandingFileError
@@ -274,7 +274,7 @@ def sign_unsigned(con: duckdb.DuckDBPyConnection, progress: Progress = lambda _m
         return 0
     progress(f"computing text signatures of {len(rows):,} earlier postings ...")
     frame = pl.DataFrame({"posting_id": [r[0] for r in rows],
-                          "minhash": [text_signature(r[1]) for r in rows]},
+                          "minhash": text_signatures([r[1] for r in rows])},
                          schema=SIGNATURE_SCHEMA)
     con.register("new_signatures", frame.to_arrow())
     try:

@@ -13,7 +13,7 @@ from typing import Any
 
 import polars as pl
 
-from pipeline.dedup import text_signature
+from pipeline.dedup import text_signatures
 from pipeline.enrich import DEFAULT_ASSUMPTIONS, ENRICHED_COLUMNS, Assumptions, enrich
 from pipeline.frames import ENRICHED_SCHEMA, SIGNATURE_SCHEMA, SKILL_SCHEMA, NormalizedFrames
 from pipeline.skills import SkillExtractor, load_taxonomy
@@ -28,7 +28,6 @@ def normalize_rows(rows: list[dict[str, Any]], extractor: SkillExtractor,
     columns: dict[str, list[Any]] = {name: [] for name in ENRICHED_SCHEMA}
     skill_ids: list[str] = []
     skills: list[str] = []
-    signatures: list[list[int] | None] = []
     for row in rows:
         pid = row["posting_id"]
         enriched = enrich(row, row["raw_item"], assumptions)
@@ -38,11 +37,11 @@ def normalize_rows(rows: list[dict[str, Any]], extractor: SkillExtractor,
         found = extractor.extract(row["description"], title=row["title"], tags=row["tags"])
         skill_ids.extend([pid] * len(found))
         skills.extend(found)
-        signatures.append(text_signature(row["description"]))
     return NormalizedFrames(
         pl.DataFrame(columns, schema=ENRICHED_SCHEMA),
         pl.DataFrame({"posting_id": skill_ids, "skill": skills}, schema=SKILL_SCHEMA),
-        pl.DataFrame({"posting_id": columns["posting_id"], "minhash": signatures},
+        pl.DataFrame({"posting_id": columns["posting_id"],
+                      "minhash": text_signatures([row["description"] for row in rows])},
                      schema=SIGNATURE_SCHEMA),
     )
 

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import zlib
 
 import pytest
+from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -15,6 +18,7 @@ from pipeline.dedup import (
     find_duplicates,
     normalize_company,
     normalize_title,
+    text_signatures,
 )
 
 COMPANY_EXAMPLES = [
@@ -206,3 +210,31 @@ def test_find_duplicates_properties(rows) -> None:
         assert gid == min(members)
     for m in ms:
         assert m.evidence == "exact:company+title+location" or m.evidence.startswith("minhash:")
+
+
+def _datasketch_signature(text: str) -> list[int] | None:
+    """The signature as datasketch computes it, one MinHash object per body."""
+    words = re.findall(r"[^\W_]+", text.lower())[:1500]
+    if len(words) < 8:
+        return None
+    shingles = {" ".join(words[i : i + 3]).encode() for i in range(len(words) - 2)}
+    minhash = MinHash(num_perm=64, seed=1, hashfunc=zlib.crc32)
+    minhash.update_batch(list(shingles))
+    return [int(v) for v in minhash.hashvalues]
+
+
+_WORD = st.sampled_from(["go", "Go", "rust", "kafka", "ünïcode", "δ", "c", "x_y", "42", "k8s"])
+
+
+@given(st.lists(st.lists(_WORD, max_size=60).map(" ".join), max_size=12))
+@settings(max_examples=200, deadline=None)
+def test_batched_signatures_equal_datasketch_minhash(texts: list[str]) -> None:
+    # Stored signatures must not change with the batching: a warehouse keeps them.
+    assert text_signatures(texts) == [_datasketch_signature(t) for t in texts]
+
+
+def test_batched_signatures_cut_batches_without_changing_values() -> None:
+    long = " ".join(f"word{i}" for i in range(1400))
+    texts = [long] * 40 + [None, "too short", long.upper()]  # > one batch of shingles
+    assert text_signatures(texts) == [
+        _datasketch_signature(t) if isinstance(t, str) else None for t in texts]
