@@ -47,6 +47,10 @@ _usd_rate = lru_cache(maxsize=1 << 16)(usd_rate)
 _parse_locations = lru_cache(maxsize=1 << 16)(parse_locations)
 
 
+ITEM_FIELDS = ("baseSalary", "remoteStatus", "extra")
+"""The fields of the raw item :func:`enrich` reads (beside the posting row's columns)."""
+
+
 def _decimal(value: Any) -> Decimal | None:
     if value is None or isinstance(value, bool):
         return None

@@ -14,7 +14,13 @@ from typing import Any
 import polars as pl
 
 from pipeline.dedup import text_signatures
-from pipeline.enrich import DEFAULT_ASSUMPTIONS, ENRICHED_COLUMNS, Assumptions, enrich
+from pipeline.enrich import (
+    DEFAULT_ASSUMPTIONS,
+    ENRICHED_COLUMNS,
+    ITEM_FIELDS,
+    Assumptions,
+    enrich,
+)
 from pipeline.frames import ENRICHED_SCHEMA, SIGNATURE_SCHEMA, SKILL_SCHEMA, NormalizedFrames
 from pipeline.skills import SkillExtractor, load_taxonomy
 
@@ -75,8 +81,12 @@ class Normalizer:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker,
                                              initargs=(self.taxonomy_path, self.assumptions))
-        # The raw JSON text is not needed by the normalizers; leaving it out halves the IPC.
-        light = [{k: v for k, v in row.items() if k != "item"} for row in rows]
+        # Workers get only what the normalizers read: the raw JSON text and most of the parsed
+        # item (the description a second time) would double what crosses the pipe.
+        light = [{**{k: v for k, v in row.items() if k != "item"},
+                  "raw_item": {k: row["raw_item"][k] for k in ITEM_FIELDS
+                               if k in row["raw_item"]}}
+                 for row in rows]
         chunks = [light[i : i + CHUNK] for i in range(0, len(light), CHUNK)]
         return NormalizedFrames.concat(list(self._pool.map(_normalize_chunk, chunks)))
 

@@ -16,8 +16,21 @@ def rows(n: int) -> list[dict]:
         "location_raw": ["Berlin, Germany", "NYC, NY", "Remote (EU)"][i % 3],
         "remote_raw": None, "employment_raw": "Full-time", "pay_raw": f"€{60 + i % 30}k-90k",
         "description": f"Stack: {stacks[i % 3]}.", "posted_at": when, "fetched_at": when,
-        "tags": [], "raw_item": {}, "item": "{}",
+        "tags": [], "raw_item": raw_item(i, f"Stack: {stacks[i % 3]}."), "item": "{}",
     } for i in range(n)]
+
+
+def raw_item(i: int, description: str) -> dict:
+    """Items whose structured pay, remote flag and thread kind change the normalized columns."""
+    item: dict = {"description": description, "jobTitle": "Senior Backend Engineer"}
+    if i % 4 == 1:
+        item["baseSalary"] = {"currency": "USD", "valueMin": 120000 + i, "valueMax": 150000,
+                              "rateType": "year", "raw": "$120k-150k"}
+    if i % 5 == 2:
+        item["remoteStatus"] = True
+    if i % 7 == 3:
+        item["extra"] = {"kind": "freelance_demand", "seniority_hints": ["lead"]}
+    return item
 
 
 def test_pool_matches_in_process() -> None:
