@@ -15,25 +15,31 @@ import sys
 def warm_up() -> None:
     import altair  # noqa: F401  (charts)
     import apscheduler.triggers.cron  # noqa: F401  (data health)
+    import duckdb
     import pandas  # noqa: F401  (altair's data frames)
     import pyarrow  # noqa: F401  (DuckDB to polars)
 
     from dashboard import charts, data, filters, sql_console  # noqa: F401
+    from warehouse.db import WarehouseError
     from warehouse.sql import load_sql
 
     # The first queries on a new snapshot pay for its catalog and first block reads.
-    con = data.reader(str(data.db_path()))
     try:
-        con.execute(load_sql(data.MACRO))
-        for name in ("filter_options", "skill_options"):
-            con.sql(load_sql(f"queries/dashboard/{name}")).fetchall()
-        # The postings page is the only one that reads the wide text columns.
-        unfiltered = {**filters.Filters().params(), "skill": None, "search": None}
-        con.execute(load_sql("queries/dashboard/postings_count"), unfiltered).fetchall()
-        con.execute(load_sql("queries/dashboard/postings"),
-                    {**unfiltered, "limit": 100, "offset": 0}).fetchall()
-    finally:
-        con.close()
+        con = data.reader(str(data.db_path()))
+        try:
+            con.execute(load_sql(data.MACRO))
+            for name in ("filter_options", "skill_options"):
+                con.sql(load_sql(f"queries/dashboard/{name}")).fetchall()
+            # The postings page is the only one that reads the wide text columns.
+            unfiltered = {**filters.Filters().params(), "skill": None, "search": None}
+            con.execute(load_sql("queries/dashboard/postings_count"), unfiltered).fetchall()
+            con.execute(load_sql("queries/dashboard/postings"),
+                        {**unfiltered, "limit": 100, "offset": 0}).fetchall()
+        finally:
+            con.close()
+    except (duckdb.Error, WarehouseError) as exc:
+        # Serve anyway: each page shows the warehouse's error where it is needed.
+        print(f"dashboard: warm-up skipped ({exc})", file=sys.stderr)
 
 
 def main(argv: list[str]) -> None:
