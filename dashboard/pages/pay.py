@@ -57,6 +57,9 @@ st.caption(
 )
 picked = tuple(skills)
 money_fmt = st.column_config.NumberColumn(format="localized")
+# A toggle, not collapsed expanders: those still ship the tables and their grid code, which
+# made this page's first render noticeably slower.
+show_numbers = st.toggle("Show the numbers under each chart", key="pay_tables")
 
 st.subheader("Distribution per skill")
 dist = data.pay_by_skill(chosen_filters, picked, pay_type, currency)
@@ -65,7 +68,7 @@ if dist.is_empty():
 else:
     charts.show(charts.range_chart(dist, category="skill", unit=unit))
     charts.download(dist, "pay_by_skill")
-    with st.expander("Data"):
+    if show_numbers:
         st.dataframe(dist, hide_index=True, width="stretch",
                      column_config={c: money_fmt for c in ("p10", "p25", "median", "p75", "p90")})
 
@@ -83,7 +86,7 @@ with left:
         charts.show(charts.bar_chart(shown, x="median", y="market", color="skill",
                                      x_title=f"median, {unit}", tooltip_extra=("postings",)))
         charts.download(shown, "pay_by_market")
-        with st.expander("Data"):
+        if show_numbers:
             st.dataframe(shown, hide_index=True, width="stretch")
 with right:
     st.subheader("By seniority")
@@ -98,5 +101,5 @@ with right:
                                      x_title=f"median, {unit}", sort=list(order),
                                      tooltip_extra=("postings",)))
         charts.download(bands, "pay_by_seniority")
-        with st.expander("Data"):
+        if show_numbers:
             st.dataframe(bands, hide_index=True, width="stretch")

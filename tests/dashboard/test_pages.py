@@ -119,6 +119,9 @@ def test_filters_persist_across_pages(db: Path) -> None:
 def test_pay_shows_salaries_and_rates_apart_with_counts(db: Path) -> None:
     at = open_page("pay")
     assert charts(at) >= 3  # per skill, by market, by seniority
+    assert not at.dataframe, "the tables are drawn only when asked for"
+    at.toggle(key="pay_tables").set_value(True).run()
+    assert len(at.dataframe) == 3
     frame = at.dataframe[0].value
     assert "postings" in frame.columns and (frame["postings"] > 0).all()
     usd_median = frame["median"].max()
@@ -132,6 +135,7 @@ def test_pay_shows_salaries_and_rates_apart_with_counts(db: Path) -> None:
 
 def test_pay_filter_changes_the_counts(db: Path) -> None:
     at = open_page("pay")
+    at.toggle(key="pay_tables").set_value(True).run()
     before = int(at.dataframe[0].value["postings"].sum())
     at.sidebar.multiselect(key="f_seniority").set_value(["senior"]).run()
     assert not at.exception
