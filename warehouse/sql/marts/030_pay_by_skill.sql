@@ -35,16 +35,9 @@ grouped as (
         coalesce(currency, 'all') as currency,
         grouping(currency) = 1 as pooled,
         count(*) as postings,
-        quantile_cont(amount, 0.10) as p10,
-        quantile_cont(amount, 0.25) as p25,
-        quantile_cont(amount, 0.50) as median,
-        quantile_cont(amount, 0.75) as p75,
-        quantile_cont(amount, 0.90) as p90,
-        quantile_cont(usd, 0.10) as usd_p10,
-        quantile_cont(usd, 0.25) as usd_p25,
-        quantile_cont(usd, 0.50) as usd_median,
-        quantile_cont(usd, 0.75) as usd_p75,
-        quantile_cont(usd, 0.90) as usd_p90,
+        -- One sort per column gives all its percentiles; separate calls sorted it each time.
+        quantile_cont(amount, [0.10, 0.25, 0.50, 0.75, 0.90]) as amount_q,
+        quantile_cont(usd, [0.10, 0.25, 0.50, 0.75, 0.90]) as usd_q,
         quantile_cont(annual_usd, 0.50) as annual_usd_median,
         quantile_cont(hourly_usd, 0.50) as hourly_usd_median
     from paid
@@ -58,10 +51,10 @@ grouped as (
 
 select
     skill, pay_kind, pay_period, employment_type, market, currency, postings,
-    case when pooled then null else p10 end,
-    case when pooled then null else p25 end,
-    case when pooled then null else median end,
-    case when pooled then null else p75 end,
-    case when pooled then null else p90 end,
-    usd_p10, usd_p25, usd_median, usd_p75, usd_p90, annual_usd_median, hourly_usd_median
+    case when pooled then null else amount_q[1] end,
+    case when pooled then null else amount_q[2] end,
+    case when pooled then null else amount_q[3] end,
+    case when pooled then null else amount_q[4] end,
+    case when pooled then null else amount_q[5] end,
+    usd_q[1], usd_q[2], usd_q[3], usd_q[4], usd_q[5], annual_usd_median, hourly_usd_median
 from grouped;

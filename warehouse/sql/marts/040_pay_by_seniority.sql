@@ -27,20 +27,23 @@ with_skill as (
     inner join posting_skills as ps on paid.posting_id = ps.posting_id
 )
 
-select
-    seniority_band,
-    pay_kind,
-    pay_period,
-    coalesce(market, 'all') as market,
-    skill,
-    count(*) as postings,
-    quantile_cont(usd, 0.25),
-    quantile_cont(usd, 0.50),
-    quantile_cont(usd, 0.75),
-    quantile_cont(annual_usd, 0.50),
-    quantile_cont(hourly_usd, 0.50)
-from with_skill
-group by grouping sets (
-    (seniority_band, pay_kind, pay_period, skill),
-    (seniority_band, pay_kind, pay_period, skill, market)
+select seniority_band, pay_kind, pay_period, market, skill, postings,
+    usd_q[1], usd_q[2], usd_q[3], annual_usd_median, hourly_usd_median
+from (
+    select
+        seniority_band,
+        pay_kind,
+        pay_period,
+        coalesce(market, 'all') as market,
+        skill,
+        count(*) as postings,
+        -- One sort gives all three quartiles; separate calls sorted the column each time.
+        quantile_cont(usd, [0.25, 0.50, 0.75]) as usd_q,
+        quantile_cont(annual_usd, 0.50) as annual_usd_median,
+        quantile_cont(hourly_usd, 0.50) as hourly_usd_median
+    from with_skill
+    group by grouping sets (
+        (seniority_band, pay_kind, pay_period, skill),
+        (seniority_band, pay_kind, pay_period, skill, market)
+    )
 );
