@@ -9,7 +9,7 @@ Two stages, joined by union-find:
    mode from :func:`pipeline.places.parse_locations`, so "Berlin, Germany" == "Berlin" and
    "Remote - US" == "Remote (US)"). Postings sharing a key are linked when their dates are within
    ``window_days`` of the previous one in date order (a chain of reposts stays one group).
-2. **Near-duplicate text**: a MinHash signature (:func:`text_signature`) over 3-word shingles
+2. **Near-duplicate text**: a MinHash signature (:func:`text_signatures`) over 3-word shingles
    of the body, banded for LSH (5 bands of 11 values). Postings sharing a band and dated within
    ``window_days`` of each other are candidates; a candidate is accepted when the estimated
    Jaccard similarity is >= ``threshold``, the companies are compatible (equal after
@@ -53,7 +53,6 @@ __all__ = [
     "exact_key",
     "find_duplicates",
     "group_duplicates",
-    "text_signature",
     "text_signatures",
     "normalize_company",
     "normalize_title",
@@ -282,11 +281,6 @@ def text_signatures(texts: Sequence[str | None]) -> list[list[int] | None]:
                 out[i] = values
         start = stop
     return out
-
-
-def text_signature(text: str | None) -> list[int] | None:
-    """:func:`text_signatures` of one body."""
-    return text_signatures([text])[0]
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:

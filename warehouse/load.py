@@ -89,16 +89,14 @@ def sync_skills(con: duckdb.DuckDBPyConnection, skills: pl.DataFrame) -> None:
 
 def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
               posting_skills: pl.DataFrame, run: RunRecord, file: FileRecord,
-              taxonomy_version: str, skills: pl.DataFrame | None = None,
-              signatures: pl.DataFrame | None = None) -> RunCounts:
+              signatures: pl.DataFrame, taxonomy_version: str,
+              skills: pl.DataFrame | None = None) -> RunCounts:
     """Apply one run atomically; return how many postings were new, changed, unchanged, closed."""
     missing = [c for c in REQUIRED_COLUMNS if c not in postings.columns]
     if missing:
         raise ValueError(f"postings frame lacks {missing}")
     con.register("incoming", postings.to_arrow())
     con.register("incoming_skills", posting_skills.select("posting_id", "skill").to_arrow())
-    if signatures is None:
-        signatures = pl.DataFrame(schema={"posting_id": pl.String, "minhash": pl.List(pl.UInt32)})
     con.register("incoming_signatures", signatures.select("posting_id", "minhash").to_arrow())
     params: dict[str, Any] = {"run_id": run.run_id, "taxonomy_version": taxonomy_version}
     con.execute("begin transaction")

@@ -78,3 +78,22 @@ where kept_by_filters(
     f.day, f.source, f.country, f.work_mode, f.employment_type, f.seniority_band,
     date_from, date_to, sources, countries, work_modes, employment_types, seniorities
 );
+
+-- The Postings page's matches: the filtered jobs with one skill (null: any) whose title,
+-- company or description contains a text (case-insensitive; null: any). Only a text search
+-- reads the postings' text.
+create or replace temp macro matching_postings(
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+    wanted_skill, search_text
+) as table
+select f.posting_id, f.day
+from filtered_jobs(
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+) as f
+where (wanted_skill is null or f.posting_id in (
+        select k.posting_id from mart_filter_skills as k where k.skill = wanted_skill))
+    and (search_text is null or f.posting_id in (
+        select p.posting_id from postings as p
+        where contains(lower(p.title), lower(search_text))
+            or contains(lower(p.company), lower(search_text))
+            or contains(lower(p.description), lower(search_text))));

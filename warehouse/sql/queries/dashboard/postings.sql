@@ -1,21 +1,13 @@
--- One page of the filtered postings, newest day first, optionally with one skill ($skill)
--- and containing a text ($search, case-insensitive, in title, company or description). The
--- page is chosen on the narrow mart_filter_jobs; only its rows read the wide columns and
--- their skills, so the cost barely grows with the warehouse.
+-- One page of the Postings page's matches (matching_postings), newest day first. The page is
+-- chosen on the narrow mart_filter_jobs; only its rows read the wide columns and their
+-- skills, so the cost barely grows with the warehouse.
 with hits as (
-    select f.posting_id, f.day
-    from filtered_jobs(
+    select posting_id, day
+    from matching_postings(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
-    ) as f
-    where ($skill is null or f.posting_id in (
-            select posting_id from mart_filter_skills where skill = $skill))
-        and ($search is null or f.posting_id in (
-            select posting_id from postings
-            where contains(lower(title), lower($search))
-                or contains(lower(company), lower($search))
-                or contains(lower(description), lower($search))))
-    order by f.day desc, f.posting_id
+        $seniorities, $skill, $search
+    )
+    order by day desc, posting_id
     limit $limit offset $offset
 ),
 
