@@ -53,6 +53,7 @@ __all__ = [
     "exact_key",
     "find_duplicates",
     "group_duplicates",
+    "lsh_pairs",
     "text_signatures",
     "normalize_company",
     "normalize_title",
@@ -283,6 +284,92 @@ def text_signatures(texts: Sequence[str | None]) -> list[list[int] | None]:
     return out
 
 
+# Odd 64-bit multipliers that spread a band's values over a 64-bit bucket key; a collision only
+# adds a candidate, which the similarity check then rejects.
+_BAND_MULTIPLIERS = np.array(
+    [0x9E3779B97F4A7C15, 0xC2B2AE3D27D4EB4F, 0x165667B19E3779F9, 0xD6E8FEB86659FD93,
+     0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, 0x94D049BB133111EB, 0xBF58476D1CE4E5B9,
+     0x8CB92BA72F3D8DD7, 0xA0761D6478BD642F, 0xE7037ED1A0B428DB],
+    dtype=np.uint64,
+)
+_DAY_BITS = 22  # 11,000 years of days
+
+
+def _band_keys(band: np.ndarray) -> np.ndarray:
+    keys = np.zeros(band.shape[0], dtype=np.uint64)
+    for column, multiplier in zip(band.T, _BAND_MULTIPLIERS, strict=False):
+        keys = (keys ^ column.astype(np.uint64)) * multiplier
+    return keys ^ (keys >> np.uint64(29))
+
+
+def _starts_run(sorted_values: np.ndarray) -> np.ndarray:
+    """True where a value differs from the one before it."""
+    starts = np.ones(sorted_values.size, dtype=bool)
+    starts[1:] = sorted_values[1:] != sorted_values[:-1]
+    return starts
+
+
+def lsh_pairs(days: np.ndarray, signatures: np.ndarray, *, window_days: int,
+              threshold: float = THRESHOLD, max_candidates: int = MAX_CANDIDATES,
+              ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Near-duplicate pairs by MinHash LSH, in bulk: ``(earlier, later, similarity)`` arrays.
+
+    Rows are postings sorted by ``(day, posting_id)``: ``days`` holds day numbers and
+    ``signatures`` the (postings x ``NUM_PERM``) values. Two postings are candidates when they
+    share one of ``LSH_BANDS`` bands and their days are at most ``window_days`` apart; each
+    posting is checked against its first ``max_candidates`` earlier candidates in row order,
+    and a pair is kept when the share of equal values reaches ``threshold``. Pairs come out
+    ordered by ``later``, then ``earlier`` (row numbers).
+    """
+    n = len(days)
+    if signatures.shape != (n, NUM_PERM):
+        raise ValueError(f"expected {n} signatures of {NUM_PERM} values, got {signatures.shape}")
+    if n == 0:
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, np.empty(0, dtype=np.float64)
+    # Shifted so that a window's start never reaches below its bucket's first day.
+    days = days.astype(np.int64) - int(days.min()) + window_days
+    if days.max() >= 1 << _DAY_BITS:
+        raise ValueError("postings span too many days to pair")
+    rows = np.arange(n, dtype=np.int64)
+    codes = []
+    for band in range(LSH_BANDS):
+        keys = _band_keys(signatures[:, band * LSH_ROWS:(band + 1) * LSH_ROWS])
+        # Stable sort: within a bucket rows stay in (day, posting_id) order.
+        perm = np.argsort(keys, kind="stable")
+        sorted_keys = keys[perm]
+        bucket = np.cumsum(_starts_run(sorted_keys)) - 1
+        position = (bucket << _DAY_BITS) | days[perm]
+        # A later row's candidates in this band are the contiguous run from the first row of
+        # its bucket within the window up to itself; the union's first ``max_candidates``
+        # over all bands lie within each band's first ``max_candidates``.
+        first = np.searchsorted(position, position - window_days, side="left")
+        count = np.minimum(rows - first, max_candidates)
+        later = np.repeat(rows, count)
+        start = np.repeat(first - np.concatenate(([0], np.cumsum(count)[:-1])), count)
+        earlier = start + np.arange(later.size, dtype=np.int64)
+        codes.append(perm[later] * n + perm[earlier])
+    # Sort and drop repeats (pairs sharing several bands): np.unique hashes, 4x slower here.
+    code = np.concatenate(codes)
+    code.sort()
+    code = code[_starts_run(code)]
+    later, earlier = np.divmod(code, n)
+    # Keep each later row's first max_candidates earlier rows (row order = date order).
+    group_start = np.flatnonzero(_starts_run(later))
+    rank = np.arange(code.size) - np.repeat(group_start, np.diff(np.append(group_start,
+                                                                           code.size)))
+    keep = rank < max_candidates
+    later, earlier = later[keep], earlier[keep]
+    similarity = np.empty(later.size, dtype=np.float64)
+    step = 1 << 18
+    for lo in range(0, later.size, step):
+        hi = lo + step
+        equal = signatures[later[lo:hi]] == signatures[earlier[lo:hi]]
+        similarity[lo:hi] = equal.sum(axis=1) / NUM_PERM
+    kept = similarity >= threshold
+    return earlier[kept], later[kept], similarity[kept]
+
+
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity of two text signatures."""
     return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERM
@@ -398,11 +485,18 @@ def group_duplicates(
     # Per union-find root: the group's company and seniority (None = not stated by any member).
     group_company: dict[int, str | None] = {}
     group_seniority: dict[int, str | None] = {}
+    # Names and titles repeat across postings: normalize each distinct one once.
+    companies: dict[str | None, str | None] = {}
+    seniorities: dict[str | None, str | None] = {}
     for i, pid in enumerate(ids):
         r = uf.find(i)
         p = items[pid]
-        group_company[r] = _longer(group_company.get(r), normalize_company(p.company))
-        group_seniority[r] = group_seniority.get(r) or parse_seniority(p.title)
+        if p.company not in companies:
+            companies[p.company] = normalize_company(p.company)
+        if p.title not in seniorities:
+            seniorities[p.title] = parse_seniority(p.title)
+        group_company[r] = _longer(group_company.get(r), companies[p.company])
+        group_seniority[r] = group_seniority.get(r) or seniorities[p.title]
 
     ordered = sorted(text_pairs, key=lambda t: (_order(items[t[1]]), _order(items[t[0]])))
     for a, b, score in ordered:

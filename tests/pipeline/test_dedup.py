@@ -6,16 +6,21 @@ import datetime as dt
 import re
 import zlib
 
+import numpy as np
 import pytest
 from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from pipeline.dedup import (
+    LSH_BANDS,
+    LSH_ROWS,
+    NUM_PERM,
     DedupInput,
     DupMatch,
     exact_key,
     find_duplicates,
+    lsh_pairs,
     normalize_company,
     normalize_title,
     text_signatures,
@@ -238,3 +243,44 @@ def test_batched_signatures_cut_batches_without_changing_values() -> None:
     texts = [long] * 40 + [None, "too short", long.upper()]  # > one batch of shingles
     assert text_signatures(texts) == [
         _datasketch_signature(t) if isinstance(t, str) else None for t in texts]
+
+
+def _reference_lsh_pairs(days: list[int], sigs: np.ndarray, window: int, threshold: float,
+                         cap: int) -> list[tuple[int, int, float]]:
+    """The pairing rules spelled out one pair at a time (rows in (day, id) order)."""
+    bands = [[tuple(sig[b * LSH_ROWS:(b + 1) * LSH_ROWS]) for b in range(LSH_BANDS)]
+             for sig in sigs.tolist()]
+    out = []
+    for later in range(len(days)):
+        candidates = [e for e in range(later)
+                      if days[later] - days[e] <= window
+                      and any(x == y for x, y in zip(bands[e], bands[later], strict=True))]
+        for e in candidates[:cap]:
+            score = float(np.sum(sigs[e] == sigs[later])) / NUM_PERM
+            if score >= threshold:
+                out.append((e, later, score))
+    return out
+
+
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(0, 60), window=st.integers(0, 30),
+       cap=st.integers(1, 6), threshold=st.sampled_from([0.3, 0.8, 1.0]))
+@settings(max_examples=150, deadline=None)
+def test_bulk_lsh_pairs_follow_the_pairing_rules(seed, n, window, cap, threshold) -> None:
+    # A few templates with a few values changed each: bands collide often, scores vary.
+    rng = np.random.default_rng(seed)
+    templates = rng.integers(0, 2**32, size=(3, NUM_PERM), dtype=np.uint64).astype(np.uint32)
+    sigs = templates[rng.integers(0, 3, size=n)].copy()
+    for row in range(n):
+        changed = rng.integers(0, NUM_PERM, size=rng.integers(0, 30))
+        sigs[row, changed] = rng.integers(0, 2**32, size=changed.size, dtype=np.uint64)
+    days = np.sort(rng.integers(-40, 80, size=n))  # before 1970 too
+    earlier, later, score = lsh_pairs(days, sigs, window_days=window, threshold=threshold,
+                                      max_candidates=cap)
+    got = list(zip(earlier.tolist(), later.tolist(), score.tolist(), strict=True))
+    assert got == _reference_lsh_pairs(days.tolist(), sigs, window, threshold, cap)
+
+
+def test_bulk_lsh_pairs_reject_misshapen_signatures() -> None:
+    with pytest.raises(ValueError, match="signatures"):
+        lsh_pairs(np.zeros(2, dtype=np.int64), np.zeros((2, 3), dtype=np.uint32),
+                  window_days=60)
