@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import collections
+import datetime as dt
 import math
+import shutil
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from warehouse.db import connect
+from warehouse.marts import refresh_marts
 
 
 @pytest.fixture
@@ -44,6 +48,58 @@ def test_monthly_share_new_and_active_with_wilson_interval(con) -> None:
         assert r["low_support"] is True  # 20 postings a month is below the 30 threshold
     active = rows(con, "select * from skill_monthly_share where basis = 'active'")
     assert active and all(0 <= r["share"] <= 1 for r in active)
+
+
+def _months(first: dt.date, last: dt.date) -> list[dt.date]:
+    out, month = [], first.replace(day=1)
+    while month <= last:
+        out.append(month)
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return out
+
+
+def test_active_counts_every_open_month_of_each_job(seeded_db: Path, tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    shutil.copyfile(seeded_db, db)
+    con = connect(db)
+    try:
+        # The seed is Hacker News ads, each active in its thread's month only; as a board's
+        # postings, half stay active from publication until last seen.
+        con.execute("update postings set source = 'remotive' where hash(posting_id) % 2 = 0")
+        # A gap: three jobs open in spring 2020 only, and one open from 2019 into 2021 across it.
+        con.execute("update postings set posted_at = timestamptz '2020-03-10 12:00:00+00', "
+                    "last_seen_at = timestamptz '2020-04-20 00:00:00+00', closed_at = null "
+                    "where posting_id in (select posting_id from postings_dedup "
+                    "order by posting_id limit 3)")
+        con.execute("update postings set posted_at = timestamptz '2019-11-10 12:00:00+00', "
+                    "closed_at = timestamptz '2021-01-05 00:00:00+00' where posting_id = "
+                    "(select posting_id from postings_dedup join posting_skills using (posting_id)"
+                    " where source not in ('hn', 'hn_freelance') group by posting_id "
+                    "order by count(*) desc, posting_id limit 1)")
+        refresh_marts(con)
+        jobs = con.execute(
+            "select posting_id, source, cast(coalesce(posted_at, first_seen_at) as date), "
+            "cast(coalesce(closed_at, last_seen_at) as date) from postings_dedup").fetchall()
+        skills = con.execute("select posting_id, skill from posting_skills").fetchall()
+        got = {(r[0], r[1]): (r[2], r[3]) for r in con.execute(
+            "select month, skill, postings_with_skill, postings_total from mart_skill_monthly "
+            "where basis = 'active'").fetchall()}
+    finally:
+        con.close()
+    totals: collections.Counter[dt.date] = collections.Counter()
+    with_skill: collections.Counter[tuple[dt.date, str]] = collections.Counter()
+    skills_of = collections.defaultdict(list)
+    for posting_id, skill in skills:
+        skills_of[posting_id].append(skill)
+    for posting_id, source, opened, last in jobs:
+        # Hacker News ads count in their thread's month only.
+        end = opened if source in ("hn", "hn_freelance") else max(opened, last)
+        for month in _months(opened, end):
+            totals[month] += 1
+            for skill in skills_of[posting_id]:
+                with_skill[month, skill] += 1
+    assert totals[dt.date(2020, 9, 1)] == 1  # only the long job is open in the gap
+    assert got == {key: (n, totals[key[0]]) for key, n in with_skill.items()}
 
 
 def test_pay_by_skill_in_currency_and_usd(con) -> None:

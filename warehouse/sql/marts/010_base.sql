@@ -21,7 +21,3 @@ select
     p.pay_hourly_usd_min,
     p.pay_hourly_usd_max
 from postings_dedup as p;
-
-create or replace temp table mart_active as
-select posting_id, job_id, cast(unnest(generate_series(month, end_month, interval 1 month)) as date) as month
-from mart_base;

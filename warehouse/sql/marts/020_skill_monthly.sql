@@ -1,25 +1,75 @@
 -- Monthly share of postings per skill, new and active, with a 95% Wilson interval. Support is
 -- low below 30 postings in the month or 5 with the skill.
+--
+-- Active counts are running totals of changes: a job adds one in the month it opens and takes
+-- one away in the month after its last, so a job open for two years costs two rows, not 24.
 delete from mart_skill_monthly;
 
 insert into mart_skill_monthly
-with counted as (
-    select 'new' as basis, posting_id, job_id, month from mart_base
+with job_skills as (
+    select b.month, b.end_month, ps.skill
+    from mart_base as b
+    inner join posting_skills as ps on b.posting_id = ps.posting_id
+),
+
+-- Every month from the first opening to the last end: a month in a gap still has open jobs.
+months as (
+    select cast(unnest(generate_series(min(month), max(end_month), interval 1 month)) as date)
+        as month
+    from mart_base
+),
+
+total_changes as (
+    select month, sum(change) as change
+    from (
+        select month, 1 as change from mart_base
+        union all
+        select cast(end_month + interval 1 month as date), -1 from mart_base
+    )
+    group by month
+),
+
+skill_changes as (
+    select skill, month, sum(change) as change
+    from (
+        select skill, month, 1 as change from job_skills
+        union all
+        select skill, cast(end_month + interval 1 month as date), -1 from job_skills
+    )
+    group by skill, month
+),
+
+active_totals as (
+    select
+        m.month,
+        cast(sum(coalesce(c.change, 0)) over (order by m.month) as bigint) as postings_total
+    from months as m
+    left join total_changes as c on m.month = c.month
+),
+
+active_with_skill as (
+    select
+        k.skill,
+        m.month,
+        cast(sum(coalesce(c.change, 0)) over (partition by k.skill order by m.month) as bigint)
+            as postings_with_skill
+    from (select distinct skill from skill_changes) as k
+    cross join months as m
+    left join skill_changes as c on k.skill = c.skill and m.month = c.month
+),
+
+counted as (
+    select 'new' as basis, s.month, s.skill, s.postings_with_skill, t.postings_total
+    from (
+        select month, skill, count(*) as postings_with_skill from job_skills group by all
+    ) as s
+    inner join (select month, count(*) as postings_total from mart_base group by month) as t
+        on s.month = t.month
     union all
-    select 'active' as basis, posting_id, job_id, month from mart_active
-),
-
-totals as (
-    select basis, month, count(*) as postings_total
-    from counted
-    group by basis, month
-),
-
-with_skill as (
-    select c.basis, c.month, ps.skill, count(*) as postings_with_skill
-    from counted as c
-    inner join posting_skills as ps on c.posting_id = ps.posting_id
-    group by c.basis, c.month, ps.skill
+    select 'active', s.month, s.skill, s.postings_with_skill, t.postings_total
+    from active_with_skill as s
+    inner join active_totals as t on s.month = t.month
+    where s.postings_with_skill > 0
 )
 
 select
@@ -28,11 +78,10 @@ select
     w.skill,
     s.category,
     w.postings_with_skill,
-    t.postings_total,
-    w.postings_with_skill / t.postings_total as share,
-    wilson_low(w.postings_with_skill, t.postings_total) as ci_low,
-    wilson_high(w.postings_with_skill, t.postings_total) as ci_high,
-    t.postings_total < 30 or w.postings_with_skill < 5 as low_support
-from with_skill as w
-inner join totals as t on w.basis = t.basis and w.month = t.month
+    w.postings_total,
+    w.postings_with_skill / w.postings_total as share,
+    wilson_low(w.postings_with_skill, w.postings_total) as ci_low,
+    wilson_high(w.postings_with_skill, w.postings_total) as ci_high,
+    w.postings_total < 30 or w.postings_with_skill < 5 as low_support
+from counted as w
 left join skills as s on w.skill = s.skill;
