@@ -1,8 +1,8 @@
--- Incoming postings of one run beside what the warehouse holds for them.
+-- Each incoming posting of one run beside what the warehouse holds for it. Only the keys and
+-- the old values are copied; the statements that write read the wide columns from `incoming`.
 create or replace temp table stage as
 select
-    i.*,
-    p.content_hash as old_hash,
+    i.posting_id,
     p.first_seen_at as old_first_seen_at,
     p.last_seen_at as old_last_seen_at,
     p.posting_id is not null as existed,
