@@ -24,8 +24,9 @@ the group's members are. Each member's ``evidence`` is ``"exact:company+title+lo
 joined through an exact key, otherwise ``"minhash:<best similarity>"``.
 
 Pairing and grouping are separate (:func:`group_duplicates`), so the loader can find pairs
-in SQL over signatures stored at load time, and this module's :func:`find_duplicates` does the
-same in Python for small inputs and tests. To bound the worst case (thousands of identical
+over keys and signatures stored at load time (exact pairs in SQL, text pairs in bulk with
+:func:`lsh_pairs`), and this module's :func:`find_duplicates` does the same one posting at a
+time for small inputs and tests. To bound the worst case (thousands of identical
 templated bodies inside one window) at most ``MAX_CANDIDATES`` earlier postings, the first in
 date order, are verified per posting.
 """
@@ -57,6 +58,7 @@ __all__ = [
     "text_signatures",
     "normalize_company",
     "normalize_title",
+    "sharing_a_band",
 ]
 
 EXACT_EVIDENCE = "exact:company+title+location"
@@ -311,6 +313,7 @@ def _starts_run(sorted_values: np.ndarray) -> np.ndarray:
 
 def lsh_pairs(days: np.ndarray, signatures: np.ndarray, *, window_days: int,
               threshold: float = THRESHOLD, max_candidates: int = MAX_CANDIDATES,
+              laters: np.ndarray | None = None,
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Near-duplicate pairs by MinHash LSH, in bulk: ``(earlier, later, similarity)`` arrays.
 
@@ -319,7 +322,8 @@ def lsh_pairs(days: np.ndarray, signatures: np.ndarray, *, window_days: int,
     share one of ``LSH_BANDS`` bands and their days are at most ``window_days`` apart; each
     posting is checked against its first ``max_candidates`` earlier candidates in row order,
     and a pair is kept when the share of equal values reaches ``threshold``. Pairs come out
-    ordered by ``later``, then ``earlier`` (row numbers).
+    ordered by ``later``, then ``earlier`` (row numbers). With ``laters`` (a mask over rows)
+    only the pairs whose later row it marks are found.
     """
     n = len(days)
     if signatures.shape != (n, NUM_PERM):
@@ -345,6 +349,8 @@ def lsh_pairs(days: np.ndarray, signatures: np.ndarray, *, window_days: int,
         # over all bands lie within each band's first ``max_candidates``.
         first = np.searchsorted(position, position - window_days, side="left")
         count = np.minimum(rows - first, max_candidates)
+        if laters is not None:
+            count[~laters[perm]] = 0
         later = np.repeat(rows, count)
         start = np.repeat(first - np.concatenate(([0], np.cumsum(count)[:-1])), count)
         earlier = start + np.arange(later.size, dtype=np.int64)
@@ -368,6 +374,16 @@ def lsh_pairs(days: np.ndarray, signatures: np.ndarray, *, window_days: int,
         similarity[lo:hi] = equal.sum(axis=1) / NUM_PERM
     kept = similarity >= threshold
     return earlier[kept], later[kept], similarity[kept]
+
+
+def sharing_a_band(signatures: np.ndarray, probes: np.ndarray) -> np.ndarray:
+    """Mask of the ``signatures`` rows that share at least one LSH band with a ``probes`` row."""
+    found = np.zeros(signatures.shape[0], dtype=bool)
+    if probes.shape[0]:
+        for band in range(LSH_BANDS):
+            columns = slice(band * LSH_ROWS, (band + 1) * LSH_ROWS)
+            found |= np.isin(_band_keys(signatures[:, columns]), _band_keys(probes[:, columns]))
+    return found
 
 
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
@@ -417,8 +433,8 @@ def find_duplicates(
     """Group duplicate postings; see the module docstring for the rules.
 
     Returns matches sorted by (group_id, posting_id). Singletons get no match. The loader runs
-    the same pairing in SQL over stored signatures (``warehouse/sql/queries/dedup_*``) and
-    hands the pairs to :func:`group_duplicates`.
+    the same pairing over stored keys (``warehouse/sql/queries/dedup_*``) and signatures
+    (:func:`lsh_pairs`) and hands the pairs to :func:`group_duplicates`.
     """
     items = list({p.posting_id: p for p in postings if isinstance(p, DedupInput)}.values())
     if len(items) < 2:

@@ -21,16 +21,10 @@ import duckdb
 import polars as pl
 
 from pipeline.config import Settings
-from pipeline.dedup import (
-    NUM_PERM,
-    DedupInput,
-    group_duplicates,
-    lsh_pairs,
-    text_signatures,
-)
+from pipeline.duplicates import mark_duplicates
 from pipeline.enrich import Assumptions
 from pipeline.errors import LandingFileError
-from pipeline.frames import POSTING_SCHEMA, RAW_SCHEMA, SIGNATURE_SCHEMA
+from pipeline.frames import POSTING_SCHEMA, RAW_SCHEMA
 from pipeline.landing import LandingLocation, LandingRun, open_store
 from pipeline.normalize import parse_timestamp, posting_row
 from pipeline.normalize_pool import Normalizer
@@ -41,11 +35,9 @@ from warehouse.load import (
     RunRecord,
     current_hashes,
     loaded_files,
-    write_duplicates,
     write_run,
 )
 from warehouse.marts import marts_empty, refresh_marts
-from warehouse.sql import load_sql
 
 log = logging.getLogger(__name__)
 
@@ -262,78 +254,6 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
     return report
 
 
-DEDUP_WINDOW_DAYS = 60
-
-
-def sign_unsigned(con: duckdb.DuckDBPyConnection, progress: Progress = lambda _m: None) -> int:
-    """Compute the text signature of postings loaded before signatures were stored."""
-    rows = con.execute(load_sql("queries/unsigned_postings")).fetchall()
-    if not rows:
-        return 0
-    progress(f"computing text signatures of {len(rows):,} earlier postings ...")
-    frame = pl.DataFrame({"posting_id": [r[0] for r in rows],
-                          "minhash": text_signatures([r[1] for r in rows])},
-                         schema=SIGNATURE_SCHEMA)
-    con.register("new_signatures", frame.to_arrow())
-    try:
-        con.execute("insert into posting_signatures select posting_id, minhash "
-                    "from new_signatures")
-    finally:
-        con.unregister("new_signatures")
-    return len(rows)
-
-
-def text_pairs(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str, float]]:
-    """Near-duplicate pairs ``(earlier, later, similarity)`` over every stored signature.
-
-    DuckDB hands the signatures over as one Arrow column and numpy pairs them in bulk
-    (:func:`pipeline.dedup.lsh_pairs`); a self-join on band hashes in SQL took 6x as long.
-    """
-    table = con.sql(load_sql("queries/dedup_signatures")).to_arrow_table()
-    minhash = table.column("minhash").combine_chunks()
-    values = minhash.flatten().to_numpy()
-    if values.size != NUM_PERM * len(minhash):
-        raise ValueError(f"stored text signatures must hold {NUM_PERM} values each")
-    earlier, later, similarity = lsh_pairs(
-        table.column("day_number").to_numpy(), values.reshape(-1, NUM_PERM),
-        window_days=DEDUP_WINDOW_DAYS)
-    ids = table.column("posting_id").to_pylist()
-    return [(ids[a], ids[b], s) for a, b, s in
-            zip(earlier.tolist(), later.tolist(), similarity.tolist(), strict=True)]
-
-
-def mark_duplicates(con: duckdb.DuckDBPyConnection,
-                    progress: Progress = lambda _m: None) -> int:
-    """Flag duplicate groups across all postings (exact keys and near-duplicate text).
-
-    Exact pairs are found in SQL over the stored keys and text pairs in bulk over the stored
-    signatures; only the postings in a pair come back to Python to be grouped
-    (:func:`pipeline.dedup.group_duplicates`).
-    """
-    sign_unsigned(con, progress)
-    exact = con.execute(load_sql("queries/dedup_exact_pairs"),
-                        {"window_days": DEDUP_WINDOW_DAYS}).fetchall()
-    text = text_pairs(con)
-    ids = sorted({pid for pair in exact for pid in pair} | {p for a, b, _ in text for p in (a, b)})
-    con.register("dedup_pair_ids", pl.DataFrame({"posting_id": ids},
-                                                schema={"posting_id": pl.String}).to_arrow())
-    try:
-        rows = con.execute(load_sql("queries/dedup_postings")).fetchall()
-    finally:
-        con.unregister("dedup_pair_ids")
-    matches = group_duplicates(
-        (DedupInput(posting_id=r[0], company=r[1], title=r[2], location=r[3], text="",
-                    posted_at=r[4], key=r[5] or "") for r in rows),
-        exact, text,
-    )
-    groups = pl.DataFrame(
-        [{"posting_id": m.posting_id, "group_id": m.group_id, "evidence": m.evidence}
-         for m in matches],
-        schema={"posting_id": pl.String, "group_id": pl.String, "evidence": pl.String},
-    )
-    return write_duplicates(con, groups)
-
-
 def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -> LoadReport:
     """Migrate the warehouse and load every pending landing file into it."""
     from pipeline.skills import load_taxonomy
@@ -355,9 +275,12 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
                for f in report.files):
             progress("looking for duplicate postings ...")
             started = time.monotonic()
-            flagged = mark_duplicates(con, progress)
+            result = mark_duplicates(con, progress)
             _add_time(report.seconds, "duplicates", started)
-            progress(f"{flagged} postings flagged as duplicates of another")
+            scope = ("all postings paired" if result.full else
+                     f"{result.paired_again:,} postings paired again, "
+                     f"{result.regrouped:,} regrouped")
+            progress(f"{result.flagged:,} postings flagged as duplicates of another ({scope})")
         changed = any(f.counts and (f.counts.items_new or f.counts.items_changed
                                     or f.counts.items_closed) for f in report.files)
         # A migration may add or reshape a mart, so an upgrade refreshes them too.

@@ -8,12 +8,14 @@ point leaves either the whole run or none of it, and re-loading a recorded file 
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
 import attrs
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from warehouse.sql import load_sql
 
@@ -55,6 +57,10 @@ class RunCounts:
     items_changed: int
     items_unchanged: int
     items_closed: int
+
+
+def _ids(ids: Iterable[str]) -> pa.Table:
+    return pl.DataFrame({"posting_id": sorted(ids)}, schema={"posting_id": pl.String}).to_arrow()
 
 
 def loaded_files(con: duckdb.DuckDBPyConnection) -> set[str]:
@@ -155,23 +161,46 @@ def _record(con: duckdb.DuckDBPyConnection, run: RunRecord, file: FileRecord,
     )
 
 
-def write_duplicates(con: duckdb.DuckDBPyConnection, groups: pl.DataFrame) -> int:
-    """Replace every duplicate flag with ``groups`` (``posting_id, group_id, evidence``)."""
-    con.register("dup_groups", groups.select("posting_id", "group_id", "evidence").to_arrow())
+def write_duplicates(con: duckdb.DuckDBPyConnection, *, groups: pl.DataFrame,
+                     regrouped: set[str] | None, pairs: pl.DataFrame,
+                     repaired: set[str] | None) -> None:
+    """Store a duplicate pass in one transaction and clear what waited for it.
+
+    ``groups`` (``posting_id, group_id, evidence``) replaces the flags of the ``regrouped``
+    postings and ``pairs`` the stored exact pairs and the text pairs of the ``repaired``
+    (later) postings; ``None`` for either means every posting's.
+    """
+    con.register("dup_groups", groups.to_arrow())
+    con.register("dup_pairs", pairs.to_arrow())
+    con.register("dup_regrouped", _ids(regrouped or ()))
+    con.register("dup_repaired", _ids(repaired or ()))
     con.execute("begin transaction")
     try:
-        con.execute("update postings set duplicate_group_id = null, duplicate_evidence = null "
-                    "where duplicate_group_id is not null")
+        if regrouped is None:
+            con.execute("update postings set duplicate_group_id = null, "
+                        "duplicate_evidence = null where duplicate_group_id is not null")
+        else:
+            con.execute("update postings set duplicate_group_id = null, "
+                        "duplicate_evidence = null where duplicate_group_id is not null "
+                        "and posting_id in (select posting_id from dup_regrouped)")
         con.execute("update postings as p set duplicate_group_id = g.group_id, "
                     "duplicate_evidence = g.evidence from dup_groups as g "
                     "where p.posting_id = g.posting_id")
+        if repaired is None:
+            con.execute("delete from duplicate_pairs")
+        else:
+            con.execute("delete from duplicate_pairs where evidence = 'exact' or "
+                        "later in (select posting_id from dup_repaired)")
+        con.execute("insert into duplicate_pairs select * from dup_pairs")
+        con.execute("delete from dedup_pending")
+        con.execute("delete from dedup_retired")
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
         raise
     finally:
-        con.unregister("dup_groups")
-    return groups.height
+        for name in ("dup_groups", "dup_pairs", "dup_regrouped", "dup_repaired"):
+            con.unregister(name)
 
 
 def replace_all_skills(con: duckdb.DuckDBPyConnection, posting_skills: pl.DataFrame,

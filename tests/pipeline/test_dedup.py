@@ -23,6 +23,7 @@ from pipeline.dedup import (
     lsh_pairs,
     normalize_company,
     normalize_title,
+    sharing_a_band,
     text_signatures,
 )
 
@@ -278,6 +279,17 @@ def test_bulk_lsh_pairs_follow_the_pairing_rules(seed, n, window, cap, threshold
                                       max_candidates=cap)
     got = list(zip(earlier.tolist(), later.tolist(), score.tolist(), strict=True))
     assert got == _reference_lsh_pairs(days.tolist(), sigs, window, threshold, cap)
+    # Pairing only some later rows finds exactly their pairs.
+    laters = rng.random(n) < 0.3
+    some = lsh_pairs(days, sigs, window_days=window, threshold=threshold, max_candidates=cap,
+                     laters=laters)
+    assert list(zip(*(a.tolist() for a in some), strict=True)) == [p for p in got if laters[p[1]]]
+    # A row shares a band with the probes when any of its five bands equals theirs.
+    probes = sigs[laters]
+    bands = [slice(b * LSH_ROWS, (b + 1) * LSH_ROWS) for b in range(LSH_BANDS)]
+    assert sharing_a_band(sigs, probes).tolist() == [
+        any(np.array_equal(row[band], probe[band]) for probe in probes for band in bands)
+        for row in sigs]
 
 
 def test_bulk_lsh_pairs_reject_misshapen_signatures() -> None:

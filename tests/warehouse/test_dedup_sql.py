@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
+import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +13,8 @@ import pytest
 from bench.bench_normalize import make_postings
 from pipeline.config import Settings
 from pipeline.dedup import DedupInput, find_duplicates
-from pipeline.ingest import load_warehouse, mark_duplicates
+from pipeline.duplicates import mark_duplicates
+from pipeline.ingest import load_warehouse
 from warehouse.db import connect, writer
 
 
@@ -77,9 +80,116 @@ def test_postings_without_signature_get_one_and_the_same_groups(loaded: Settings
     with writer(loaded.db_path) as con:
         con.execute("delete from posting_signatures where posting_id in "
                     "(select posting_id from postings order by posting_id limit 1500)")
-        assert mark_duplicates(con) == len(before)
+        assert mark_duplicates(con).flagged == len(before)
         unsigned = con.execute(
             "select count(*) from postings anti join posting_signatures using (posting_id)"
         ).fetchall()[0][0]
     assert unsigned == 0
     assert _flags(loaded.db_path) == before
+
+
+def _write_run(settings: Settings, run_id: str, items: list[dict]) -> None:
+    folder = settings.landing_dir / "bench"
+    folder.mkdir(parents=True, exist_ok=True)
+    with (folder / f"{run_id}.jsonl").open("w", encoding="utf-8") as out:
+        for item in items:
+            out.write(json.dumps({**item, "crawl_run": run_id}) + "\n")
+    (folder / f"{run_id}.run.json").write_text(json.dumps({
+        "run_id": run_id, "source": "bench", "finish_reason": "finished", "errors": {},
+        "started_at": "2026-11-02T00:00:00+00:00", "finished_at": "2026-11-02T00:01:00+00:00"}))
+
+
+def _stored(db: Path) -> tuple[dict[str, tuple[str, str]], set[tuple]]:
+    con = connect(db, read_only=True)
+    try:
+        pairs = set(con.execute("select earlier, later, evidence, similarity "
+                                "from duplicate_pairs").fetchall())
+    finally:
+        con.close()
+    return _flags(db), pairs
+
+
+def _full_pass_of(db: Path, tmp: Path) -> tuple[dict[str, tuple[str, str]], set[tuple]]:
+    copy = tmp / "full.duckdb"
+    shutil.copyfile(db, copy)
+    con = connect(copy)
+    try:
+        assert mark_duplicates(con, full=True).full
+    finally:
+        con.close()
+    return _stored(copy)
+
+
+def test_loads_pair_again_only_what_they_touch_and_match_a_full_pass(
+        loaded: Settings, tmp_path: Path) -> None:
+    data = tmp_path / "w"
+    data.mkdir()
+    settings = Settings(data_dir=data, db_path=data / "w.duckdb", landing_dir=data / "landing")
+    shutil.copyfile(loaded.db_path, settings.db_path)
+    con = connect(settings.db_path, read_only=True)
+    try:
+        current = {r[0]: r[1:] for r in con.execute(
+            "select source_id, company, title, location_raw, description, "
+            "cast(posted_at as date) from postings").fetchall()}
+        grouped = [r[0] for r in con.execute(
+            "select source_id from postings where duplicate_group_id is not null "
+            "order by posting_id").fetchall()]
+    finally:
+        con.close()
+    rng = random.Random(5)
+    ids = sorted(current)
+
+    def item(source_id: str, company, title, loc, body, day) -> dict:
+        return {"source": "bench", "source_id": source_id,
+                "url": f"https://example.org/{source_id}",
+                "fetched_at": "2026-11-02T00:00:00Z", "jobTitle": title,
+                "datePublished": f"{day.isoformat()}T12:00:00Z",
+                "hiringOrganization": {"name": company}, "jobLocation": {"raw": loc},
+                "description": body}
+
+    for step in range(4):
+        items = []
+        # Reposts of grouped and ungrouped postings, some edited, some much later.
+        for n, source_id in enumerate(rng.sample(grouped, 25) + rng.sample(ids, 25)):
+            company, title, loc, body, day = current[source_id]
+            items.append(item(f"new{step}-{n}", company, title,
+                              rng.choice([loc, "Remote"]),
+                              body + rng.choice(["", " Apply today."]),
+                              day + dt.timedelta(days=rng.choice([3, 20, 90]))))
+        # Changed postings: new text, a date moved out of the window, another company, a body
+        # too short to sign, or only a new date.
+        for source_id in rng.sample(grouped, 30) + rng.sample(ids, 20):
+            company, title, loc, body, day = current[source_id]
+            change = rng.randrange(5)
+            if change == 0:
+                body = " ".join(reversed(body.split()))
+            elif change == 1:
+                day = day + dt.timedelta(days=200)
+            elif change == 2:
+                company = f"Other {company}"
+            elif change == 3:
+                body = "Short ad, apply now."
+            else:
+                day = day + dt.timedelta(days=1)
+            current[source_id] = (company, title, loc, body, day)
+            items.append(item(source_id, company, title, loc, body, day))
+        _write_run(settings, f"step{step}", items)
+        messages: list[str] = []
+        report = load_warehouse(settings, messages.append)
+        assert not report.failed
+        assert any("paired again" in m for m in messages)  # not a full pass
+        incremental = _stored(settings.db_path)
+        assert incremental == _full_pass_of(settings.db_path, tmp_path)
+    con = connect(settings.db_path, read_only=True)
+    try:
+        pending = con.execute("select count(*) from dedup_pending").fetchall()[0][0]
+        rows = con.execute(
+            "select posting_id, company, title, location_raw, description, "
+            "cast(coalesce(posted_at, first_seen_at) as date), dedup_key from postings"
+        ).fetchall()
+    finally:
+        con.close()
+    assert pending == 0
+    expected = find_duplicates(
+        DedupInput(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6] or "") for r in rows)
+    assert incremental[0] == {m.posting_id: (m.group_id, m.evidence) for m in expected}

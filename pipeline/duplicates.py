@@ -1,0 +1,242 @@
+"""The loader's duplicate pass: pair postings over their stored keys and signatures, then group.
+
+The rules are :mod:`pipeline.dedup`'s. Pairs are kept in ``duplicate_pairs``, so a load with a
+few new or changed postings (``dedup_pending``) pairs again only the postings those can
+affect, and regroups only the connected pairs around them:
+
+- exact pairs are cheap to find in full, and the ones that changed mark their postings;
+- a posting's text pairs (as the later one) depend only on the postings it shares an LSH band
+  with, so only postings sharing a band with a pending posting, or with a replaced signature
+  (``dedup_retired``), are paired again;
+- grouping depends only on the pairs inside a connected set of postings, so sets without a
+  changed pair or a pending posting keep their groups.
+
+The result equals a full pass; ``tests/warehouse/test_dedup_sql.py`` checks it load by load.
+A load that brings more than a tenth of the warehouse pairs everything again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+import attrs
+import duckdb
+import numpy as np
+import polars as pl
+
+from pipeline.dedup import (
+    NUM_PERM,
+    DedupInput,
+    DupMatch,
+    group_duplicates,
+    lsh_pairs,
+    sharing_a_band,
+    text_signatures,
+)
+from pipeline.frames import SIGNATURE_SCHEMA
+from warehouse.load import write_duplicates
+from warehouse.sql import load_sql
+
+Progress = Callable[[str], None]
+TextPair = tuple[str, str, float]
+ExactPair = tuple[str, str]
+
+WINDOW_DAYS = 60
+FULL_PASS_SHARE = 0.1
+"""Pair everything again when more than this share of postings is pending."""
+
+
+@attrs.frozen
+class Signed:
+    """Every signed posting in (day, posting_id) order: ids, day numbers, signature matrix."""
+
+    ids: list[str]
+    days: np.ndarray
+    signatures: np.ndarray
+
+
+def _matrix(minhash: object, rows: int) -> np.ndarray:
+    values = minhash.flatten().to_numpy()  # type: ignore[attr-defined]
+    if values.size != NUM_PERM * rows:
+        raise ValueError(f"stored text signatures must hold {NUM_PERM} values each")
+    return values.reshape(-1, NUM_PERM)
+
+
+def read_signed(con: duckdb.DuckDBPyConnection) -> Signed:
+    """DuckDB hands the signatures over as one Arrow column, for numpy to pair in bulk."""
+    table = con.sql(load_sql("queries/dedup_signatures")).to_arrow_table()
+    return Signed(table.column("posting_id").to_pylist(),
+                  table.column("day_number").to_numpy(),
+                  _matrix(table.column("minhash").combine_chunks(), table.num_rows))
+
+
+def sign_unsigned(con: duckdb.DuckDBPyConnection, progress: Progress = lambda _m: None) -> int:
+    """Sign the postings loaded before signatures were stored; they wait to be paired."""
+    rows = con.execute(load_sql("queries/unsigned_postings")).fetchall()
+    if not rows:
+        return 0
+    progress(f"computing text signatures of {len(rows):,} earlier postings ...")
+    frame = pl.DataFrame({"posting_id": [r[0] for r in rows],
+                          "minhash": text_signatures([r[1] for r in rows])},
+                         schema=SIGNATURE_SCHEMA)
+    con.register("new_signatures", frame.to_arrow())
+    try:
+        con.execute("insert into posting_signatures select posting_id, minhash "
+                    "from new_signatures")
+        con.execute("insert into dedup_pending select posting_id from new_signatures")
+    finally:
+        con.unregister("new_signatures")
+    return len(rows)
+
+
+def _text_pairs(signed: Signed, laters: np.ndarray | None = None) -> list[TextPair]:
+    earlier, later, similarity = lsh_pairs(signed.days, signed.signatures,
+                                           window_days=WINDOW_DAYS, laters=laters)
+    ids = signed.ids
+    return [(ids[a], ids[b], s) for a, b, s in
+            zip(earlier.tolist(), later.tolist(), similarity.tolist(), strict=True)]
+
+
+def _exact_pairs(con: duckdb.DuckDBPyConnection) -> list[ExactPair]:
+    rows = con.execute(load_sql("queries/dedup_exact_pairs"),
+                       {"window_days": WINDOW_DAYS}).fetchall()
+    return [(a, b) for a, b in rows]
+
+
+def _ids_frame(ids: Iterable[str]) -> object:
+    return pl.DataFrame({"posting_id": sorted(ids)}, schema={"posting_id": pl.String}).to_arrow()
+
+
+def _group(con: duckdb.DuckDBPyConnection, exact: list[ExactPair],
+           text: list[TextPair]) -> list[DupMatch]:
+    """Group the pairs; only the postings named in a pair are read."""
+    ids = {p for pair in exact for p in pair} | {p for a, b, _ in text for p in (a, b)}
+    con.register("dedup_pair_ids", _ids_frame(ids))
+    try:
+        rows = con.execute(load_sql("queries/dedup_postings")).fetchall()
+    finally:
+        con.unregister("dedup_pair_ids")
+    return group_duplicates(
+        (DedupInput(posting_id=r[0], company=r[1], title=r[2], location=r[3], text="",
+                    posted_at=r[4], key=r[5] or "") for r in rows),
+        exact, text,
+    )
+
+
+def _groups_frame(matches: list[DupMatch]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"posting_id": [m.posting_id for m in matches],
+         "group_id": [m.group_id for m in matches],
+         "evidence": [m.evidence for m in matches]},
+        schema={"posting_id": pl.String, "group_id": pl.String, "evidence": pl.String},
+    )
+
+
+def _pairs_frame(exact: list[ExactPair], text: list[TextPair]) -> pl.DataFrame:
+    return pl.DataFrame(
+        {"earlier": [a for a, _ in exact] + [a for a, _, _ in text],
+         "later": [b for _, b in exact] + [b for _, b, _ in text],
+         "evidence": ["exact"] * len(exact) + ["text"] * len(text),
+         "similarity": [None] * len(exact) + [s for _, _, s in text]},
+        schema={"earlier": pl.String, "later": pl.String, "evidence": pl.String,
+                "similarity": pl.Float64},
+    )
+
+
+def _components(pairs: Iterable[tuple[str, str]], touched: set[str]) -> set[str]:
+    """Every posting connected through ``pairs`` to a ``touched`` one (touched included)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        root = parent.setdefault(x, x)
+        while parent[root] != root:
+            root = parent[root]
+        while parent[x] != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    for a, b in pairs:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[ra] = rb
+    roots = {find(p) for p in touched}
+    return {p for p in parent if find(p) in roots} | touched
+
+
+@attrs.frozen
+class PassResult:
+    full: bool
+    paired_again: int
+    """Postings whose text pairs were found again."""
+    regrouped: int
+    """Postings whose group was decided again."""
+    flagged: int
+    """Postings in a duplicate group after the pass."""
+
+
+def _full_pass(con: duckdb.DuckDBPyConnection, signed: Signed) -> tuple[int, int]:
+    exact = _exact_pairs(con)
+    text = _text_pairs(signed)
+    write_duplicates(con, groups=_groups_frame(_group(con, exact, text)), regrouped=None,
+           pairs=_pairs_frame(exact, text), repaired=None)
+    return len(signed.ids), len(signed.ids)
+
+
+def _incremental_pass(con: duckdb.DuckDBPyConnection, signed: Signed,
+                      pending: set[str]) -> tuple[int, int]:
+    retired = con.sql("select minhash from dedup_retired where minhash is not null"
+                      ).to_arrow_table()
+    probes = _matrix(retired.column("minhash").combine_chunks(), retired.num_rows)
+    is_pending = np.fromiter((p in pending for p in signed.ids), dtype=bool,
+                             count=len(signed.ids))
+    laters = is_pending | sharing_a_band(
+        signed.signatures, np.concatenate([signed.signatures[is_pending], probes]))
+    # A pending posting without a signature now (a body cut under 8 words) still loses the
+    # text pairs it had as the later posting.
+    repaired = {signed.ids[i] for i in np.flatnonzero(laters).tolist()} | pending
+    new_text = _text_pairs(signed, laters)
+
+    stored = con.execute("select earlier, later, evidence, similarity "
+                         "from duplicate_pairs").fetchall()
+    old_exact = {(a, b) for a, b, kind, _ in stored if kind == "exact"}
+    kept_text = [(a, b, s) for a, b, kind, s in stored if kind == "text" and b not in repaired]
+    dropped_text = [(a, b) for a, b, kind, _ in stored if kind == "text" and b in repaired]
+    exact = _exact_pairs(con)
+    changed_exact = old_exact.symmetric_difference(exact)
+
+    touched = set(pending)
+    for pairs in (dropped_text, [(a, b) for a, b, _ in new_text], changed_exact):
+        for a, b in pairs:
+            touched.update((a, b))
+    text = kept_text + new_text
+    regrouped = _components(exact + [(a, b) for a, b, _ in text], touched)
+    matches = _group(con, [p for p in exact if p[0] in regrouped],
+                     [p for p in text if p[0] in regrouped])
+    write_duplicates(con, groups=_groups_frame(matches), regrouped=regrouped,
+           pairs=_pairs_frame(exact, new_text), repaired=repaired)
+    return len(repaired), len(regrouped)
+
+
+def mark_duplicates(con: duckdb.DuckDBPyConnection, progress: Progress = lambda _m: None, *,
+                    full: bool = False) -> PassResult:
+    """Flag duplicate groups (exact keys and near-duplicate text) after a load.
+
+    Exact pairs are found in SQL over the stored keys and text pairs in bulk over the stored
+    signatures; only the postings in a pair come back to Python to be grouped.
+    """
+    sign_unsigned(con, progress)
+    pending = {r[0] for r in con.execute("select posting_id from dedup_pending").fetchall()}
+    total = con.execute("select count(*) from postings").fetchall()[0][0]
+    retired = con.execute("select count(*) from dedup_retired").fetchall()[0][0]
+    full = full or len(pending) > FULL_PASS_SHARE * total
+    if pending or retired or full:
+        signed = read_signed(con)
+        if full:
+            paired_again, regrouped = _full_pass(con, signed)
+        else:
+            paired_again, regrouped = _incremental_pass(con, signed, pending)
+    else:
+        paired_again = regrouped = 0
+    flagged = con.execute("select count(*) from postings "
+                          "where duplicate_group_id is not null").fetchall()[0][0]
+    return PassResult(full, paired_again, regrouped, flagged)
