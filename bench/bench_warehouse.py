@@ -2,7 +2,8 @@
 
 ``python -m bench.bench_warehouse [--n 1000000] [--per-file 50000]``: writes N generated
 postings as landing files (with run manifests), times ``load_warehouse`` (normalization,
-skills, writing, duplicates, aggregates), then the median latency of each view's typical
+skills, writing, duplicates, aggregates), then the loads a schedule makes afterwards (runs of
+``--small`` new postings, one at a time), then the median latency of each view's typical
 dashboard query over 5 runs.
 """
 
@@ -57,17 +58,20 @@ QUERIES = {
 }
 
 
-def write_landing(settings: Settings, n: int, per_file: int, seed: int = 7) -> None:
+def write_landing(settings: Settings, n: int, per_file: int, seed: int = 7, *,
+                  prefix: str = "bench", days: int = 4 * 365,
+                  start: datetime.date = datetime.date(2022, 12, 1)) -> None:
+    """``n`` postings in runs of ``per_file``, published over ``days`` from ``start``."""
     rng = random.Random(seed)
-    start = datetime.date(2022, 12, 1)
     folder = settings.landing_dir / "bench"
     folder.mkdir(parents=True, exist_ok=True)
     rows = make_postings(n, seed)
     for f in range(0, n, per_file):
-        run_id = f"bench{f // per_file:05d}"
+        run_id = f"{prefix}{f // per_file:05d}"
         with (folder / f"{run_id}.jsonl").open("w", encoding="utf-8") as out:
-            for pid, company, title, loc, body, _d in rows[f : f + per_file]:
-                day = start + datetime.timedelta(days=rng.randrange(0, 4 * 365))
+            for number, company, title, loc, body, _d in rows[f : f + per_file]:
+                pid = number if prefix == "bench" else f"{prefix}-{number}"
+                day = start + datetime.timedelta(days=rng.randrange(0, days))
                 pay = rng.choice(PAYS)
                 out.write(json.dumps({
                     "source": "bench", "source_id": pid, "url": f"https://example.org/{pid}",
@@ -85,10 +89,30 @@ def write_landing(settings: Settings, n: int, per_file: int, seed: int = 7) -> N
             "finished_at": "2026-11-01T00:01:00+00:00"}))
 
 
+def scheduled_loads(settings: Settings, n: int, loads: int = 3) -> None:
+    """Loads of ``n`` new postings each, published last month, as a schedule brings them."""
+    if n <= 0:
+        return
+    times = []
+    for number in range(loads):
+        write_landing(settings, n, n, seed=100 + number, prefix=f"sched{number}-", days=30,
+                      start=datetime.date(2026, 10, 1))
+        started = time.monotonic()
+        report = load_warehouse(settings)
+        seconds = time.monotonic() - started
+        times.append(seconds)
+        stages = ", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items())
+        print(f"scheduled load {number + 1}: {n:,} new postings into "
+              f"{report.total_postings:,} in {seconds:.1f}s ({stages})", flush=True)
+    print(f"  scheduled loads: median {statistics.median(times):.1f}s", flush=True)
+
+
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--per-file", type=int, default=50_000)
+    ap.add_argument("--small", type=int, default=500,
+                    help="new postings in each of the 3 scheduled loads after the bulk load")
     ap.add_argument("--db", type=Path, help="reuse a loaded warehouse: only time the queries")
     args = ap.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
@@ -109,6 +133,7 @@ def main(argv: list[str] | None = None) -> None:
             store = sum(v for k, v in report.seconds.items() if k != "read" and k != "normalize")
             print(f"  warehouse side (write + duplicates + aggregates): {n / store:,.0f} "
                   "postings/s", flush=True)
+            scheduled_loads(settings, args.small)
             db = settings.db_path
         for name, sql in QUERIES.items():
             times = []

@@ -51,6 +51,7 @@ from pipeline.roles import parse_seniority
 __all__ = [
     "DedupInput",
     "DupMatch",
+    "band_keys",
     "exact_key",
     "find_duplicates",
     "group_duplicates",
@@ -297,11 +298,16 @@ _BAND_MULTIPLIERS = np.array(
 _DAY_BITS = 22  # 11,000 years of days
 
 
-def _band_keys(band: np.ndarray) -> np.ndarray:
-    keys = np.zeros(band.shape[0], dtype=np.uint64)
-    for column, multiplier in zip(band.T, _BAND_MULTIPLIERS, strict=False):
-        keys = (keys ^ column.astype(np.uint64)) * multiplier
-    return keys ^ (keys >> np.uint64(29))
+def band_keys(signatures: np.ndarray) -> np.ndarray:
+    """(rows x ``LSH_BANDS``) bucket keys: one 64-bit key per band of ``LSH_ROWS`` values."""
+    keys = np.zeros((signatures.shape[0], LSH_BANDS), dtype=np.uint64)
+    for band in range(LSH_BANDS):
+        values = signatures[:, band * LSH_ROWS:(band + 1) * LSH_ROWS]
+        key = np.zeros(signatures.shape[0], dtype=np.uint64)
+        for column, multiplier in zip(values.T, _BAND_MULTIPLIERS, strict=False):
+            key = (key ^ column.astype(np.uint64)) * multiplier
+        keys[:, band] = key ^ (key >> np.uint64(29))
+    return keys
 
 
 def _starts_run(sorted_values: np.ndarray) -> np.ndarray:
@@ -313,7 +319,7 @@ def _starts_run(sorted_values: np.ndarray) -> np.ndarray:
 
 def lsh_pairs(days: np.ndarray, signatures: np.ndarray, *, window_days: int,
               threshold: float = THRESHOLD, max_candidates: int = MAX_CANDIDATES,
-              laters: np.ndarray | None = None,
+              laters: np.ndarray | None = None, keys: np.ndarray | None = None,
               ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Near-duplicate pairs by MinHash LSH, in bulk: ``(earlier, later, similarity)`` arrays.
 
@@ -323,7 +329,8 @@ def lsh_pairs(days: np.ndarray, signatures: np.ndarray, *, window_days: int,
     posting is checked against its first ``max_candidates`` earlier candidates in row order,
     and a pair is kept when the share of equal values reaches ``threshold``. Pairs come out
     ordered by ``later``, then ``earlier`` (row numbers). With ``laters`` (a mask over rows)
-    only the pairs whose later row it marks are found.
+    only the pairs whose later row it marks are found. ``keys`` are the rows' :func:`band_keys`
+    when the caller has them already.
     """
     n = len(days)
     if signatures.shape != (n, NUM_PERM):
@@ -336,12 +343,13 @@ def lsh_pairs(days: np.ndarray, signatures: np.ndarray, *, window_days: int,
     if days.max() >= 1 << _DAY_BITS:
         raise ValueError("postings span too many days to pair")
     rows = np.arange(n, dtype=np.int64)
+    if keys is None:
+        keys = band_keys(signatures)
     codes = []
     for band in range(LSH_BANDS):
-        keys = _band_keys(signatures[:, band * LSH_ROWS:(band + 1) * LSH_ROWS])
         # Stable sort: within a bucket rows stay in (day, posting_id) order.
-        perm = np.argsort(keys, kind="stable")
-        sorted_keys = keys[perm]
+        perm = np.argsort(keys[:, band], kind="stable")
+        sorted_keys = keys[perm, band]
         bucket = np.cumsum(_starts_run(sorted_keys)) - 1
         position = (bucket << _DAY_BITS) | days[perm]
         # A later row's candidates in this band are the contiguous run from the first row of
@@ -376,13 +384,13 @@ def lsh_pairs(days: np.ndarray, signatures: np.ndarray, *, window_days: int,
     return earlier[kept], later[kept], similarity[kept]
 
 
-def sharing_a_band(signatures: np.ndarray, probes: np.ndarray) -> np.ndarray:
-    """Mask of the ``signatures`` rows that share at least one LSH band with a ``probes`` row."""
-    found = np.zeros(signatures.shape[0], dtype=bool)
+def sharing_a_band(keys: np.ndarray, probes: np.ndarray) -> np.ndarray:
+    """Mask of the rows of ``keys`` that share a band with a row of ``probes`` (both
+    :func:`band_keys`)."""
+    found = np.zeros(keys.shape[0], dtype=bool)
     if probes.shape[0]:
         for band in range(LSH_BANDS):
-            columns = slice(band * LSH_ROWS, (band + 1) * LSH_ROWS)
-            found |= np.isin(_band_keys(signatures[:, columns]), _band_keys(probes[:, columns]))
+            found |= np.isin(keys[:, band], probes[:, band])
     return found
 
 

@@ -23,11 +23,14 @@ import attrs
 import duckdb
 import numpy as np
 import polars as pl
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from pipeline.dedup import (
     NUM_PERM,
     DedupInput,
     DupMatch,
+    band_keys,
     group_duplicates,
     lsh_pairs,
     sharing_a_band,
@@ -48,11 +51,16 @@ FULL_PASS_SHARE = 0.1
 
 @attrs.frozen
 class Signed:
-    """Every signed posting in (day, posting_id) order: ids, day numbers, signature matrix."""
+    """Every signed posting in (day, posting_id) order: ids, day numbers, signature matrix
+    and its band keys."""
 
-    ids: list[str]
+    ids: pa.Array
     days: np.ndarray
     signatures: np.ndarray
+    keys: np.ndarray
+
+    def names(self, rows: np.ndarray) -> list[str]:
+        return self.ids.take(pa.array(rows, type=pa.int64())).to_pylist()
 
 
 def _matrix(minhash: object, rows: int) -> np.ndarray:
@@ -65,13 +73,20 @@ def _matrix(minhash: object, rows: int) -> np.ndarray:
 def read_signed(con: duckdb.DuckDBPyConnection) -> Signed:
     """DuckDB hands the signatures over as one Arrow column, for numpy to pair in bulk."""
     table = con.sql(load_sql("queries/dedup_signatures")).to_arrow_table()
-    return Signed(table.column("posting_id").to_pylist(),
-                  table.column("day_number").to_numpy(),
-                  _matrix(table.column("minhash").combine_chunks(), table.num_rows))
+    signatures = _matrix(table.column("minhash").combine_chunks(), table.num_rows)
+    return Signed(table.column("posting_id").combine_chunks(),
+                  table.column("day_number").to_numpy(), signatures, band_keys(signatures))
 
 
 def sign_unsigned(con: duckdb.DuckDBPyConnection, progress: Progress = lambda _m: None) -> int:
     """Sign the postings loaded before signatures were stored; they wait to be paired."""
+    # Loads store one signature row per posting (check 045), so equal counts mean none is
+    # missing, and the anti-join over every posting is skipped.
+    signatures, postings = con.execute(
+        "select (select count(*) from posting_signatures), (select count(*) from postings)"
+    ).fetchall()[0]
+    if signatures == postings:
+        return 0
     rows = con.execute(load_sql("queries/unsigned_postings")).fetchall()
     if not rows:
         return 0
@@ -90,11 +105,10 @@ def sign_unsigned(con: duckdb.DuckDBPyConnection, progress: Progress = lambda _m
 
 
 def _text_pairs(signed: Signed, laters: np.ndarray | None = None) -> list[TextPair]:
-    earlier, later, similarity = lsh_pairs(signed.days, signed.signatures,
+    earlier, later, similarity = lsh_pairs(signed.days, signed.signatures, keys=signed.keys,
                                            window_days=WINDOW_DAYS, laters=laters)
-    ids = signed.ids
-    return [(ids[a], ids[b], s) for a, b, s in
-            zip(earlier.tolist(), later.tolist(), similarity.tolist(), strict=True)]
+    return list(zip(signed.names(earlier), signed.names(later), similarity.tolist(),
+                    strict=True))
 
 
 def _exact_pairs(con: duckdb.DuckDBPyConnection) -> list[ExactPair]:
@@ -186,14 +200,14 @@ def _incremental_pass(con: duckdb.DuckDBPyConnection, signed: Signed,
                       pending: set[str]) -> tuple[int, int]:
     retired = con.sql("select minhash from dedup_retired where minhash is not null"
                       ).to_arrow_table()
-    probes = _matrix(retired.column("minhash").combine_chunks(), retired.num_rows)
-    is_pending = np.fromiter((p in pending for p in signed.ids), dtype=bool,
-                             count=len(signed.ids))
+    probes = band_keys(_matrix(retired.column("minhash").combine_chunks(), retired.num_rows))
+    is_pending = pc.is_in(signed.ids, value_set=pa.array(sorted(pending), type=pa.string())
+                          ).to_numpy(zero_copy_only=False)
     laters = is_pending | sharing_a_band(
-        signed.signatures, np.concatenate([signed.signatures[is_pending], probes]))
+        signed.keys, np.concatenate([signed.keys[is_pending], probes]))
     # A pending posting without a signature now (a body cut under 8 words) still loses the
     # text pairs it had as the later posting.
-    repaired = {signed.ids[i] for i in np.flatnonzero(laters).tolist()} | pending
+    repaired = set(signed.names(np.flatnonzero(laters))) | pending
     new_text = _text_pairs(signed, laters)
 
     stored = con.execute("select earlier, later, evidence, similarity "
