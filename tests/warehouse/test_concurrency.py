@@ -148,3 +148,22 @@ def test_second_writer_waits_for_the_first(settings: Settings) -> None:
     con = connect(settings.db_path, read_only=True)
     assert con.execute("select count(*) from t").fetchall() == [(0,)]
     con.close()
+
+
+def test_writer_checkpoints_only_when_it_publishes(settings: Settings) -> None:
+    from warehouse.db import writer
+
+    with writer(settings.db_path) as con:
+        # Runs commit into the private copy without checkpointing it each time.
+        threshold = con.execute("select current_setting('checkpoint_threshold')").fetchall()[0][0]
+        con.execute("create table t as select range as x from range(100000)")
+        con.execute("begin transaction")
+        con.execute("insert into t select range from range(100000)")
+        con.execute("commit")
+        assert settings.db_path.with_name(settings.db_path.name + ".next.wal").stat().st_size > 0
+    assert threshold == "953.6 MiB"  # DuckDB's spelling of 1GB
+    # Published checkpointed: the file holds everything, with no log beside it.
+    assert not settings.db_path.with_name(settings.db_path.name + ".wal").exists()
+    con = connect(settings.db_path, read_only=True)
+    assert con.execute("select count(*) from t").fetchall() == [(200000,)]
+    con.close()
