@@ -37,7 +37,7 @@ from pipeline.dedup import (
     text_signatures,
 )
 from pipeline.frames import SIGNATURE_SCHEMA
-from warehouse.load import write_duplicates
+from warehouse.load import posting_ids_table, write_duplicates
 from warehouse.sql import load_sql
 
 Progress = Callable[[str], None]
@@ -63,8 +63,8 @@ class Signed:
         return self.ids.take(pa.array(rows, type=pa.int64())).to_pylist()
 
 
-def _matrix(minhash: object, rows: int) -> np.ndarray:
-    values = minhash.flatten().to_numpy()  # type: ignore[attr-defined]
+def _matrix(minhash: pa.ListArray, rows: int) -> np.ndarray:
+    values = minhash.flatten().to_numpy()
     if values.size != NUM_PERM * rows:
         raise ValueError(f"stored text signatures must hold {NUM_PERM} values each")
     return values.reshape(-1, NUM_PERM)
@@ -117,15 +117,11 @@ def _exact_pairs(con: duckdb.DuckDBPyConnection) -> list[ExactPair]:
     return [(a, b) for a, b in rows]
 
 
-def _ids_frame(ids: Iterable[str]) -> object:
-    return pl.DataFrame({"posting_id": sorted(ids)}, schema={"posting_id": pl.String}).to_arrow()
-
-
 def _group(con: duckdb.DuckDBPyConnection, exact: list[ExactPair],
            text: list[TextPair]) -> list[DupMatch]:
     """Group the pairs; only the postings named in a pair are read."""
     ids = {p for pair in exact for p in pair} | {p for a, b, _ in text for p in (a, b)}
-    con.register("dedup_pair_ids", _ids_frame(ids))
+    con.register("dedup_pair_ids", posting_ids_table(ids))
     try:
         rows = con.execute(load_sql("queries/dedup_postings")).fetchall()
     finally:
@@ -192,7 +188,7 @@ def _full_pass(con: duckdb.DuckDBPyConnection, signed: Signed) -> tuple[int, int
     exact = _exact_pairs(con)
     text = _text_pairs(signed)
     write_duplicates(con, groups=_groups_frame(_group(con, exact, text)), regrouped=None,
-           pairs=_pairs_frame(exact, text), repaired=None)
+                     pairs=_pairs_frame(exact, text), repaired=None)
     return len(signed.ids), len(signed.ids)
 
 
@@ -227,7 +223,7 @@ def _incremental_pass(con: duckdb.DuckDBPyConnection, signed: Signed,
     matches = _group(con, [p for p in exact if p[0] in regrouped],
                      [p for p in text if p[0] in regrouped])
     write_duplicates(con, groups=_groups_frame(matches), regrouped=regrouped,
-           pairs=_pairs_frame(exact, new_text), repaired=repaired)
+                     pairs=_pairs_frame(exact, new_text), repaired=repaired)
     return len(repaired), len(regrouped)
 
 

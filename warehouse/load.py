@@ -59,7 +59,8 @@ class RunCounts:
     items_closed: int
 
 
-def _ids(ids: Iterable[str]) -> pa.Table:
+def posting_ids_table(ids: Iterable[str]) -> pa.Table:
+    """A one-column (``posting_id``) Arrow table to register and join against."""
     return pl.DataFrame({"posting_id": sorted(ids)}, schema={"posting_id": pl.String}).to_arrow()
 
 
@@ -172,8 +173,8 @@ def write_duplicates(con: duckdb.DuckDBPyConnection, *, groups: pl.DataFrame,
     """
     con.register("dup_groups", groups.to_arrow())
     con.register("dup_pairs", pairs.to_arrow())
-    con.register("dup_regrouped", _ids(regrouped or ()))
-    con.register("dup_repaired", _ids(repaired or ()))
+    con.register("dup_regrouped", posting_ids_table(regrouped or ()))
+    con.register("dup_repaired", posting_ids_table(repaired or ()))
     con.execute("begin transaction")
     try:
         if regrouped is None:
