@@ -52,6 +52,7 @@ __all__ = [
     "DedupInput",
     "DupMatch",
     "band_keys",
+    "connected_to",
     "exact_key",
     "find_duplicates",
     "group_duplicates",
@@ -220,6 +221,18 @@ class _UnionFind:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
             self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def connected_to(pairs: Iterable[tuple[str, str]], touched: set[str]) -> set[str]:
+    """Every posting connected through ``pairs`` to a ``touched`` one (touched included)."""
+    pairs = list(pairs)
+    ids = sorted({p for pair in pairs for p in pair} | touched)
+    index = {pid: i for i, pid in enumerate(ids)}
+    uf = _UnionFind(len(ids))
+    for a, b in pairs:
+        uf.union(index[a], index[b])
+    roots = {uf.find(index[p]) for p in touched}
+    return {pid for i, pid in enumerate(ids) if uf.find(i) in roots}
 
 
 def _shingle_hashes(text: str) -> list[int]:

@@ -17,7 +17,7 @@ A load that brings more than a tenth of the warehouse pairs everything again.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 
 import attrs
 import duckdb
@@ -31,6 +31,7 @@ from pipeline.dedup import (
     DedupInput,
     DupMatch,
     band_keys,
+    connected_to,
     group_duplicates,
     lsh_pairs,
     sharing_a_band,
@@ -153,26 +154,6 @@ def _pairs_frame(exact: list[ExactPair], text: list[TextPair]) -> pl.DataFrame:
     )
 
 
-def _components(pairs: Iterable[tuple[str, str]], touched: set[str]) -> set[str]:
-    """Every posting connected through ``pairs`` to a ``touched`` one (touched included)."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        root = parent.setdefault(x, x)
-        while parent[root] != root:
-            root = parent[root]
-        while parent[x] != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    for a, b in pairs:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[ra] = rb
-    roots = {find(p) for p in touched}
-    return {p for p in parent if find(p) in roots} | touched
-
-
 @attrs.frozen
 class PassResult:
     full: bool
@@ -219,7 +200,7 @@ def _incremental_pass(con: duckdb.DuckDBPyConnection, signed: Signed,
         for a, b in pairs:
             touched.update((a, b))
     text = kept_text + new_text
-    regrouped = _components(exact + [(a, b) for a, b, _ in text], touched)
+    regrouped = connected_to(exact + [(a, b) for a, b, _ in text], touched)
     matches = _group(con, [p for p in exact if p[0] in regrouped],
                      [p for p in text if p[0] in regrouped])
     write_duplicates(con, groups=_groups_frame(matches), regrouped=regrouped,

@@ -72,8 +72,7 @@ def current_hashes(con: duckdb.DuckDBPyConnection, posting_ids: list[str]) -> di
     """Current content hash of each given posting that the warehouse already holds."""
     if not posting_ids:
         return {}
-    ids = pl.DataFrame({"posting_id": posting_ids}).to_arrow()
-    con.register("wanted_ids", ids)
+    con.register("wanted_ids", posting_ids_table(posting_ids))
     try:
         rows = con.execute(
             "select p.posting_id, p.content_hash from postings p "

@@ -24,25 +24,16 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     settings = Settings(data_dir=data, db_path=data / "w.duckdb", landing_dir=data / "landing")
     # Reposts within weeks of the original, with edits: both exact-key and text duplicates.
     rng = random.Random(3)
-    folder = settings.landing_dir / "bench"
-    folder.mkdir(parents=True)
     rows = make_postings(3000, seed=11)
     for part in range(3):
-        run_id = f"run{part}"
-        with (folder / f"{run_id}.jsonl").open("w", encoding="utf-8") as out:
-            for pid, company, title, loc, body, day in rows[part * 1000 : (part + 1) * 1000]:
-                out.write(json.dumps({
-                    "source": "bench", "source_id": pid, "url": f"https://example.org/{pid}",
-                    "fetched_at": "2026-11-01T00:00:00Z", "crawl_run": run_id,
-                    "jobTitle": rng.choice([title, f"{title} (Remote)", "Engineer"]),
-                    "datePublished": f"{day.isoformat()}T12:00:00Z",
-                    "hiringOrganization": {"name": company},
-                    "jobLocation": {"raw": loc}, "description": body,
-                }) + "\n")
-        (folder / f"{run_id}.run.json").write_text(json.dumps({
-            "run_id": run_id, "source": "bench", "finish_reason": "finished", "errors": {},
-            "started_at": "2026-11-01T00:00:00+00:00",
-            "finished_at": "2026-11-01T00:01:00+00:00"}))
+        _write_run(settings, f"run{part}", [{
+            "source": "bench", "source_id": pid, "url": f"https://example.org/{pid}",
+            "fetched_at": "2026-11-01T00:00:00Z",
+            "jobTitle": rng.choice([title, f"{title} (Remote)", "Engineer"]),
+            "datePublished": f"{day.isoformat()}T12:00:00Z",
+            "hiringOrganization": {"name": company},
+            "jobLocation": {"raw": loc}, "description": body,
+        } for pid, company, title, loc, body, day in rows[part * 1000 : (part + 1) * 1000]])
     load_warehouse(settings)
     return settings
 
@@ -57,8 +48,9 @@ def _flags(db: Path) -> dict[str, tuple[str, str]]:
     return {r[0]: (r[1], r[2]) for r in rows}
 
 
-def test_sql_pairing_matches_python_reference(loaded: Settings) -> None:
-    con = connect(loaded.db_path, read_only=True)
+def _reference_flags(db: Path) -> dict[str, tuple[str, str]]:
+    """The flags the pure Python reference gives the warehouse's postings."""
+    con = connect(db, read_only=True)
     try:
         rows = con.execute(
             "select posting_id, company, title, location_raw, description, "
@@ -69,9 +61,14 @@ def test_sql_pairing_matches_python_reference(loaded: Settings) -> None:
     expected = find_duplicates(
         DedupInput(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6] or "") for r in rows
     )
+    return {m.posting_id: (m.group_id, m.evidence) for m in expected}
+
+
+def test_sql_pairing_matches_python_reference(loaded: Settings) -> None:
+    expected = _reference_flags(loaded.db_path)
     flags = _flags(loaded.db_path)
     assert len(expected) > 100
-    assert flags == {m.posting_id: (m.group_id, m.evidence) for m in expected}
+    assert flags == expected
     assert any(ev.startswith("minhash:") for _, ev in flags.values())
 
 
@@ -183,13 +180,7 @@ def test_loads_pair_again_only_what_they_touch_and_match_a_full_pass(
     con = connect(settings.db_path, read_only=True)
     try:
         pending = con.execute("select count(*) from dedup_pending").fetchall()[0][0]
-        rows = con.execute(
-            "select posting_id, company, title, location_raw, description, "
-            "cast(coalesce(posted_at, first_seen_at) as date), dedup_key from postings"
-        ).fetchall()
     finally:
         con.close()
     assert pending == 0
-    expected = find_duplicates(
-        DedupInput(r[0], r[1], r[2], r[3], r[4] or "", r[5], r[6] or "") for r in rows)
-    assert incremental[0] == {m.posting_id: (m.group_id, m.evidence) for m in expected}
+    assert incremental[0] == _reference_flags(settings.db_path)
