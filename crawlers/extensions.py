@@ -16,6 +16,7 @@ from typing import Any
 from scrapy import Spider, signals
 from scrapy.crawler import Crawler
 
+from crawlers.landing_feed import DIGEST_PREFIX
 from crawlers.spiders._base import download_error_kind
 from pipeline.landing import S3Options, open_store, parse_location
 
@@ -27,6 +28,7 @@ TRUNCATED_PREFIX = "jobpulse/truncated/"
 HANDLED_PREFIX = "jobpulse/handled_exception/"
 FEED_FAILED_PREFIX = "feedexport/failed_count/"
 DOWNLOADER_EXC_PREFIX = "downloader/exception_type_count/"
+SKIPPED_PREFIX = "jobpulse/skipped/"
 
 
 def _counts(stats: dict[str, Any], prefix: str) -> dict[str, int]:
@@ -68,10 +70,37 @@ def summarize_stats(stats: dict[str, Any]) -> dict[str, Any]:
         "items": int(stats.get("item_scraped_count", 0)),
         "dropped": int(stats.get("item_dropped_count", 0)),
         "dropped_by_reason": _counts(stats, DROPPED_PREFIX),
+        # Records a spider read and chose not to yield (unlisted, empty, legal notice, ...).
+        "skipped": _counts(stats, SKIPPED_PREFIX),
         "truncated": _counts(stats, TRUNCATED_PREFIX),
         "errors": errors,
         "finish_reason": stats.get("finish_reason"),
     }
+
+
+def landing_digest(stats: dict[str, Any]) -> dict[str, Any] | None:
+    """What the exporter wrote (lines, bytes, SHA-256), or ``None`` if it never closed."""
+    sha = stats.get(DIGEST_PREFIX + "sha256")
+    if not isinstance(sha, str):
+        return None
+    return {"lines": int(stats.get(DIGEST_PREFIX + "lines", 0)),
+            "bytes": int(stats.get(DIGEST_PREFIX + "bytes", 0)), "sha256": sha}
+
+
+def failure_reason(summary: dict[str, Any]) -> str | None:
+    """Why a run that finished is still a failure, in one line; ``None`` if it is not one.
+
+    A run that yielded nothing and met any error reached nothing usable: a closed port, a
+    refused host, an API that changed shape. Calling it a success would make a source look
+    fresh while it has silently stopped.
+    """
+    errors = summary["errors"]
+    if "feed_store_failed" in errors:
+        return f"the landing file could not be stored ({errors['feed_store_failed']} feed(s))"
+    if summary["items"] == 0 and errors:
+        kinds = ", ".join(f"{kind}={count}" for kind, count in sorted(errors.items()))
+        return f"no items from {summary['pages']} page(s); errors: {kinds}"
+    return None
 
 
 class RunManifest:
@@ -116,9 +145,16 @@ class RunManifest:
             "args": getattr(spider, "run_args", {}),
             **summary,
         }
-        if "feed_store_failed" in summary["errors"]:
-            # The loader then records the run as failed, with the items it never received.
+        failure = failure_reason(summary)
+        if failure:
+            # The loader records the run as failed: it loads what landed, closes nothing, and
+            # the source's freshness does not move.
             manifest["status"] = "failed"
+            manifest["failure"] = failure
+        digest = landing_digest(self.crawler.stats.get_stats())
+        if digest is not None and "feed_store_failed" not in summary["errors"]:
+            # What the loader checks the landing file against before reading it.
+            manifest["landing"] = digest
         store = open_store(self.landing, S3Options.from_settings(self.crawler.settings))
         relative = f"{spider.name}/{run_id}.run.json"
         # Written whole or not at all (a renamed temporary file, or one S3 PUT).

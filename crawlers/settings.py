@@ -75,6 +75,8 @@ FEEDS = {
     },
 }
 
+# JSON Lines as Scrapy writes it, plus a digest of the written bytes for the run manifest.
+FEED_EXPORTERS = {"jsonlines": "crawlers.landing_feed.DigestJsonLinesExporter"}
 FEED_EXPORT_ENCODING = "utf-8"
 TWISTED_REACTOR = "twisted.internet.asyncioreactor.AsyncioSelectorReactor"
 REQUEST_FINGERPRINTER_IMPLEMENTATION = "2.7"

@@ -133,13 +133,17 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
         click.echo(f"{name}: {m.get('items', 0)} items from {m.get('pages', 0)} pages in "
                    f"{result.seconds:.1f}s; errors: {errors} -> {result.landing_file}")
         if not result.ok:
-            failed.append(name)
-            click.echo(f"{name}: FAILED: {last_error_line(result.log_file)} "
-                       f"(log: {result.log_file})", err=True)
+            why = m.get("failure") or last_error_line(result.log_file)
+            failed.append(f"{name}: FAILED: {why} (log: {result.log_file})")
+            if len(names) > 1:
+                click.echo(failed[-1], err=True)
     if then_load:
         _load(settings)
+    if len(names) == 1 and failed:
+        raise JobpulseError(failed[0])
     if failed:
-        raise JobpulseError(f"crawl failed for: {', '.join(failed)}")
+        raise JobpulseError(f"crawl failed for {len(failed)} of {len(names)} sources: "
+                            + ", ".join(line.split(":", 1)[0] for line in failed))
 
 
 def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:

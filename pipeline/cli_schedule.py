@@ -141,15 +141,17 @@ def _echo_runs(report: RunsReport) -> None:
         click.echo("no runs recorded yet")
     else:
         click.echo("Recent runs, newest first (times UTC):")
-        click.echo(f"{'started':<19}  {'source':<14} {'status':<7} {'secs':>6} {'pages':>5} "
+        click.echo(f"{'started':<19}  {'source':<14} {'status':<8} {'secs':>6} {'pages':>5} "
                    f"{'seen':>6} {'new':>6} {'chg':>5} {'same':>6} {'closed':>6} {'drop':>5} "
                    f"{'errors':>6}  run")
         for r in report.runs:
             secs = f"{r.seconds:.1f}" if r.seconds is not None else "-"
-            click.echo(f"{_when(r.started_at):<19}  {r.source:<14} {r.status:<7} {secs:>6} "
-                       f"{r.pages:>5} {r.items_seen:>6} {r.items_new:>6} {r.items_changed:>5} "
-                       f"{r.items_unchanged:>6} {r.items_closed:>6} {r.items_dropped:>5} "
-                       f"{r.error_count:>6}  {r.run_id}")
+            loaded = r.loaded_at is not None
+            click.echo(f"{_when(r.started_at):<19}  {r.source:<14} {r.status:<8} {secs:>6} "
+                       f"{r.pages:>5} {r.items_seen:>6} "
+                       + (f"{r.items_new:>6} {r.items_changed:>5} {r.items_unchanged:>6} "
+                          f"{r.items_closed:>6} " if loaded else f"{'(not loaded yet)':>27} ")
+                       + f"{r.items_dropped:>5} {r.error_count:>6}  {r.run_id}")
             if r.reason:
                 click.echo(f"{'':<21}{r.status.upper()}: {r.reason}")
     if not report.sources:
@@ -157,12 +159,14 @@ def _echo_runs(report: RunsReport) -> None:
     click.echo("")
     click.echo("Sources (times UTC):")
     click.echo(f"{'source':<14} {'schedule':<16} {'next run':<19}  {'from':<9}  "
-               f"{'last run':<13} {'status':<7} fresh (last good run)")
+               f"{'last run':<13} {'status':<8} {'freshness':<10} last good run")
     for s in report.sources:
         schedule = s.schedule if s.enabled else "disabled"
+        # Stale in capitals: the one word in the table that asks for action.
+        freshness = s.freshness.upper() if s.stale else s.freshness
         click.echo(f"{s.source:<14} {schedule:<16} {_when(s.next_run_at):<19}  "
                    f"{s.next_from or '-':<9}  {ago(s.last_run_at):<13} "
-                   f"{s.last_status or '-':<7} {ago(s.last_ok_at)}")
+                   f"{s.last_status or '-':<8} {freshness:<10} {ago(s.last_ok_at)}")
     now = datetime.now(UTC)
     if any(s.next_run_at and s.next_run_at < now for s in report.sources):
         click.echo("(a next run in the past is due: the scheduler is not running, or is busy; "

@@ -30,6 +30,7 @@ from pipeline.landing import (
     LandingStore,
     S3Location,
     S3Options,
+    file_digest,
     manifest_key,
     open_store,
     parse_location,
@@ -231,14 +232,19 @@ def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None
         if not store.exists(manifest_rel):
             if staging is not None:
                 _land_staged_feed(store, data_key, staging)
+            if not store.exists(data_key):
+                store.write_atomic(data_key, b"")
             # Only a worker's failed manifest names its crawl; single-process ones stay as
             # they were.
             failed_args: dict[str, Any] = {}
             if redis_url:
                 failed_args = {"worker": str(worker if worker is not None else 0),
                                "crawl_id": crawl_id}
+            # The crawl is dead, so what landed is final: the digest lets the loader tell it
+            # from a file cut later.
             _write_failed_manifest(store, manifest_rel, run_id, source, started_at,
-                                   proc.returncode, log_file, failed_args)
+                                   proc.returncode, log_file, failed_args,
+                                   landing=file_digest(store.read(data_key)))
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
@@ -352,14 +358,18 @@ def _release_worker(redis_url: str, source: str, crawl_id: str, worker: int | No
 
 def _write_failed_manifest(store: LandingStore, relative: str, run_id: str, source: str,
                            started_at: str, returncode: int, log_file: Path,
-                           args: dict[str, Any] | None = None) -> None:
-    manifest = {
+                           args: dict[str, Any] | None = None,
+                           landing: dict[str, Any] | None = None) -> None:
+    manifest: dict[str, Any] = {
         "run_id": run_id, "source": source, "status": "failed", "started_at": started_at,
         "finished_at": datetime.now(UTC).isoformat(),
         "finish_reason": f"crawler exited with {returncode}: {last_error_line(log_file)}",
+        "failure": f"the crawler exited with {returncode}: {last_error_line(log_file)}",
         "pages": 0, "items": 0, "dropped": 0, "errors": {f"crawler_exit_{returncode}": 1},
         "complete_listing": False,
     }
     if args:
         manifest["args"] = args
+    if landing is not None:
+        manifest["landing"] = landing
     store.write_atomic(relative, json.dumps(manifest, indent=1).encode("utf-8"))

@@ -25,9 +25,10 @@ from pipeline.duplicates import mark_duplicates
 from pipeline.enrich import Assumptions
 from pipeline.errors import LandingFileError
 from pipeline.frames import POSTING_SCHEMA, RAW_SCHEMA
-from pipeline.landing import LandingLocation, LandingRun, open_store
+from pipeline.landing import LandingLocation, LandingRun, digest_mismatch, open_store
 from pipeline.normalize import parse_timestamp, posting_row
 from pipeline.normalize_pool import Normalizer
+from pipeline.run_status import DEGRADED_FRACTION, judge_size, run_status
 from pipeline.skills import SkillExtractor, Taxonomy
 from warehouse.load import (
     FileRecord,
@@ -35,6 +36,7 @@ from warehouse.load import (
     RunRecord,
     current_hashes,
     loaded_files,
+    source_baseline,
     write_run,
 )
 from warehouse.marts import marts_empty, refresh_marts
@@ -51,6 +53,8 @@ class FileOutcome:
     counts: RunCounts | None
     bad_lines: int
     error: str | None = None
+    status: str | None = None
+    """The run's status as recorded: ok, partial, degraded or failed."""
 
 
 @attrs.define
@@ -113,13 +117,6 @@ def read_manifest(run: LandingRun) -> dict[str, Any]:
     return manifest
 
 
-def run_status(manifest: dict[str, Any]) -> str:
-    """``ok`` (finished, no errors), ``partial`` (finished with errors) or ``failed``."""
-    if manifest.get("status") == "failed" or manifest.get("finish_reason") != "finished":
-        return "failed"
-    return "partial" if manifest.get("errors") else "ok"
-
-
 @attrs.frozen
 class RunFrames:
     """What one run adds to the warehouse: postings, their skills and their text signatures."""
@@ -179,6 +176,16 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
         data = run.read_data()
     except OSError as exc:
         raise LandingFileError(f"{run.data_name}: unreadable landing file ({exc})") from exc
+    verified = "landing" in manifest
+    if verified:
+        mismatch = digest_mismatch(manifest["landing"], data)
+        if mismatch:
+            # Lines lost at a line boundary still read as valid JSON Lines: loading them would
+            # close every posting the missing lines hold. Nothing is written.
+            raise LandingFileError(f"{run.data_name}: {mismatch}")
+    else:
+        log.info("%s: manifest has no landing digest (an older crawl); loaded unverified, "
+                 "it closes no postings", run.key)
     rows: list[dict[str, Any]] = []
     bad = 0
     cut_line: int | None = None
@@ -205,28 +212,39 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     if cut_line is not None:
         errors["truncated_last_line"] = 1
         bad += 1
+    source = str(manifest["source"])
+    complete = bool(manifest.get("complete_listing"))
+    baseline = source_baseline(con, source) if complete else None
+    status = judge_size(run_status({**manifest, "errors": errors}), len(rows), complete, baseline)
+    if status == "degraded":
+        log.warning("%s: %d items, under %.0f%% of the usual %.0f: degraded, closes nothing",
+                    run.key, len(rows), DEGRADED_FRACTION * 100, baseline or 0)
     record = RunRecord(
         run_id=str(manifest["run_id"]),
-        source=str(manifest["source"]),
+        source=source,
         started_at=parse_timestamp(manifest.get("started_at")),
         finished_at=parse_timestamp(manifest.get("finished_at")),
-        status=run_status({**manifest, "errors": errors}),
+        status=status,
         finish_reason=manifest.get("finish_reason"),
         pages=int(manifest.get("pages") or 0),
         items_seen=len(rows),
         items_dropped=int(manifest.get("dropped") or 0) + bad,
         errors=errors,
         landing_file=run.key,
-        complete_listing=bool(manifest.get("complete_listing")),
+        complete_listing=complete,
         truncated=_counts(manifest.get("truncated")),
         dropped_by_reason=_counts(manifest.get("dropped_by_reason")),
+        skipped=_counts(manifest.get("skipped")),
+        verified=verified,
+        baseline_items=baseline,
+        failure=str(manifest["failure"]) if manifest.get("failure") else None,
     )
     file = FileRecord(run.key, hashlib.sha256(data).hexdigest(), len(data), len(rows) + bad)
     counts = write_run(con, postings=frames.postings, posting_skills=frames.skills,
                        signatures=frames.signatures, run=record, file=file,
                        taxonomy_version=taxonomy.version, skills=taxonomy_frame(taxonomy))
     _add_time(seconds, "write", started)
-    return FileOutcome(run.key, record.run_id, len(rows), counts, bad)
+    return FileOutcome(run.key, record.run_id, len(rows), counts, bad, status=record.status)
 
 
 def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
@@ -247,11 +265,37 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
         report.files.append(outcome)
         if outcome.counts:
             c = outcome.counts
+            note = {"degraded": "; DEGRADED: far below the source's usual listing, "
+                                "nothing closed",
+                    "failed": "; the crawl FAILED, nothing closed"}.get(outcome.status, "")
             progress(f"[{index}/{len(pending)}] {run.key}: {outcome.rows} postings "
-                     f"({c.items_new} new, {c.items_changed} changed, {c.items_closed} closed)")
+                     f"({c.items_new} new, {c.items_changed} changed, {c.items_closed} closed)"
+                     + note)
         else:
-            progress(f"[{index}/{len(pending)}] {run.key}: NOT LOADED: {outcome.error}")
+            progress(f"[{index}/{len(pending)}] NOT LOADED: {outcome.error}")
     return report
+
+
+def _record_schedule(con: duckdb.DuckDBPyConnection, progress: Progress) -> None:
+    """Keep ``source_schedule`` as the schedule config says now (freshness is judged by it).
+
+    A broken schedule file must not stop a load: the table keeps what it had, and the
+    problem is said once.
+    """
+    from datetime import UTC, datetime
+
+    from pipeline.schedule_config import ScheduleConfigError, load_config, schedule_rows
+    from warehouse.load import SOURCE_SCHEDULE_COLUMNS, replace_source_schedule
+
+    try:
+        config = load_config()
+    except ScheduleConfigError as exc:
+        progress(f"source schedule not updated: {exc}")
+        return
+    rows = schedule_rows(config, datetime.now(UTC))
+    replace_source_schedule(con, pl.DataFrame(rows, schema={
+        **dict.fromkeys(SOURCE_SCHEDULE_COLUMNS, pl.String), "enabled": pl.Boolean,
+        "interval_hours": pl.Float64, "min_interval_hours": pl.Float64}))
 
 
 def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -> LoadReport:
@@ -267,6 +311,7 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
     )
     with writer(settings.db_path) as con:
         upgraded = migrate(con)
+        _record_schedule(con, progress)
         try:
             report = load_landing(con, settings.landing_dir, normalize, taxonomy, progress)
         finally:

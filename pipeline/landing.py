@@ -14,6 +14,7 @@ settings when a crawl overrides them.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Iterator
@@ -88,6 +89,27 @@ def feed_uri(landing: str) -> str:
 def manifest_key(data_key: str) -> str:
     """``hn/r1.jsonl`` -> ``hn/r1.run.json``."""
     return data_key.removesuffix(DATA_SUFFIX) + MANIFEST_SUFFIX
+
+
+def file_digest(data: bytes) -> dict[str, Any]:
+    """Lines, bytes and SHA-256 of a landing file, as its run manifest records them."""
+    return {"lines": data.count(b"\n"), "bytes": len(data),
+            "sha256": hashlib.sha256(data).hexdigest()}
+
+
+def digest_mismatch(expected: Any, data: bytes) -> str | None:
+    """Why ``data`` is not the file a manifest's ``landing`` digest describes, or ``None``.
+
+    A file cut at a line boundary is still valid JSON Lines; only the count, size and hash the
+    crawl recorded when it closed the feed show that lines are missing.
+    """
+    if not isinstance(expected, dict):
+        return "manifest has no valid landing digest"
+    actual = file_digest(data)
+    if all(expected.get(key) == actual[key] for key in ("lines", "bytes", "sha256")):
+        return None
+    return (f"manifest says {expected.get('lines')} items / {str(expected.get('sha256'))[:12]}, "
+            f"file has {actual['lines']} / {actual['sha256'][:12]}")
 
 
 class SettingsLike(Protocol):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -78,6 +79,43 @@ def cron_trigger(expr: str, timezone: str) -> CronTrigger:
         raise ValueError(f"expected 5 fields (minute hour day month weekday), got {len(fields)}")
     fields[4] = cron_weekdays(fields[4])
     return CronTrigger.from_crontab(" ".join(fields), timezone=ZoneInfo(timezone))
+
+
+def schedule_interval(trigger: CronTrigger, now: datetime, *,
+                      horizon: timedelta = timedelta(days=62)) -> timedelta | None:
+    """The longest gap between two consecutive fire times within ``horizon`` of ``now``.
+
+    The longest, not the typical one: a source crawled on weekdays only must not turn stale
+    every Monday morning. ``None`` for a trigger that never fires again.
+    """
+    fires: list[datetime] = []
+    moment: datetime | None = now
+    while moment is not None and len(fires) < 2000:
+        moment = trigger.get_next_fire_time(None, moment)
+        if moment is None or moment > now + horizon:
+            break
+        fires.append(moment)
+        moment = moment + timedelta(seconds=1)
+    if len(fires) < 2:
+        return horizon if fires else None
+    return max(later - earlier for earlier, later in zip(fires, fires[1:], strict=False))
+
+
+def schedule_rows(config: ScheduleConfig, now: datetime) -> list[dict[str, Any]]:
+    """One row per known source for the warehouse's ``source_schedule`` table."""
+    rows = []
+    for slug, source in SOURCES.items():
+        entry = config.sources.get(slug)
+        interval = schedule_interval(config.trigger(slug), now) if entry else None
+        rows.append({
+            "source": slug, "name": source.name, "default_url": source.default_url or None,
+            "cron": entry.cron if entry else None, "timezone": config.timezone,
+            "enabled": bool(entry and entry.enabled),
+            "interval_hours": interval.total_seconds() / 3600 if interval else None,
+            "min_interval_hours": source.min_interval.total_seconds() / 3600,
+            "schedule_file": str(config.path),
+        })
+    return rows
 
 
 def cron_weekdays(field: str) -> str:

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import uuid
 from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -140,8 +141,14 @@ SEED_STACKS = [
 ]
 
 
-def write_seed_landing(settings: Settings, months: int = 6, per_month: int = 20) -> None:
-    """A small landing run spread over several months, for dashboard and view tests."""
+def write_seed_landing(settings: Settings, months: int = 6, per_month: int = 20,
+                       started_at: datetime | None = None) -> None:
+    """A small landing run spread over several months, for dashboard and view tests.
+
+    The run itself happened a minute ago unless ``started_at`` says otherwise, so the seeded
+    source is fresh (freshness is judged against the clock).
+    """
+    started = started_at or datetime.now(UTC) - timedelta(minutes=2)
     folder = settings.landing_dir / "hn"
     folder.mkdir(parents=True, exist_ok=True)
     lines = []
@@ -164,8 +171,8 @@ def write_seed_landing(settings: Settings, months: int = 6, per_month: int = 20)
     (folder / "seed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (folder / "seed.run.json").write_text(json.dumps({
         "run_id": "seed", "source": "hn", "finish_reason": "finished", "pages": months,
-        "items": len(lines), "errors": {}, "started_at": "2026-11-01T00:00:00+00:00",
-        "finished_at": "2026-11-01T00:01:00+00:00",
+        "items": len(lines), "errors": {}, "started_at": started.isoformat(),
+        "finished_at": (started + timedelta(minutes=1)).isoformat(),
     }))
 
 

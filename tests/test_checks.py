@@ -17,7 +17,7 @@ EXPECTED_CHECKS = {
     "postings_unique_posting_id", "postings_unique_source_key", "posting_skills_unique",
     "posting_skills_references", "pay_min_le_max", "pay_positive", "usd_rate_present",
     "pay_period_allowed", "share_in_range", "postings_have_source", "first_seen_le_last_seen",
-    "closed_after_first_seen", "crawl_runs_status", "landing_files_have_run",
+    "closed_after_first_seen", "crawl_runs_status", "landing_files_have_run", "sources_fresh",
 }
 
 
@@ -88,7 +88,12 @@ def corrupt(seeded_db: Path, tmp_path: Path, *statements: str) -> Path:
     (["update postings set duplicate_group_id = null where posting_id in ('hn:1', 'hn:2')",
       "insert into duplicate_pairs values ('hn:1', 'hn:2', 'exact', null)"],
      {"duplicate_pairs_match_groups"}),
-    (["update crawl_runs set status = 'weird'"], {"crawl_runs_status"}),
+    # The source's only run is then no good run: its data stops counting as fresh too.
+    (["update crawl_runs set status = 'weird'"], {"crawl_runs_status", "sources_fresh"}),
+    # hn runs every 6 h: a good run 13 h ago is older than twice that.
+    (["update crawl_runs set finished_at = now() - interval 13 hour"], {"sources_fresh"}),
+    (["update crawl_runs set status = 'degraded'"], {"sources_fresh"}),
+    (["update crawl_runs set items_seen = 0"], {"sources_fresh"}),
     (["delete from crawl_runs"], {"landing_files_have_run"}),
     (["update postings set source = '' where posting_id = 'hn:8'"],
      {"postings_have_source"}),
@@ -112,6 +117,14 @@ def test_corrupted_copy_fails_the_right_check(seeded_db: Path, tmp_path: Path,
         assert f"{name}" in result.output
         assert "FAILED (" in result.output
     assert result.stderr.strip().startswith("Error: ")
+
+
+def test_a_disabled_source_is_not_judged_stale(seeded_db: Path, tmp_path: Path) -> None:
+    db = corrupt(seeded_db, tmp_path,
+                 "update crawl_runs set finished_at = now() - interval 13 hour",
+                 "update source_schedule set enabled = false")
+    result = CliRunner().invoke(check, ["--db", str(db)])
+    assert result.exit_code == 0, result.output
 
 
 def test_failure_shows_at_most_five_sample_rows(seeded_db: Path, tmp_path: Path) -> None:

@@ -25,25 +25,31 @@ sources:
 """
 
 
-def landed_run(settings: Settings, source: str, run_id: str, started: str,
+def landed_run(settings: Settings, source: str, run_id: str, started: str, items: int = 0,
                **manifest: object) -> None:
     folder = settings.landing_dir / source
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / f"{run_id}.jsonl").write_text("", encoding="utf-8")
+    lines = [json.dumps({"source": source, "source_id": f"{run_id}-{n}",
+                         "url": f"https://{source}.example/{run_id}/{n}",
+                         "fetched_at": started, "crawl_run": run_id, "jobTitle": "Engineer",
+                         "hiringOrganization": {"name": "Acme"}}) + "\n"
+             for n in range(items)]
+    (folder / f"{run_id}.jsonl").write_text("".join(lines), encoding="utf-8")
     (folder / f"{run_id}.run.json").write_text(json.dumps({
         "run_id": run_id, "source": source, "started_at": started,
-        "finished_at": started.replace(":00+", ":30+"), "pages": 1, "items": 0, "errors": {},
-        **manifest,
+        "finished_at": started.replace(":00+", ":30+"), "pages": 1, "items": items,
+        "errors": {}, **manifest,
     }), encoding="utf-8")
 
 
 @pytest.fixture
 def warehouse(settings: Settings) -> Settings:
-    write_seed_landing(settings)  # run "seed": hn, ok, 120 postings, 2026-11-01
+    # run "seed": hn, ok, 120 postings, 2026-11-01
+    write_seed_landing(settings, started_at=datetime(2026, 11, 1, tzinfo=UTC))
     landed_run(settings, "jobicy", "j-failed", "2026-11-02T10:00:00+00:00", status="failed",
                finish_reason="crawler exited with 1: twisted ConnectionRefusedError",
                errors={"crawler_exit_1": 1})
-    landed_run(settings, "hn", "h-partial", "2026-11-03T10:00:00+00:00",
+    landed_run(settings, "hn", "h-partial", "2026-11-03T10:00:00+00:00", items=2,
                finish_reason="finished", errors={"http_500": 2})
     report = load_warehouse(settings)
     assert not report.failed

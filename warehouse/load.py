@@ -41,6 +41,25 @@ class RunRecord:
     complete_listing: bool
     truncated: dict[str, int] = attrs.field(factory=dict)
     dropped_by_reason: dict[str, int] = attrs.field(factory=dict)
+    skipped: dict[str, int] = attrs.field(factory=dict)
+    """Records the spider read and did not yield, by reason (unlisted, empty_record, ...)."""
+    verified: bool = False
+    """The landing file matched the digest its crawl recorded (lines, bytes, SHA-256)."""
+    baseline_items: float | None = None
+    """The median size of the source's last good complete listings it was judged against."""
+    failure: str | None = None
+    """Why a failed run failed, in one line."""
+
+    @property
+    def may_close(self) -> bool:
+        """Whether postings this run did not see can be closed.
+
+        Only a clean, complete, verified, non-empty listing tells that a posting is gone: a
+        file cut short, a crawl that erred, or a listing far below its usual size would close
+        postings that are still open.
+        """
+        return (self.complete_listing and self.status == "ok" and self.verified
+                and self.items_seen > 0)
 
 
 @attrs.frozen
@@ -66,6 +85,12 @@ def posting_ids_table(ids: Iterable[str]) -> pa.Table:
 
 def loaded_files(con: duckdb.DuckDBPyConnection) -> set[str]:
     return {row[0] for row in con.execute("select path from landing_files").fetchall()}
+
+
+def source_baseline(con: duckdb.DuckDBPyConnection, source: str) -> float | None:
+    """Median item count of ``source``'s last five good complete listings; ``None`` if none."""
+    row = con.execute(load_sql("load/source_baseline"), {"source": source}).fetchall()[0]
+    return float(row[0]) if row[0] is not None else None
 
 
 def current_hashes(con: duckdb.DuckDBPyConnection, posting_ids: list[str]) -> dict[str, str]:
@@ -118,7 +143,7 @@ def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
         con.execute(load_sql("load/replace_skills"))
         con.execute(load_sql("load/replace_signatures"))
         closed = 0
-        if run.complete_listing and run.status == "ok":
+        if run.may_close:
             closed = con.execute(
                 load_sql("load/close_missing"),
                 {"run_id": run.run_id, "source": run.source, "finished_at": run.finished_at},
@@ -139,26 +164,44 @@ def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
 
 def _record(con: duckdb.DuckDBPyConnection, run: RunRecord, file: FileRecord,
             counts: RunCounts) -> None:
-    con.execute(
-        "insert or replace into crawl_runs by name select "
-        "? as run_id, ? as source, ? as started_at, ? as finished_at, ? as status, "
-        "? as finish_reason, ? as pages, ? as items_seen, ? as items_new, ? as items_changed, "
-        "? as items_unchanged, ? as items_closed, ? as items_dropped, ? as error_count, "
-        "? as errors, ? as landing_file, now() as loaded_at, ? as truncated, "
-        "? as dropped_by_reason",
-        [
-            run.run_id, run.source, run.started_at, run.finished_at, run.status,
-            run.finish_reason, run.pages, run.items_seen, counts.items_new,
-            counts.items_changed, counts.items_unchanged, counts.items_closed,
-            run.items_dropped, sum(run.errors.values()), json.dumps(run.errors, sort_keys=True),
-            run.landing_file, json.dumps(run.truncated, sort_keys=True),
-            json.dumps(run.dropped_by_reason, sort_keys=True),
-        ],
-    )
-    con.execute(
-        "insert into landing_files values (?, ?, ?, ?, ?, ?, now())",
-        [file.path, run.run_id, run.source, file.sha256, file.bytes, file.rows_read],
-    )
+    def as_json(counts: dict[str, int]) -> str:
+        return json.dumps(counts, sort_keys=True)
+
+    con.execute(load_sql("load/record_run"), {
+        "run_id": run.run_id, "source": run.source, "started_at": run.started_at,
+        "finished_at": run.finished_at, "status": run.status,
+        "finish_reason": run.finish_reason, "pages": run.pages, "items_seen": run.items_seen,
+        "items_new": counts.items_new, "items_changed": counts.items_changed,
+        "items_unchanged": counts.items_unchanged, "items_closed": counts.items_closed,
+        "items_dropped": run.items_dropped, "error_count": sum(run.errors.values()),
+        "errors": as_json(run.errors), "landing_file": run.landing_file,
+        "truncated": as_json(run.truncated), "dropped_by_reason": as_json(run.dropped_by_reason),
+        "skipped": as_json(run.skipped), "complete_listing": run.complete_listing,
+        "verified": run.verified, "baseline_items": run.baseline_items,
+        "failure": run.failure,
+    })
+    con.execute(load_sql("load/record_file"), {
+        "path": file.path, "run_id": run.run_id, "source": run.source, "sha256": file.sha256,
+        "bytes": file.bytes, "rows_read": file.rows_read,
+    })
+
+
+SOURCE_SCHEDULE_COLUMNS = ("source", "name", "default_url", "cron", "timezone", "enabled",
+                           "interval_hours", "min_interval_hours", "schedule_file")
+
+
+def replace_source_schedule(con: duckdb.DuckDBPyConnection, schedule: pl.DataFrame) -> None:
+    """Make ``source_schedule`` the given frame (``SOURCE_SCHEDULE_COLUMNS``), atomically."""
+    con.register("incoming_source_schedule", schedule.select(SOURCE_SCHEDULE_COLUMNS).to_arrow())
+    con.execute("begin transaction")
+    try:
+        con.execute(load_sql("load/replace_source_schedule"))
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        con.unregister("incoming_source_schedule")
 
 
 def write_duplicates(con: duckdb.DuckDBPyConnection, *, groups: pl.DataFrame,

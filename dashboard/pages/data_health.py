@@ -9,16 +9,20 @@ import streamlit as st
 from apscheduler.triggers.cron import CronTrigger
 
 from dashboard import charts, data, filters
-from pipeline.sources import SOURCES
 
 st.title("Data health")
 chosen_filters = filters.current()
 now = datetime.now(UTC)
 
 
-def next_run(cron: str) -> datetime | None:
-    """The next time the source's cron fires (UTC), as the scheduler would compute it."""
-    trigger = CronTrigger.from_crontab(cron, timezone=UTC)
+def next_run(cron: str | None, timezone: str | None) -> datetime | None:
+    """The next time the source's cron fires, as the scheduler would compute it."""
+    if not cron:
+        return None
+    try:
+        trigger = CronTrigger.from_crontab(cron, timezone=timezone or "UTC")
+    except (ValueError, KeyError):
+        return None
     return trigger.get_next_fire_time(None, now)
 
 
@@ -26,64 +30,79 @@ def hours_since(moment: datetime | None) -> float | None:
     return None if moment is None else round((now - moment).total_seconds() / 3600, 1)
 
 
-status = {row["source"]: row for row in data.source_status().iter_rows(named=True)}
+# The loader records each source's schedule in the warehouse (source_schedule), so this page
+# judges freshness exactly as `jobpulse runs` and `jobpulse check` do.
+status = data.source_status()
 wanted = set(chosen_filters.sources)
 rows = []
-for source in SOURCES.values():
-    if wanted and source.slug not in wanted:
+for seen in status.iter_rows(named=True):
+    if wanted and seen["source"] not in wanted:
         continue
-    seen = status.get(source.slug, {})
     rows.append({
-        "source": source.slug,
-        "name": source.name,
-        "schedule (cron, UTC)": source.schedule,
-        "next run": next_run(source.schedule),
-        "last run": seen.get("last_run"),
-        "last status": seen.get("last_status") or "never run",
-        "last items": seen.get("last_items"),
-        "last success": seen.get("last_success"),
-        "hours since success": hours_since(seen.get("last_success")),
-        "runs": seen.get("runs", 0),
-        "errors": seen.get("errors", 0),
+        "source": seen["source"],
+        "name": seen["name"] or "",
+        "schedule (cron)": (seen["cron"] or "-") if seen["enabled"] else "disabled",
+        "next run": next_run(seen["cron"], seen["timezone"]) if seen["enabled"] else None,
+        "freshness": seen["freshness"],
+        "last run": seen["last_run"],
+        "last status": seen["last_status"] or "never run",
+        "last items": seen["last_items"],
+        "last success": seen["last_success"],
+        "hours since success": hours_since(seen["last_success"]),
+        "runs": seen["runs"],
+        "errors": seen["errors"],
     })
 # What a person checks first up front; the long descriptive name last.
-registry = pl.DataFrame(rows, infer_schema_length=None).select(
-    "source", "last status", "hours since success", "last success", "last run", "next run",
-    "last items", "runs", "errors", "schedule (cron, UTC)", "name")
+registry = pl.DataFrame(rows, infer_schema_length=None, schema_overrides={
+    "next run": pl.Datetime("us", "UTC"), "last run": pl.Datetime("us", "UTC"),
+    "last success": pl.Datetime("us", "UTC"), "last items": pl.Int64,
+    "hours since success": pl.Float64}) if rows else pl.DataFrame()
+schedule_files = sorted({f for f in status["schedule_file"].to_list() if f}) \
+    if "schedule_file" in status.columns else []
 
-never = sum(1 for r in rows if r["last success"] is None)
-stale = sum(1 for r in rows if (r["hours since success"] or 0) > 48)
 cols = st.columns(4)
 cols[0].metric("Sources", len(rows))
 cols[1].metric("Runs loaded", f"{sum(r['runs'] for r in rows):,}")
-cols[2].metric("Never succeeded", never)
-cols[3].metric("No success for 48 h", stale)
+cols[2].metric("Never succeeded", sum(1 for r in rows if r["freshness"] == "never good"))
+cols[3].metric("Stale", sum(1 for r in rows if r["freshness"] == "stale"))
 
 st.subheader("Sources")
-st.caption("Next run from each source's cron in pipeline/sources.py; freshness = hours since "
-           "the last run that finished (ok or partial). Sidebar filter: sources.")
-st.dataframe(registry, hide_index=True, width="stretch", column_config={
-    "hours since success": st.column_config.ProgressColumn(
-        "hours since success", format="%.1f h", min_value=0.0,
-        max_value=max([48.0] + [r["hours since success"] or 0.0 for r in rows])),
-    "next run": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
-    "last run": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
-    "last success": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
-})
-charts.download(registry, "sources")
+st.caption(
+    "Freshness counts from the last good run: items, not failed, not degraded. A source with "
+    "runs but no good run within twice its schedule interval is stale. Schedules as the last "
+    "load read them from " + (", ".join(f"`{f}`" for f in schedule_files) or "the schedule "
+                              "config (no load has recorded one yet)")
+    + ". Sidebar filter: sources.")
+if registry.is_empty():
+    st.info("No sources recorded yet: run `jobpulse load`.")
+else:
+    registry = registry.select(
+        "source", "freshness", "last status", "hours since success", "last success",
+        "last run", "next run", "last items", "runs", "errors", "schedule (cron)", "name")
+    st.dataframe(registry, hide_index=True, width="stretch", column_config={
+        "hours since success": st.column_config.ProgressColumn(
+            "hours since success", format="%.1f h", min_value=0.0,
+            max_value=max([48.0] + [r["hours since success"] or 0.0 for r in rows])),
+        "next run": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+        "last run": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+        "last success": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+    })
+    charts.download(registry, "sources")
 
 runs = data.runs(chosen_filters)
 st.subheader("Items per run")
-if runs.is_empty():
-    st.info("No crawl runs loaded yet.")
+# A failed run that brought nothing says the source was unreachable, not that it is small.
+sized = runs.filter(~((pl.col("status") == "failed") & (pl.col("items_seen") == 0)))
+if sized.is_empty():
+    st.info("No crawl runs with items loaded yet.")
 else:
     charts.show(charts.bar_chart(
-        runs.group_by("source").agg(pl.col("items_seen").mean().round(0).alias("items_seen"),
+        sized.group_by("source").agg(pl.col("items_seen").mean().round(0).alias("items_seen"),
                                     pl.len().alias("runs")),
         x="items_seen", y="source", x_title="items per run (mean of the latest runs)",
         tooltip_extra=("runs",)))
-    if runs["started_at"].n_unique() > 1:
-        charts.show(charts.line_chart(runs.drop_nulls("started_at"), x="started_at",
+    if sized["started_at"].n_unique() > 1:
+        charts.show(charts.line_chart(sized.drop_nulls("started_at"), x="started_at",
                                       y="items_seen", color="source", y_title="items seen",
                                       height=240))
 

@@ -11,6 +11,7 @@ import pytest
 from pipeline.config import Settings
 from pipeline.crawl import run_crawl
 from pipeline.ingest import load_warehouse
+from pipeline.landing import file_digest
 from tests.conftest import ReplayServer
 from warehouse.db import connect
 
@@ -37,11 +38,12 @@ def write_run(settings: Settings, run_id: str, items: list[dict[str, Any]], *,
     data = folder / f"{run_id}.jsonl"
     data.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
     if manifest is not False:
+        # As a crawl records it: the digest of the file it wrote.
         (folder / f"{run_id}.run.json").write_text(json.dumps(manifest or {
             "run_id": run_id, "source": "hn", "finish_reason": "finished",
             "started_at": "2026-10-05T00:00:00+00:00", "finished_at": "2026-10-05T00:01:00+00:00",
             "pages": 2, "items": len(lines), "dropped": 0, "errors": {},
-            "complete_listing": complete_listing,
+            "complete_listing": complete_listing, "landing": file_digest(data.read_bytes()),
         }))
     return data
 
