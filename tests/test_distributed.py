@@ -23,6 +23,7 @@ from pipeline.config import Settings
 from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.corpus import DemoCorpus
 from pipeline.ingest import load_warehouse, partial_last_line
+from pipeline.landing import file_digest
 from pipeline.workers import RedisUnreachable, check_redis, run_workers
 from tests.conftest import ReplayServer
 
@@ -82,7 +83,9 @@ def test_failed_run_keeps_its_whole_lines(replay: ReplayServer, settings: Settin
     assert whole >= 2
     result.landing_file.write_bytes(data[: -len(data.splitlines()[-1]) // 2 - 1])
     assert partial_last_line(result.landing_file.read_bytes())
-    manifest = {**result.manifest, "status": "failed", "finish_reason": "crawler exited with -9"}
+    # As run_crawl writes it for a crawler that died: the digest of what had landed.
+    manifest = {**result.manifest, "status": "failed", "finish_reason": "crawler exited with -9",
+                "landing": file_digest(result.landing_file.read_bytes())}
     result.landing_file.with_suffix(".run.json").write_text(json.dumps(manifest))
     report = load_warehouse(settings)
     assert not report.failed
@@ -156,6 +159,8 @@ def test_killed_worker_loses_nothing(redis_url: str, corpus: tuple[ReplayServer,
     assert killed.returncode == -signal.SIGKILL
     assert killed.manifest["status"] == "failed"
     assert killed.manifest["args"] == {"worker": "0", "crawl_id": "t-kill"}
+    # The crawl is dead, so what it landed is final: the loader checks it against this digest.
+    assert killed.manifest["landing"] == file_digest(killed.landing_file.read_bytes())
     assert results[1].ok and results[2].ok
     assert "jobpulse: released" in killed.log_file.read_text(encoding="utf-8")
 
