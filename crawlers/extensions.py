@@ -2,7 +2,7 @@
 
 The loader only ingests landing files that have a manifest, so it never reads a run that is
 still being written or that died half-way; the manifest also carries the run's counts for
-``crawl_runs``. The landing zone is a folder or an S3 location (``pipeline/landing.py``); on S3
+``crawl_runs``. The landing zone is a folder or an S3 location (``handoff/landing.py``); on S3
 the feed is uploaded when it closes, so the manifest follows the whole object there too.
 """
 
@@ -18,7 +18,7 @@ from scrapy.crawler import Crawler
 
 from crawlers.landing_feed import DIGEST_PREFIX
 from crawlers.spiders._base import download_error_kind
-from pipeline.landing import S3Options, open_store, parse_location
+from handoff.landing import S3Options, open_store, parse_location
 
 log = logging.getLogger(__name__)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from pipeline.landing import feed_uri
+from handoff.landing import feed_uri
 
 BOT_NAME = "jobpulse"
 SPIDER_MODULES = ["crawlers.spiders"]
@@ -63,7 +63,7 @@ EXTENSIONS = {
 
 # Where raw items land: one JSON Lines file per crawl run, in a folder or, for an s3:// location,
 # through Scrapy's S3 feed storage (boto3; AWS_* env vars or settings). The loader reads the
-# same place (pipeline/landing.py).
+# same place (handoff/landing.py).
 JOBPULSE_LANDING_DIR = os.environ.get(
     "JOBPULSE_LANDING_DIR", os.path.join(os.environ.get("JOBPULSE_DATA_DIR", "data"), "landing")
 )

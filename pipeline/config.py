@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from pipeline.landing import LandingLocation, parse_location
+from handoff.landing import LandingLocation, parse_location
 
 
 @attrs.frozen
@@ -20,7 +20,7 @@ class Settings:
     """The DuckDB warehouse (``JOBPULSE_DB``, default ``<data_dir>/jobpulse.duckdb``)."""
     landing_dir: LandingLocation
     """Raw crawl output, one JSON Lines file per run (``JOBPULSE_LANDING_DIR``): a folder, or
-    an ``s3://bucket/prefix`` location (``pipeline/landing.py``)."""
+    an ``s3://bucket/prefix`` location (``handoff/landing.py``)."""
     hours_per_year: int = 2080
     """Working hours in a salaried year, to compare salaries with hourly rates
     (``JOBPULSE_HOURS_PER_YEAR``)."""

@@ -1,7 +1,7 @@
 """Run a spider in its own subprocess (Twisted's reactor cannot restart in one process).
 
 The crawl writes its landing file and manifest, to a folder or an S3 location
-(``pipeline/landing.py``); if the subprocess dies before writing the manifest, one is written
+(``handoff/landing.py``); if the subprocess dies before writing the manifest, one is written
 here with ``status: failed``, so the loader records the failure.
 """
 
@@ -25,7 +25,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from pipeline.landing import (
+from handoff.landing import (
     LandingLocation,
     LandingStore,
     S3Location,
@@ -163,9 +163,10 @@ def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None
     caller, which then decides when the crawl stops.
 
     With ``redis_url`` the crawl is worker ``worker`` of the distributed crawl ``crawl_id``
-    (``crawlers/distributed.py``): it shares its queue and dupefilter with the crawl's other
-    workers and writes its own landing file and manifest. A worker that does not finish cleanly
-    hands the requests it had taken back to the crawl, for the crawl's next worker to fetch.
+    (``crawlers/distributed.py``, keys in ``handoff/queue.py``): it shares its queue and
+    dupefilter with the crawl's other workers and writes its own landing file and manifest. A
+    worker that does not finish cleanly hands the requests it had taken back to the crawl, for
+    the crawl's next worker to fetch.
     ``on_start`` gets the crawl process id once it runs.
     """
     spec = get_source(source)
@@ -179,7 +180,7 @@ def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None
     merged_settings = dict(LOCAL_SETTINGS) if base_url and is_loopback(base_url) else {}
     merged_settings.update(settings or {})
     if redis_url:
-        from crawlers.distributed import distributed_settings
+        from handoff.queue import distributed_settings
 
         if not crawl_id:
             raise ValueError("a distributed crawl (redis_url) needs a crawl_id")
@@ -344,7 +345,7 @@ def _release_worker(redis_url: str, source: str, crawl_id: str, worker: int | No
     """Hand a failed worker's taken requests back to its crawl (best effort: noted in its log)."""
     import redis
 
-    from crawlers.distributed import connect, release_worker
+    from handoff.queue import connect, release_worker
 
     try:
         released = release_worker(connect(redis_url), source, crawl_id,

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from handoff.errors import JobpulseError, LandingUnavailable
 
-class JobpulseError(Exception):
-    """Base of every error a user can act on."""
+__all__ = ["CrawlFailed", "JobpulseError", "LandingFileError", "LandingUnavailable",
+           "UnknownSource"]
 
 
 class UnknownSource(JobpulseError):
@@ -17,7 +18,3 @@ class LandingFileError(JobpulseError):
 
 class CrawlFailed(JobpulseError):
     """A crawl subprocess failed."""
-
-
-class LandingUnavailable(JobpulseError):
-    """The landing zone cannot be used at all: no such bucket, no credentials, unreachable."""

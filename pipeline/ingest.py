@@ -1,7 +1,7 @@
 """Landing files to the warehouse: find complete runs, normalize in bulk, hand frames to the writer.
 
 A landing file ``<landing>/<source>/<run>.jsonl`` is complete when its manifest
-``<run>.run.json`` exists; the landing zone is a folder or an S3 location (``pipeline/landing``).
+``<run>.run.json`` exists; the landing zone is a folder or an S3 location (``handoff/landing``).
 Each file is loaded in one transaction and recorded, so loading again changes nothing; a file
 that cannot be read is reported by name and the others still load.
 """
@@ -20,12 +20,12 @@ import attrs
 import duckdb
 import polars as pl
 
+from handoff.landing import LandingLocation, LandingRun, digest_mismatch, open_store
 from pipeline.config import Settings
 from pipeline.duplicates import mark_duplicates
 from pipeline.enrich import Assumptions
 from pipeline.errors import LandingFileError
 from pipeline.frames import POSTING_SCHEMA, RAW_SCHEMA
-from pipeline.landing import LandingLocation, LandingRun, digest_mismatch, open_store
 from pipeline.normalize import parse_timestamp, posting_row
 from pipeline.normalize_pool import Normalizer
 from pipeline.run_status import DEGRADED_FRACTION, judge_size, run_status

@@ -17,9 +17,9 @@ from typing import Any
 import attrs
 import duckdb
 
+from handoff.landing import LandingLocation, open_store
 from pipeline.config import Settings
 from pipeline.errors import LandingUnavailable
-from pipeline.landing import LandingLocation, open_store
 from pipeline.normalize import parse_timestamp
 from pipeline.run_status import is_good, run_status
 from pipeline.schedule_config import ScheduleConfig, schedule_interval, store_path

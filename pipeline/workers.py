@@ -15,10 +15,10 @@ from datetime import UTC, datetime
 import attrs
 import redis
 
-from crawlers.distributed import connect, key_prefix, pending
+from handoff.landing import LandingLocation
+from handoff.queue import connect, key_prefix, pending
 from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.errors import JobpulseError
-from pipeline.landing import LandingLocation
 
 
 class RedisUnreachable(JobpulseError):

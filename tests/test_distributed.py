@@ -18,12 +18,12 @@ from pathlib import Path
 import pytest
 
 from bench.bench_distributed import redis_server, write_big_corpus
-from crawlers.distributed import distributed_settings, key_prefix
+from handoff.landing import file_digest
+from handoff.queue import distributed_settings, key_prefix
 from pipeline.config import Settings
 from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.corpus import DemoCorpus
 from pipeline.ingest import load_warehouse, partial_last_line
-from pipeline.landing import file_digest
 from pipeline.workers import RedisUnreachable, check_redis, run_workers
 from tests.conftest import ReplayServer
 

@@ -16,11 +16,11 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
+from handoff.landing import file_digest
 from pipeline.cli import cli
 from pipeline.config import Settings
 from pipeline.crawl import run_crawl
 from pipeline.ingest import load_warehouse
-from pipeline.landing import file_digest
 from pipeline.run_status import is_good, judge_size, run_status
 from pipeline.runs import runs_report
 from pipeline.schedule_config import cron_trigger, load_config, schedule_interval

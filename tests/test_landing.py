@@ -10,11 +10,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.extensions import summarize_stats
-from pipeline.config import Settings
-from pipeline.crawl import _land_staged_feed, last_real_crawl, too_soon
-from pipeline.errors import JobpulseError, LandingUnavailable
-from pipeline.ingest import find_complete_runs, load_run, load_warehouse
-from pipeline.landing import (
+from handoff.landing import (
     LocalLanding,
     S3Landing,
     S3Location,
@@ -22,6 +18,10 @@ from pipeline.landing import (
     open_store,
     parse_location,
 )
+from pipeline.config import Settings
+from pipeline.crawl import _land_staged_feed, last_real_crawl, too_soon
+from pipeline.errors import JobpulseError, LandingUnavailable
+from pipeline.ingest import find_complete_runs, load_run, load_warehouse
 from tests.conftest import S3Bucket
 
 MANIFEST = {"run_id": "r", "source": "hn", "finish_reason": "finished", "errors": {},

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner, Result
 
+from handoff.landing import parse_location
 from pipeline.cli import cli
 from pipeline.crawl import run_crawl
-from pipeline.landing import parse_location
 from tests.conftest import ReplayServer, S3Bucket
 from warehouse.db import connect
 

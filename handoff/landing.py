@@ -26,7 +26,7 @@ from urllib.parse import urlsplit
 
 import attrs
 
-from pipeline.errors import JobpulseError, LandingUnavailable
+from handoff.errors import JobpulseError, LandingUnavailable
 
 S3_SCHEME = "s3://"
 DATA_SUFFIX = ".jsonl"
