@@ -254,6 +254,10 @@ def dashboard(port: int, host: str, db: Path | None) -> None:
     if not settings.db_path.exists():
         raise JobpulseError(f"no warehouse at {settings.db_path}: run `jobpulse demo` or "
                             "`jobpulse crawl hn && jobpulse load` first")
+    from warehouse.db import open_snapshot
+
+    # Once exec'd, Streamlit would serve a page of errors for a file that is not a warehouse.
+    open_snapshot(settings.db_path).close()
     _exec_dashboard(settings.db_path, host, port)
 
 

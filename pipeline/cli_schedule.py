@@ -32,13 +32,20 @@ CONFIG_OPTION = click.option(
 
 
 @contextmanager
-def _user_errors() -> Iterator[None]:
-    from warehouse.db import WarehouseError
+def _user_errors(db_path: Path | None = None) -> Iterator[None]:
+    import duckdb
+
+    from warehouse.db import WarehouseError, corrupt_error
 
     try:
         yield
     except (JobpulseError, WarehouseError) as exc:
         raise click.ClickException(str(exc)) from exc
+    except duckdb.Error as exc:
+        # Damage in a block that opening the file did not read shows up mid-query.
+        damaged = corrupt_error(db_path, exc) if db_path is not None else None
+        line = str(damaged or exc).strip().splitlines()
+        raise click.ClickException(line[0] if line else type(exc).__name__) from exc
 
 
 def _service_logging() -> None:
@@ -120,9 +127,11 @@ def runs_command(limit: int, source: str | None, failed: bool, as_json: bool,
     from pipeline.sources import get_source
 
     with _user_errors():
+        settings = Settings.from_env(db=db)
+    with _user_errors(settings.db_path):
         if source:
             get_source(source)
-        report = runs_report(Settings.from_env(db=db), load_config(config_file), limit=limit,
+        report = runs_report(settings, load_config(config_file), limit=limit,
                              source=source, failed=failed)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=1))

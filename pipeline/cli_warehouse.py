@@ -50,12 +50,20 @@ INTERACTIVE_HELP = ("End a query with ';'. .tables lists tables and views, .help
 
 
 @contextmanager
-def _user_errors() -> Iterator[None]:
-    """Errors the user can act on become ``Error: <one line>`` and exit 1."""
+def _user_errors(db_path: Path | None = None) -> Iterator[None]:
+    """Errors the user can act on become ``Error: <one line>`` and exit 1.
+
+    With ``db_path``, damage that a query runs into (a block that opening the file did not
+    read) is reported as a damaged warehouse, naming the file.
+    """
+    from warehouse.db import CorruptWarehouse, corrupt_error
+
     try:
         yield
     except (JobpulseError, WarehouseError, duckdb.Error) as exc:
-        raise click.ClickException(_one_line(exc)) from exc
+        damaged = (corrupt_error(db_path, exc) if db_path is not None
+                   and not isinstance(exc, CorruptWarehouse) else None)
+        raise click.ClickException(_one_line(damaged or exc)) from exc
 
 
 def _one_line(exc: BaseException) -> str:
