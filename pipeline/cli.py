@@ -11,6 +11,7 @@ from typing import Any
 
 import click
 
+from pipeline.cli_options import COUNT, MONTH, NON_NEGATIVE, PORT, URL, check_month_order
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
 from warehouse.db import WarehouseError
@@ -69,11 +70,13 @@ def sources() -> None:
 @cli.command()
 @click.argument("source_names", metavar="SOURCE...", nargs=-1)
 @click.option("--all", "all_sources", is_flag=True, help="Crawl every source.")
-@click.option("--base-url", help="Base URL instead of the real one (e.g. a local server); with "
-              "several sources it must contain {source}.")
-@click.option("--months", type=int, help="hn: the N newest monthly threads (0 = all).")
-@click.option("--since", metavar="YYYY-MM", help="hn: threads from this month on.")
-@click.option("--until", metavar="YYYY-MM", help="hn: threads up to this month.")
+@click.option("--base-url", type=URL, help="Base URL instead of the real one (e.g. a local "
+              "server); with several sources it must contain {source}.")
+@click.option("--months", type=NON_NEGATIVE, help="hn: the N newest monthly threads (0 = all).")
+@click.option("--since", type=MONTH, callback=check_month_order,
+              help="hn: threads from this month on.")
+@click.option("--until", type=MONTH, callback=check_month_order,
+              help="hn: threads up to this month.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="A Scrapy setting for this crawl (repeatable).")
 @click.option("--force", is_flag=True,
@@ -179,8 +182,8 @@ def _load(settings: Settings) -> None:
 @cli.command()
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Taxonomy file to use instead of the bundled one.")
-@click.option("--workers", type=int, help="Extraction processes [default: one per core].")
-@click.option("--top", type=int, default=15, show_default=True,
+@click.option("--workers", type=COUNT, help="Extraction processes [default: one per core].")
+@click.option("--top", type=NON_NEGATIVE, default=15, show_default=True,
               help="How many gained and lost skills to list.")
 @DB_OPTION
 def rebuild(taxonomy: Path | None, workers: int | None, top: int, db: Path | None) -> None:
@@ -240,7 +243,7 @@ def migrate_command(stop_before: str | None, db: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--port", type=int, default=8501, show_default=True)
+@click.option("--port", type=PORT, default=8501, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @DB_OPTION
 def dashboard(port: int, host: str, db: Path | None) -> None:
@@ -280,10 +283,10 @@ def _exec_dashboard(db_path: Path, host: str, port: int) -> None:
 
 @cli.command()
 @click.option("--no-dashboard", is_flag=True, help="Stop after loading.")
-@click.option("--months", type=int, default=48, show_default=True,
+@click.option("--months", type=COUNT, default=48, show_default=True,
               help="Months of history to generate.")
 @click.option("--seed", type=int, default=7, show_default=True)
-@click.option("--port", type=int, default=8501, show_default=True, help="Dashboard port.")
+@click.option("--port", type=PORT, default=8501, show_default=True, help="Dashboard port.")
 @DB_OPTION
 def demo(no_dashboard: bool, months: int, seed: int, port: int, db: Path | None) -> None:
     """Run the whole pipeline offline on a generated corpus, then open the dashboard.

@@ -20,6 +20,7 @@ from typing import IO, Any
 
 import click
 
+from pipeline.cli_options import NON_NEGATIVE
 from pipeline.jsonl import JsonLinesError, bad_line, read_postings
 from pipeline.money import to_usd, usd_rate
 from pipeline.pay import Pay, parse_pay
@@ -137,7 +138,8 @@ def parse_cmd(source: IO[bytes], today: bool) -> None:
     help="Gold JSON Lines file in the eval README format (repeatable).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-@click.option("--worst", default=10, show_default=True, help="How many worst cases to show.")
+@click.option("--worst", type=NON_NEGATIVE, default=10, show_default=True,
+              help="How many worst cases to show.")
 def eval_pay(gold_files: tuple[pathlib.Path, ...], as_json: bool, worst: int) -> None:
     """Score the pay parser on gold files, one report per file (never pooled).
 

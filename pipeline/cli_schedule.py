@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli_options import URL, Seconds
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
 from pipeline.runs import RunsReport, ago
@@ -65,12 +66,12 @@ def _service_logging() -> None:
 
 @click.command(name="schedule")
 @CONFIG_OPTION
-@click.option("--base-url", help="Base URL for every source instead of the real one (e.g. a "
-              "local server); with several enabled sources it must contain {source}.")
-@click.option("--every", type=float, metavar="SECONDS",
+@click.option("--base-url", type=URL, help="Base URL for every source instead of the real one "
+              "(e.g. a local server); with several enabled sources it must contain {source}.")
+@click.option("--every", type=Seconds(min=0, min_open=True), metavar="SECONDS",
               help="Run every enabled source every SECONDS instead of its cron schedule "
                    "(tests and demos).")
-@click.option("--stop-timeout", type=float, metavar="SECONDS",
+@click.option("--stop-timeout", type=Seconds(min=0), metavar="SECONDS",
               help="On SIGTERM/SIGINT, how long a running crawl may go on before it is asked "
                    "to stop [default: the config's stop_timeout, 300].")
 @DB_OPTION

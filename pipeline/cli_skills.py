@@ -16,6 +16,7 @@ from typing import IO
 
 import click
 
+from pipeline.cli_options import NON_NEGATIVE
 from pipeline.jsonl import JsonLinesError, bad_line, read_postings
 from pipeline.skills import SkillExtractor, Taxonomy, TaxonomyError, load_taxonomy
 
@@ -130,7 +131,8 @@ def list_cmd(category: str | None, taxonomy_path: str | None) -> None:
               type=click.Path(exists=True, dir_okay=False),
               help="Gold JSON Lines file (repeatable); each file is scored on its own.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON output.")
-@click.option("--top", default=10, show_default=True, help="How many worst skills to show.")
+@click.option("--top", type=NON_NEGATIVE, default=10, show_default=True,
+              help="How many worst skills to show.")
 @_taxonomy_option
 def eval_skills(gold_files: tuple[str, ...], as_json: bool, top: int,
                 taxonomy_path: str | None) -> None:
