@@ -212,32 +212,51 @@ def sql(query: str | None, fmt: str, limit: int | None, db: Path | None) -> None
 
     Only single SELECT queries run (WITH ... SELECT, FROM, DESCRIBE, SHOW and SUMMARIZE too).
     The warehouse is opened read-only with file and network access switched off, so INSERT,
-    CREATE, COPY, ATTACH, INSTALL and read_csv('/some/file') are all refused. QUERY "-" reads
-    the query from standard input. The tables and views are described in warehouse/README.md.
+    CREATE, COPY, ATTACH, INSTALL and read_csv('/some/file') are all refused, also inside a
+    WITH clause. QUERY "-" reads the query from standard input; the prompt's dot commands work
+    as QUERY too (.tables, .help). The tables and views are described in warehouse/README.md.
 
     \b
     Examples:
         jobpulse sql "select skill, share from skill_monthly_share order by month desc limit 5"
         jobpulse sql "from postings select country, count(*) group by all" --format csv
         jobpulse sql - --format json < query.sql
+        jobpulse sql .tables
         jobpulse sql                # prompt: end queries with ';', .tables, .quit
     """
     from warehouse.readonly import open_read_only
 
-    settings = Settings.from_env(db=db)
     with _user_errors():
+        settings = Settings.from_env(db=db)
         if query == "-":
-            query = sys.stdin.read()
+            query = _read_stdin()
         con = open_read_only(settings.db_path)
     try:
         if query is None:
             _interactive(con, fmt, limit)
             return
         out = sys.stdout
-        with _user_errors():
-            _print_result(con, query, fmt, limit, out)
+        with _user_errors(settings.db_path):
+            if query.lstrip().startswith("."):
+                # What works at the prompt works as QUERY too: jobpulse sql .tables
+                _dot_command(con, query.strip(), out)
+            else:
+                _print_result(con, query, fmt, limit, out)
     finally:
         con.close()
+
+
+def _read_stdin() -> str:
+    # Bytes, so invalid UTF-8 is one clear error rather than a decoder's traceback.
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream with no bytes underneath has decoded already
+        return sys.stdin.read()
+    data = stream.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise JobpulseError(f"the query on standard input is not UTF-8 text (byte {exc.start})"
+                            ) from None
 
 
 def _interactive(con: duckdb.DuckDBPyConnection, fmt: str, limit: int | None) -> None:
@@ -267,8 +286,11 @@ def _interactive(con: duckdb.DuckDBPyConnection, fmt: str, limit: int | None) ->
             continue
         stripped = line.strip()
         if not buffer and stripped.startswith("."):
-            if not _dot_command(con, stripped, out):
-                return
+            try:
+                if not _dot_command(con, stripped, out):
+                    return
+            except (JobpulseError, WarehouseError, duckdb.Error) as exc:
+                click.echo(f"Error: {_one_line(exc)}", err=True)
             continue
         if not stripped and not buffer:
             continue
@@ -282,7 +304,7 @@ def _interactive(con: duckdb.DuckDBPyConnection, fmt: str, limit: int | None) ->
 
 
 def _dot_command(con: duckdb.DuckDBPyConnection, command: str, out: IO[str]) -> bool:
-    """Handle a ``.command``; False means quit."""
+    """Handle a ``.command``; False means quit; an unknown one is a :class:`JobpulseError`."""
     from warehouse.readonly import list_relations
 
     name = command.split()[0].lower()
@@ -294,7 +316,7 @@ def _dot_command(con: duckdb.DuckDBPyConnection, command: str, out: IO[str]) -> 
     elif name == ".help":
         out.write(INTERACTIVE_HELP + "\n")
     else:
-        click.echo(f"Error: unknown command {name}; {INTERACTIVE_HELP}", err=True)
+        raise JobpulseError(f"unknown command {name}; {INTERACTIVE_HELP}")
     out.flush()
     return True
 
