@@ -14,7 +14,7 @@ import click
 from pipeline.cli_options import COUNT, MONTH, NON_NEGATIVE, PORT, URL, check_month_order
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
-from warehouse.db import WarehouseError
+from warehouse.db import WarehouseError, check_warehouse
 from warehouse.migrate import MigrationError
 
 DB_OPTION = click.option(
@@ -115,6 +115,8 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
     args = {k: str(v) for k, v in
             {"months": months, "since": since, "until": until}.items() if v is not None}
     settings = Settings.from_env(db=db)
+    if then_load:
+        check_warehouse(settings.db_path)
     failed = []
     for name in names:
         url = base_url.replace("{source}", name) if base_url else None
@@ -301,6 +303,7 @@ def demo(no_dashboard: bool, months: int, seed: int, port: int, db: Path | None)
     from pipeline.demo.run import run_demo
 
     settings = Settings.from_env(db=db)
+    check_warehouse(settings.db_path)
     run_demo(settings, months=months, seed=seed, echo=click.echo)
     if not no_dashboard:
         _exec_dashboard(settings.db_path, "127.0.0.1", port)

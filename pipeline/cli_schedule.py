@@ -93,10 +93,13 @@ def schedule_command(config_file: Path | None, base_url: str | None, every: floa
     """
     from pipeline.schedule import SchedulerService
     from pipeline.schedule_config import load_config
+    from warehouse.db import check_warehouse
 
     with _user_errors():
         config = load_config(config_file)
-        service = SchedulerService(config, Settings.from_env(db=db), base_url=base_url,
+        settings = Settings.from_env(db=db)
+        check_warehouse(settings.db_path)
+        service = SchedulerService(config, settings, base_url=base_url,
                                    every=every, stop_timeout=stop_timeout)
         _service_logging()
         service.run_forever()

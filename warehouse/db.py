@@ -126,6 +126,23 @@ def open_snapshot(path: str | Path) -> duckdb.DuckDBPyConnection:
     return con
 
 
+def check_warehouse(path: str | Path) -> None:
+    """:class:`CorruptWarehouse` if ``path`` exists and DuckDB cannot read it.
+
+    For commands that write the warehouse only after long work (a crawl with --load, the demo,
+    the scheduler): a damaged file should stop them before they start, not after. A missing
+    file passes (the first load creates it), and so does one another process holds locked.
+    """
+    if not Path(path).exists():
+        return
+    try:
+        open_snapshot(path).close()
+    except CorruptWarehouse:
+        raise
+    except WarehouseError:
+        return
+
+
 def snapshot_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A connection of its own (for one thread) on an :func:`open_snapshot` instance."""
     cursor = con.cursor()
