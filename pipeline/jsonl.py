@@ -55,10 +55,12 @@ def read_objects(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, dic
         if not line.strip():
             continue
         try:
-            obj = json.loads(line)
+            obj = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
+            # The column counts characters, as editors do (exc.colno would restart after a
+            # line break inside the text, and the line break that ends it is not the error).
             raise bad_line(source, lineno, f"invalid JSON: {exc.msg}",
-                           f", column {exc.colno}") from None
+                           f", column {exc.pos + 1}") from None
         except RecursionError:
             raise bad_line(source, lineno, "invalid JSON: nested too deeply") from None
         if not isinstance(obj, dict):
