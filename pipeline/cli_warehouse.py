@@ -124,7 +124,7 @@ def _read_stdin() -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise JobpulseError(f"the query on standard input is not UTF-8 text (byte {exc.start})"
+        raise JobpulseError(f"the query on standard input is not UTF-8 text (byte {exc.start + 1})"
                             ) from None
 
 

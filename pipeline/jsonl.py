@@ -57,8 +57,8 @@ def read_objects(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, dic
         try:
             obj = json.loads(line.rstrip("\r\n"))
         except json.JSONDecodeError as exc:
-            # The column counts characters, as editors do (exc.colno would restart after a
-            # line break inside the text, and the line break that ends it is not the error).
+            # Counted from the line's start: json's own line/column would place an error at the
+            # end of the line after its line break ("line 2, column 1").
             raise bad_line(source, lineno, f"invalid JSON: {exc.msg}",
                            f", column {exc.pos + 1}") from None
         except RecursionError:

@@ -117,7 +117,7 @@ def load_config(path: str | os.PathLike[str] | None = None) -> ScheduleConfig:
     except OSError as exc:
         raise ScheduleConfigError(f"schedule config {file}: cannot read ({exc.strerror})") from exc
     except UnicodeDecodeError as exc:
-        raise ScheduleConfigError(f"schedule config {file}: not UTF-8 text (byte {exc.start})"
+        raise ScheduleConfigError(f"schedule config {file}: not UTF-8 text (byte {exc.start + 1})"
                                   ) from exc
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)

@@ -252,7 +252,7 @@ def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
         with open(p, encoding="utf-8") as fh:
             data = yaml.load(fh, Loader=loader)  # noqa: S506 - safe loader
     except UnicodeDecodeError as exc:
-        raise TaxonomyError(f"{p}: not UTF-8 text (byte {exc.start})") from None
+        raise TaxonomyError(f"{p}: not UTF-8 text (byte {exc.start + 1})") from None
     except yaml.YAMLError as exc:
         # The full message spans lines (with a caret); its position and problem fit in one.
         mark = getattr(exc, "problem_mark", None)

@@ -7,7 +7,8 @@ Three independent locks, because any one of them alone has gaps:
 2. The query text must be exactly one statement of type SELECT (this includes ``WITH ...
    SELECT``, ``FROM t``, ``VALUES``, ``DESCRIBE``, ``SHOW`` and ``SUMMARIZE``, which DuckDB
    parses as SELECT). ``COPY``, ``ATTACH``, ``INSTALL``/``LOAD``, ``SET``, ``PRAGMA``, ``CALL``
-   and ``EXPORT`` are rejected before anything runs.
+   and ``EXPORT`` are rejected before anything runs, and so is a SELECT whose parse tree holds
+   a write (``with x as (delete ... returning *) select * from x``).
 3. ``enable_external_access = false`` and then ``lock_configuration = true``: a SELECT can still
    call table functions such as ``read_csv('/etc/passwd')`` or ``read_parquet('https://...')``;
    with external access off DuckDB refuses every file and network access, and the locked
