@@ -242,6 +242,7 @@ class LocalLanding:
         self.folder = folder
 
     def runs(self) -> tuple[list[LandingRun], list[str]]:
+        self.check()
         if not self.folder.is_dir():
             return [], []
         names = {path.relative_to(self.folder).as_posix()
@@ -269,7 +270,9 @@ class LocalLanding:
         os.replace(tmp, target)
 
     def check(self) -> None:
-        """A folder is created when first written; nothing to check beforehand."""
+        """A missing folder is created when first written; a file in its place is an error."""
+        if self.folder.exists() and not self.folder.is_dir():
+            raise LandingUnavailable(f"landing zone {self.folder} is a file, not a folder")
 
     def name(self, relative: str) -> str:
         return str(self.folder / relative)

@@ -11,9 +11,10 @@ from typing import Any
 
 import click
 
+from pipeline.cli_options import COUNT, MONTH, NON_NEGATIVE, PORT, URL, check_month_order
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
-from warehouse.db import WarehouseError
+from warehouse.db import WarehouseError, check_warehouse
 from warehouse.migrate import MigrationError
 
 DB_OPTION = click.option(
@@ -69,11 +70,13 @@ def sources() -> None:
 @cli.command()
 @click.argument("source_names", metavar="SOURCE...", nargs=-1)
 @click.option("--all", "all_sources", is_flag=True, help="Crawl every source.")
-@click.option("--base-url", help="Base URL instead of the real one (e.g. a local server); with "
-              "several sources it must contain {source}.")
-@click.option("--months", type=int, help="hn: the N newest monthly threads (0 = all).")
-@click.option("--since", metavar="YYYY-MM", help="hn: threads from this month on.")
-@click.option("--until", metavar="YYYY-MM", help="hn: threads up to this month.")
+@click.option("--base-url", type=URL, help="Base URL instead of the real one (e.g. a local "
+              "server); with several sources it must contain {source}.")
+@click.option("--months", type=NON_NEGATIVE, help="hn: the N newest monthly threads (0 = all).")
+@click.option("--since", type=MONTH, callback=check_month_order,
+              help="hn: threads from this month on.")
+@click.option("--until", type=MONTH, callback=check_month_order,
+              help="hn: threads up to this month.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="A Scrapy setting for this crawl (repeatable).")
 @click.option("--force", is_flag=True,
@@ -112,6 +115,8 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
     args = {k: str(v) for k, v in
             {"months": months, "since": since, "until": until}.items() if v is not None}
     settings = Settings.from_env(db=db)
+    if then_load:
+        check_warehouse(settings.db_path)
     failed = []
     for name in names:
         url = base_url.replace("{source}", name) if base_url else None
@@ -183,8 +188,8 @@ def _load(settings: Settings) -> None:
 @cli.command()
 @click.option("--taxonomy", type=click.Path(exists=True, dir_okay=False, path_type=Path),
               help="Taxonomy file to use instead of the bundled one.")
-@click.option("--workers", type=int, help="Extraction processes [default: one per core].")
-@click.option("--top", type=int, default=15, show_default=True,
+@click.option("--workers", type=COUNT, help="Extraction processes [default: one per core].")
+@click.option("--top", type=NON_NEGATIVE, default=15, show_default=True,
               help="How many gained and lost skills to list.")
 @DB_OPTION
 def rebuild(taxonomy: Path | None, workers: int | None, top: int, db: Path | None) -> None:
@@ -244,7 +249,7 @@ def migrate_command(stop_before: str | None, db: Path | None) -> None:
 
 
 @cli.command()
-@click.option("--port", type=int, default=8501, show_default=True)
+@click.option("--port", type=PORT, default=8501, show_default=True)
 @click.option("--host", default="127.0.0.1", show_default=True)
 @DB_OPTION
 def dashboard(port: int, host: str, db: Path | None) -> None:
@@ -258,6 +263,10 @@ def dashboard(port: int, host: str, db: Path | None) -> None:
     if not settings.db_path.exists():
         raise JobpulseError(f"no warehouse at {settings.db_path}: run `jobpulse demo` or "
                             "`jobpulse crawl hn && jobpulse load` first")
+    from warehouse.db import open_snapshot
+
+    # Once exec'd, Streamlit would serve a page of errors for a file that is not a warehouse.
+    open_snapshot(settings.db_path).close()
     _exec_dashboard(settings.db_path, host, port)
 
 
@@ -280,10 +289,10 @@ def _exec_dashboard(db_path: Path, host: str, port: int) -> None:
 
 @cli.command()
 @click.option("--no-dashboard", is_flag=True, help="Stop after loading.")
-@click.option("--months", type=int, default=48, show_default=True,
+@click.option("--months", type=COUNT, default=48, show_default=True,
               help="Months of history to generate.")
 @click.option("--seed", type=int, default=7, show_default=True)
-@click.option("--port", type=int, default=8501, show_default=True, help="Dashboard port.")
+@click.option("--port", type=PORT, default=8501, show_default=True, help="Dashboard port.")
 @DB_OPTION
 def demo(no_dashboard: bool, months: int, seed: int, port: int, db: Path | None) -> None:
     """Run the whole pipeline offline on a generated corpus, then open the dashboard.
@@ -298,6 +307,7 @@ def demo(no_dashboard: bool, months: int, seed: int, port: int, db: Path | None)
     from pipeline.demo.run import run_demo
 
     settings = Settings.from_env(db=db)
+    check_warehouse(settings.db_path)
     run_demo(settings, months=months, seed=seed, echo=click.echo)
     if not no_dashboard:
         _exec_dashboard(settings.db_path, "127.0.0.1", port)

@@ -20,6 +20,8 @@ from typing import IO, Any
 
 import click
 
+from pipeline.cli_options import NON_NEGATIVE
+from pipeline.jsonl import JsonLinesError, bad_line, read_postings
 from pipeline.money import to_usd, usd_rate
 from pipeline.pay import Pay, parse_pay
 from pipeline.pay_eval import evaluate_file, render_report
@@ -65,31 +67,21 @@ def pay_record(
     return record
 
 
-def _parse_line(line: str, lineno: int) -> tuple[Any, str | None, str | None, datetime.date | None]:
-    try:
-        obj = json.loads(line)
-    except json.JSONDecodeError as exc:
-        raise click.ClickException(f"line {lineno}: not valid JSON ({exc.msg})") from exc
-    if not isinstance(obj, dict):
-        raise click.ClickException(f"line {lineno}: expected a JSON object")
-    if "id" not in obj:
-        raise click.ClickException(f"line {lineno}: missing \"id\"")
-    text = obj.get("text")
-    if text is not None and not isinstance(text, str):
-        raise click.ClickException(f"line {lineno}: \"text\" must be a string or null")
+def _pay_fields(obj: dict[str, Any], source: str, lineno: int
+                ) -> tuple[str | None, datetime.date | None]:
+    """The optional "currency_hint" and "date" of an input line (id and text are checked)."""
     hint = obj.get("currency_hint")
     if hint is not None and not isinstance(hint, str):
-        raise click.ClickException(f"line {lineno}: \"currency_hint\" must be a string or null")
+        raise bad_line(source, lineno, '"currency_hint" must be a string or null')
     date: datetime.date | None = None
     raw_date = obj.get("date")
     if raw_date is not None:
         try:
             date = datetime.date.fromisoformat(str(raw_date)[:10])
-        except ValueError as exc:
-            raise click.ClickException(
-                f"line {lineno}: \"date\" must be an ISO date (YYYY-MM-DD), got {raw_date!r}"
-            ) from exc
-    return obj["id"], text, hint, date
+        except ValueError:
+            raise bad_line(source, lineno,
+                           f'"date" must be an ISO date (YYYY-MM-DD), got {raw_date!r}') from None
+    return hint, date
 
 
 @click.group("pay")
@@ -103,20 +95,21 @@ def pay() -> None:
 
 
 @pay.command("parse")
-@click.argument("source", type=click.File("r", encoding="utf-8"))
+@click.argument("source", type=click.File("rb"))
 @click.option(
     "--today/--no-today",
     default=True,
     show_default=True,
     help="Convert to USD at today's rate when an input line has no date.",
 )
-def parse_cmd(source: IO[str], today: bool) -> None:
+def parse_cmd(source: IO[bytes], today: bool) -> None:
     """Parse pay from JSON Lines in SOURCE (a file, or - for stdin).
 
     Each input line is {"id", "text"} with optional "currency_hint" (ISO code such as AUD) and
-    "date" (YYYY-MM-DD, for the USD rate).  Each output line is {"id", "pay"} where pay is null
-    or {"min", "max", "currency", "period", "raw", "usd_min", "usd_max", "usd_rate",
-    "usd_rate_date"}; amounts are decimal strings and an open end is null.
+    "date" (YYYY-MM-DD, for the USD rate); "text" may be null.  Each output line is {"id", "pay"}
+    where pay is null or {"min", "max", "currency", "period", "raw", "usd_min", "usd_max",
+    "usd_rate", "usd_rate_date"}; amounts are decimal strings and an open end is null.  A line
+    that is not such an object stops the command with its line number.
 
     \b
     Example:
@@ -124,13 +117,15 @@ def parse_cmd(source: IO[str], today: bool) -> None:
         | jobpulse pay parse -
     """
     fallback = datetime.date.today() if today else None
-    for lineno, line in enumerate(source, start=1):
-        if not line.strip():
-            continue
-        id_, text, hint, date = _parse_line(line, lineno)
-        parsed = parse_pay(text, currency_hint=hint, date=date)
-        out = {"id": id_, "pay": pay_record(parsed, date, today=fallback)}
-        click.echo(json.dumps(out, ensure_ascii=False))
+    name = click.format_filename(getattr(source, "name", "-"))
+    try:
+        for lineno, obj in read_postings(source, name):
+            hint, date = _pay_fields(obj, name, lineno)
+            parsed = parse_pay(obj["text"], currency_hint=hint, date=date)
+            out = {"id": obj["id"], "pay": pay_record(parsed, date, today=fallback)}
+            click.echo(json.dumps(out, ensure_ascii=False))
+    except JsonLinesError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @click.command("eval_pay")
@@ -143,7 +138,8 @@ def parse_cmd(source: IO[str], today: bool) -> None:
     help="Gold JSON Lines file in the eval README format (repeatable).",
 )
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-@click.option("--worst", default=10, show_default=True, help="How many worst cases to show.")
+@click.option("--worst", type=NON_NEGATIVE, default=10, show_default=True,
+              help="How many worst cases to show.")
 def eval_pay(gold_files: tuple[pathlib.Path, ...], as_json: bool, worst: int) -> None:
     """Score the pay parser on gold files, one report per file (never pooled).
 
@@ -158,8 +154,10 @@ def eval_pay(gold_files: tuple[pathlib.Path, ...], as_json: bool, worst: int) ->
     for path in gold_files:
         try:
             results.append(evaluate_file(path))
-        except (json.JSONDecodeError, KeyError) as exc:
-            raise click.ClickException(f"{path}: not a gold file ({exc})") from exc
+        except JsonLinesError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise click.ClickException(f"{path}: cannot read ({exc.strerror or exc})") from None
     if as_json:
         click.echo(json.dumps([r.as_dict(max_failures=worst) for r in results], indent=2,
                               ensure_ascii=False, default=str))

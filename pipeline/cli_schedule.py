@@ -16,6 +16,7 @@ from pathlib import Path
 
 import click
 
+from pipeline.cli_options import URL, Seconds
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
 from pipeline.runs import RunsReport, ago
@@ -32,13 +33,20 @@ CONFIG_OPTION = click.option(
 
 
 @contextmanager
-def _user_errors() -> Iterator[None]:
-    from warehouse.db import WarehouseError
+def _user_errors(db_path: Path | None = None) -> Iterator[None]:
+    import duckdb
+
+    from warehouse.db import WarehouseError, corrupt_error
 
     try:
         yield
     except (JobpulseError, WarehouseError) as exc:
         raise click.ClickException(str(exc)) from exc
+    except duckdb.Error as exc:
+        # Damage in a block that opening the file did not read shows up mid-query.
+        damaged = corrupt_error(db_path, exc) if db_path is not None else None
+        line = str(damaged or exc).strip().splitlines()
+        raise click.ClickException(line[0] if line else type(exc).__name__) from exc
 
 
 def _service_logging() -> None:
@@ -58,12 +66,12 @@ def _service_logging() -> None:
 
 @click.command(name="schedule")
 @CONFIG_OPTION
-@click.option("--base-url", help="Base URL for every source instead of the real one (e.g. a "
-              "local server); with several enabled sources it must contain {source}.")
-@click.option("--every", type=float, metavar="SECONDS",
+@click.option("--base-url", type=URL, help="Base URL for every source instead of the real one "
+              "(e.g. a local server); with several enabled sources it must contain {source}.")
+@click.option("--every", type=Seconds(min=0, min_open=True), metavar="SECONDS",
               help="Run every enabled source every SECONDS instead of its cron schedule "
                    "(tests and demos).")
-@click.option("--stop-timeout", type=float, metavar="SECONDS",
+@click.option("--stop-timeout", type=Seconds(min=0), metavar="SECONDS",
               help="On SIGTERM/SIGINT, how long a running crawl may go on before it is asked "
                    "to stop [default: the config's stop_timeout, 300].")
 @DB_OPTION
@@ -85,10 +93,13 @@ def schedule_command(config_file: Path | None, base_url: str | None, every: floa
     """
     from pipeline.schedule import SchedulerService
     from pipeline.schedule_config import load_config
+    from warehouse.db import check_warehouse
 
     with _user_errors():
         config = load_config(config_file)
-        service = SchedulerService(config, Settings.from_env(db=db), base_url=base_url,
+        settings = Settings.from_env(db=db)
+        check_warehouse(settings.db_path)
+        service = SchedulerService(config, settings, base_url=base_url,
                                    every=every, stop_timeout=stop_timeout)
         _service_logging()
         service.run_forever()
@@ -120,9 +131,11 @@ def runs_command(limit: int, source: str | None, failed: bool, as_json: bool,
     from pipeline.sources import get_source
 
     with _user_errors():
+        settings = Settings.from_env(db=db)
+    with _user_errors(settings.db_path):
         if source:
             get_source(source)
-        report = runs_report(Settings.from_env(db=db), load_config(config_file), limit=limit,
+        report = runs_report(settings, load_config(config_file), limit=limit,
                              source=source, failed=failed)
     if as_json:
         click.echo(json.dumps(report.to_json(), indent=1))

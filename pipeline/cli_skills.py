@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import json
 import sys
-from collections.abc import Iterator
-from typing import IO, Any
+from typing import IO
 
 import click
 
+from pipeline.cli_options import NON_NEGATIVE
+from pipeline.jsonl import JsonLinesError, bad_line, read_postings
 from pipeline.skills import SkillExtractor, Taxonomy, TaxonomyError, load_taxonomy
 
 __all__ = ["eval_skills", "skills"]
@@ -39,19 +40,6 @@ def _load(path: str | None) -> Taxonomy:
         raise click.ClickException(f"cannot parse taxonomy: {exc}") from exc
 
 
-def _json_lines(stream: IO[str], source: str) -> Iterator[tuple[int, dict[str, Any]]]:
-    for lineno, line in enumerate(stream, 1):
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise click.ClickException(f"{source}:{lineno}: invalid JSON ({exc.msg})") from None
-        if not isinstance(obj, dict):
-            raise click.ClickException(f"{source}:{lineno}: expected a JSON object")
-        yield lineno, obj
-
-
 @click.group("skills")
 def skills() -> None:
     """Skills taxonomy: extract skills from postings, resolve names, list the taxonomy.
@@ -65,13 +53,14 @@ def skills() -> None:
 
 
 @skills.command("extract")
-@click.argument("file", type=click.File("r", encoding="utf-8"), default="-")
+@click.argument("file", type=click.File("rb"), default="-")
 @_taxonomy_option
-def extract_cmd(file: IO[str], taxonomy_path: str | None) -> None:
+def extract_cmd(file: IO[bytes], taxonomy_path: str | None) -> None:
     """Extract canonical skills from JSON Lines postings.
 
     FILE holds one object per line: {"id", "text"} plus optional "title" and "tags"
-    (a list of strings). Use - for stdin. Prints {"id", "skills": [...]} per line.
+    (a list of strings); "text" may be null. Use - for stdin. Prints {"id", "skills": [...]}
+    per line. A line that is not such an object stops the command with its line number.
 
     \b
     Example:
@@ -80,19 +69,19 @@ def extract_cmd(file: IO[str], taxonomy_path: str | None) -> None:
       {"id": "a1", "skills": ["AWS", "AWS Lambda", "Django", "PostgreSQL", "Python"]}
     """
     extractor = SkillExtractor(_load(taxonomy_path))
-    source = getattr(file, "name", "-")
-    for lineno, obj in _json_lines(file, source):
-        text = obj.get("text")
-        if not isinstance(text, str):
-            raise click.ClickException(f"{source}:{lineno}: missing or non-string \"text\"")
-        title = obj.get("title")
-        if title is not None and not isinstance(title, str):
-            raise click.ClickException(f"{source}:{lineno}: \"title\" must be a string")
-        tags = obj.get("tags") or []
-        if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-            raise click.ClickException(f"{source}:{lineno}: \"tags\" must be a list of strings")
-        found = extractor.extract(text, title=title, tags=tags)
-        click.echo(json.dumps({"id": obj.get("id"), "skills": list(found)}, ensure_ascii=False))
+    source = click.format_filename(getattr(file, "name", "-"))
+    try:
+        for lineno, obj in read_postings(file, source):
+            title = obj.get("title")
+            if title is not None and not isinstance(title, str):
+                raise bad_line(source, lineno, '"title" must be a string')
+            tags = obj.get("tags") or []
+            if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+                raise bad_line(source, lineno, '"tags" must be a list of strings')
+            found = extractor.extract(obj["text"] or "", title=title, tags=tags)
+            click.echo(json.dumps({"id": obj["id"], "skills": list(found)}, ensure_ascii=False))
+    except JsonLinesError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 @skills.command("resolve")
@@ -142,7 +131,8 @@ def list_cmd(category: str | None, taxonomy_path: str | None) -> None:
               type=click.Path(exists=True, dir_okay=False),
               help="Gold JSON Lines file (repeatable); each file is scored on its own.")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable JSON output.")
-@click.option("--top", default=10, show_default=True, help="How many worst skills to show.")
+@click.option("--top", type=NON_NEGATIVE, default=10, show_default=True,
+              help="How many worst skills to show.")
 @_taxonomy_option
 def eval_skills(gold_files: tuple[str, ...], as_json: bool, top: int,
                 taxonomy_path: str | None) -> None:
@@ -164,6 +154,8 @@ def eval_skills(gold_files: tuple[str, ...], as_json: bool, top: int,
             results.append(evaluate_file(path, extractor))
         except ValueError as exc:
             raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise click.ClickException(f"{path}: cannot read ({exc.strerror or exc})") from None
     if as_json:
         payload = {
             "taxonomy_version": extractor.taxonomy.version,

@@ -13,22 +13,18 @@ itself, so it behaves the same whether or not it runs under the main group.
 from __future__ import annotations
 
 import contextlib
-import csv
-import datetime
-import json
-import math
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
 from pathlib import Path
-from typing import IO, Any
+from typing import IO
 
 import click
 import duckdb
 
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
+from pipeline.sql_output import TABLE_DEFAULT_LIMIT, format_table, print_result
 from warehouse.db import WarehouseError
 
 __all__ = ["check", "export", "format_table", "sql"]
@@ -40,151 +36,32 @@ DB_OPTION = click.option(
     help="DuckDB warehouse file [env JOBPULSE_DB; default data/jobpulse.duckdb].",
 )
 
-TABLE_DEFAULT_LIMIT = 1000
-MAX_CELL = 40
-NUMERIC_TYPES = ("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT", "UTINYINT", "USMALLINT",
-                 "UINTEGER", "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "DECIMAL")
 PROMPT, CONTINUATION = "jobpulse> ", "     ...> "
 INTERACTIVE_HELP = ("End a query with ';'. .tables lists tables and views, .help shows this, "
                     ".quit (or Ctrl-D) exits.")
 
 
 @contextmanager
-def _user_errors() -> Iterator[None]:
-    """Errors the user can act on become ``Error: <one line>`` and exit 1."""
+def _user_errors(db_path: Path | None = None) -> Iterator[None]:
+    """Errors the user can act on become ``Error: <one line>`` and exit 1.
+
+    With ``db_path``, damage that a query runs into (a block that opening the file did not
+    read) is reported as a damaged warehouse, naming the file.
+    """
+    from warehouse.db import CorruptWarehouse, corrupt_error
+
     try:
         yield
     except (JobpulseError, WarehouseError, duckdb.Error) as exc:
-        raise click.ClickException(_one_line(exc)) from exc
+        damaged = (corrupt_error(db_path, exc) if db_path is not None
+                   and not isinstance(exc, CorruptWarehouse) else None)
+        raise click.ClickException(_one_line(damaged or exc)) from exc
 
 
 def _one_line(exc: BaseException) -> str:
     from warehouse.readonly import first_line
 
     return first_line(exc)
-
-
-# --------------------------------------------------------------------------------------------
-# Rendering values
-# --------------------------------------------------------------------------------------------
-
-def _text(value: Any) -> str:
-    """A value as people read it in a table cell."""
-    if value is None:
-        return "NULL"
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, float):
-        if math.isnan(value) or math.isinf(value):
-            return str(value)
-        return format(value, ".6g") if abs(value) < 1e6 else format(value, ".1f")
-    if isinstance(value, datetime.datetime):
-        return value.isoformat(sep=" ")
-    if isinstance(value, (datetime.date, datetime.time)):
-        return value.isoformat()
-    if isinstance(value, (list, dict)):
-        return json.dumps(_plain(value), ensure_ascii=False)
-    if isinstance(value, bytes):
-        return "\\x" + value.hex()
-    return str(value)
-
-
-def _plain(value: Any) -> Any:
-    """A value JSON can hold; Decimals become numbers, times ISO 8601 text."""
-    if isinstance(value, Decimal):
-        return int(value) if value == value.to_integral_value() else float(value)
-    if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
-        return None
-    if isinstance(value, (datetime.datetime, datetime.date, datetime.time)):
-        return value.isoformat()
-    if isinstance(value, datetime.timedelta):
-        return value.total_seconds()
-    if isinstance(value, bytes):
-        return value.hex()
-    if isinstance(value, dict):
-        return {str(k): _plain(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain(v) for v in value]
-    if isinstance(value, (str, int, float, bool)) or value is None:
-        return value
-    return str(value)
-
-
-def _cell(value: Any, width: int) -> str:
-    # Line breaks would tear the table apart; long cells are cut with an ellipsis.
-    text = _text(value).replace("\r\n", " ").replace("\n", " ").replace("\t", " ")
-    return text if len(text) <= width else text[: width - 1] + "…"
-
-
-def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
-                 types: Sequence[str] = (), *, max_cell: int = MAX_CELL) -> list[str]:
-    """Rows as aligned text lines: header, rule, rows; numbers right-aligned."""
-    numeric = [str(t).upper().startswith(NUMERIC_TYPES) for t in types] or [False] * len(columns)
-    header = [_cell(c, max_cell) for c in columns]
-    body = [[_cell(v, max_cell) for v in row] for row in rows]
-    widths = [max([len(header[i]), *(len(r[i]) for r in body)]) for i in range(len(columns))]
-
-    def line(cells: Sequence[str]) -> str:
-        return " | ".join(c.rjust(w) if num else c.ljust(w)
-                          for c, w, num in zip(cells, widths, numeric, strict=True)).rstrip()
-
-    return [line(header), "-+-".join("-" * w for w in widths), *(line(r) for r in body)]
-
-
-def _unique_names(columns: Sequence[str]) -> list[str]:
-    # JSON objects cannot repeat a key; "select 1 a, 2 a" keeps both as a and a_2.
-    seen: dict[str, int] = {}
-    out = []
-    for name in columns:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
-    return out
-
-
-def _print_result(con: duckdb.DuckDBPyConnection, query: str, fmt: str, limit: int | None,
-                  out: IO[str]) -> None:
-    """Run ``query`` and write it to ``out``; ``limit`` as given to --limit (None: default)."""
-    from warehouse.readonly import iter_query
-
-    if limit is None:
-        limit = TABLE_DEFAULT_LIMIT if fmt == "table" else None
-    elif limit == 0:
-        limit = None
-    columns, types, batches = iter_query(con, query, limit=limit)
-    shown, truncated = 0, False
-    if fmt == "table":
-        rows: list[tuple[Any, ...]] = []
-        for batch in batches:
-            rows.extend(batch)
-        if limit is not None and len(rows) > limit:
-            rows, truncated = rows[:limit], True
-        for text in format_table(columns, rows, types):
-            out.write(text + "\n")
-        shown = len(rows)
-        if truncated:
-            out.write(f"(first {shown} rows shown; --limit 0 shows all)\n")
-        else:
-            out.write(f"({shown} row{'s' if shown != 1 else ''})\n")
-    else:
-        writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
-        names = _unique_names(columns)
-        if writer is not None:
-            writer.writerow(columns)
-        for batch in batches:
-            for row in batch:
-                if limit is not None and shown >= limit:
-                    truncated = True
-                    break
-                shown += 1
-                if writer is not None:
-                    writer.writerow(["" if v is None else v if isinstance(v, str) else
-                                     _text(v) for v in row])
-                else:
-                    out.write(json.dumps(dict(zip(names, (_plain(v) for v in row), strict=True)),
-                                         ensure_ascii=False) + "\n")
-    out.flush()
-    if truncated and fmt != "table":
-        click.echo(f"(first {limit} rows; --limit 0 shows all)", err=True)
 
 
 # --------------------------------------------------------------------------------------------
@@ -204,32 +81,51 @@ def sql(query: str | None, fmt: str, limit: int | None, db: Path | None) -> None
 
     Only single SELECT queries run (WITH ... SELECT, FROM, DESCRIBE, SHOW and SUMMARIZE too).
     The warehouse is opened read-only with file and network access switched off, so INSERT,
-    CREATE, COPY, ATTACH, INSTALL and read_csv('/some/file') are all refused. QUERY "-" reads
-    the query from standard input. The tables and views are described in warehouse/README.md.
+    CREATE, COPY, ATTACH, INSTALL and read_csv('/some/file') are all refused, also inside a
+    WITH clause. QUERY "-" reads the query from standard input; the prompt's dot commands work
+    as QUERY too (.tables, .help). The tables and views are described in warehouse/README.md.
 
     \b
     Examples:
         jobpulse sql "select skill, share from skill_monthly_share order by month desc limit 5"
         jobpulse sql "from postings select country, count(*) group by all" --format csv
         jobpulse sql - --format json < query.sql
+        jobpulse sql .tables
         jobpulse sql                # prompt: end queries with ';', .tables, .quit
     """
     from warehouse.readonly import open_read_only
 
-    settings = Settings.from_env(db=db)
     with _user_errors():
+        settings = Settings.from_env(db=db)
         if query == "-":
-            query = sys.stdin.read()
+            query = _read_stdin()
         con = open_read_only(settings.db_path)
     try:
         if query is None:
             _interactive(con, fmt, limit)
             return
         out = sys.stdout
-        with _user_errors():
-            _print_result(con, query, fmt, limit, out)
+        with _user_errors(settings.db_path):
+            if query.lstrip().startswith("."):
+                # What works at the prompt works as QUERY too: jobpulse sql .tables
+                _dot_command(con, query.strip(), out)
+            else:
+                print_result(con, query, fmt, limit, out)
     finally:
         con.close()
+
+
+def _read_stdin() -> str:
+    # Bytes, so invalid UTF-8 is one clear error rather than a decoder's traceback.
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None:  # a text stream with no bytes underneath has decoded already
+        return sys.stdin.read()
+    data = stream.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise JobpulseError(f"the query on standard input is not UTF-8 text (byte {exc.start + 1})"
+                            ) from None
 
 
 def _interactive(con: duckdb.DuckDBPyConnection, fmt: str, limit: int | None) -> None:
@@ -259,8 +155,11 @@ def _interactive(con: duckdb.DuckDBPyConnection, fmt: str, limit: int | None) ->
             continue
         stripped = line.strip()
         if not buffer and stripped.startswith("."):
-            if not _dot_command(con, stripped, out):
-                return
+            try:
+                if not _dot_command(con, stripped, out):
+                    return
+            except (JobpulseError, WarehouseError, duckdb.Error) as exc:
+                click.echo(f"Error: {_one_line(exc)}", err=True)
             continue
         if not stripped and not buffer:
             continue
@@ -274,7 +173,7 @@ def _interactive(con: duckdb.DuckDBPyConnection, fmt: str, limit: int | None) ->
 
 
 def _dot_command(con: duckdb.DuckDBPyConnection, command: str, out: IO[str]) -> bool:
-    """Handle a ``.command``; False means quit."""
+    """Handle a ``.command``; False means quit; an unknown one is a :class:`JobpulseError`."""
     from warehouse.readonly import list_relations
 
     name = command.split()[0].lower()
@@ -286,7 +185,7 @@ def _dot_command(con: duckdb.DuckDBPyConnection, command: str, out: IO[str]) -> 
     elif name == ".help":
         out.write(INTERACTIVE_HELP + "\n")
     else:
-        click.echo(f"Error: unknown command {name}; {INTERACTIVE_HELP}", err=True)
+        raise JobpulseError(f"unknown command {name}; {INTERACTIVE_HELP}")
     out.flush()
     return True
 
@@ -300,7 +199,7 @@ def _run_interactive(con: duckdb.DuckDBPyConnection, text: str, fmt: str, limit:
         return
     for statement in statements:
         try:
-            _print_result(con, statement, fmt, limit, out)
+            print_result(con, statement, fmt, limit, out)
         except (WarehouseError, duckdb.Error) as exc:
             click.echo(f"Error: {_one_line(exc)}", err=True)
         except KeyboardInterrupt:

@@ -7,6 +7,7 @@ import time
 
 import click
 
+from pipeline.cli_options import URL
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
 
@@ -24,7 +25,8 @@ def _parse_args(pairs: tuple[str, ...]) -> dict[str, str]:
 @click.command(name="workers")
 @click.argument("count", type=click.IntRange(1, 64))
 @click.argument("source")
-@click.option("--base-url", help="Base URL instead of the real one (e.g. a local server).")
+@click.option("--base-url", type=URL, help="Base URL instead of the real one (e.g. a local "
+              "server).")
 @click.option("--redis-url", envvar="JOBPULSE_REDIS_URL", metavar="URL",
               help="Redis holding the shared queue [env JOBPULSE_REDIS_URL], "
               "e.g. redis://127.0.0.1:6379/0.")

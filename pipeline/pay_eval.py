@@ -30,6 +30,7 @@ from typing import Any
 
 import attrs
 
+from pipeline.jsonl import bad_line, read_objects
 from pipeline.pay import Pay, infer_period, parse_pay
 
 __all__ = ["FileResult", "evaluate_file", "evaluate_items", "load_gold", "render_report"]
@@ -76,13 +77,50 @@ class FileResult:
 
 
 def load_gold(path: str | pathlib.Path) -> list[dict[str, Any]]:
-    """Read a gold JSON Lines file; blank lines are skipped."""
+    """Read a gold JSON Lines file; blank lines are skipped.
+
+    A line that is not JSON, or whose fields do not have the README's shapes, raises
+    :class:`pipeline.jsonl.JsonLinesError` (a ValueError) naming the file and line.
+    """
     items = []
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            if line.strip():
-                items.append(json.loads(line))
+    with open(path, "rb") as fh:
+        for lineno, obj in read_objects(fh, str(path)):
+            problem = _gold_problem(obj)
+            if problem:
+                raise bad_line(str(path), lineno, problem)
+            items.append(obj)
     return items
+
+
+def _gold_problem(obj: dict[str, Any]) -> str | None:
+    """What keeps a gold line from being scored, else None."""
+    if "id" not in obj:
+        return 'missing "id"'
+    if not isinstance(obj.get("text"), str | None):
+        return '"text" must be a string or null'
+    if not isinstance(obj.get("kind", "salary"), str):
+        return '"kind" must be a string'
+    if not isinstance(obj.get("hints") or {}, dict):
+        return '"hints" must be an object'
+    if not isinstance(obj.get("tags") or [], list):
+        return '"tags" must be a list'
+    gold = obj.get("gold")
+    if gold is None:
+        return None
+    if not isinstance(gold, dict):
+        return '"gold" must be an object or null'
+    for key in ("min", "max"):
+        value = gold.get(key)
+        if value is not None and (isinstance(value, bool) or not _is_number(value)):
+            return f'"gold.{key}" must be a number or null'
+    return None
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        return Decimal(str(value)).is_finite()
+    except ArithmeticError:
+        return False
 
 
 def _num_eq(a: Decimal | float | int | None, b: Decimal | float | int | None) -> bool:

@@ -261,7 +261,7 @@ def runs_report(settings: Settings, config: ScheduleConfig, *, limit: int = 20,
                 source: str | None = None, failed: bool = False,
                 wait_seconds: float = 10.0) -> RunsReport:
     """Everything ``jobpulse runs`` shows; a missing warehouse still shows the schedule."""
-    from warehouse.db import WarehouseError, connect
+    from warehouse.db import CorruptWarehouse, WarehouseError, connect
 
     runs: list[RunRow] = []
     latest: dict[str, tuple[datetime | None, str | None, datetime | None]] = {}
@@ -269,6 +269,8 @@ def runs_report(settings: Settings, config: ScheduleConfig, *, limit: int = 20,
     notes = []
     try:
         con = connect(settings.db_path, read_only=True, wait_seconds=wait_seconds)
+    except CorruptWarehouse:
+        raise  # a damaged warehouse needs fixing, not a note under an empty table
     except WarehouseError as exc:
         notes.append(str(exc))
     else:

@@ -154,6 +154,9 @@ def load_config(path: str | os.PathLike[str] | None = None) -> ScheduleConfig:
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
     except OSError as exc:
         raise ScheduleConfigError(f"schedule config {file}: cannot read ({exc.strerror})") from exc
+    except UnicodeDecodeError as exc:
+        raise ScheduleConfigError(f"schedule config {file}: not UTF-8 text (byte {exc.start + 1})"
+                                  ) from exc
     except yaml.YAMLError as exc:
         where = getattr(exc, "problem_mark", None)
         line = f" line {where.line + 1}" if where is not None else ""

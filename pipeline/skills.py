@@ -58,6 +58,8 @@ import ahocorasick
 import attrs
 import yaml
 
+from pipeline.errors import JobpulseError
+
 __all__ = [
     "CONTEXT_WINDOW",
     "LIST_WINDOW",
@@ -130,8 +132,8 @@ for _dom, _cats in _DOMAINS.items():
         _DOMAIN_OF.setdefault(_cat, set()).add("dom:" + _dom)
 
 
-class TaxonomyError(ValueError):
-    """The taxonomy file is malformed (duplicate name, unknown parent, bad field...)."""
+class TaxonomyError(JobpulseError, ValueError):
+    """The taxonomy file is malformed (not YAML, duplicate name, unknown parent, bad field...)."""
 
 
 @attrs.frozen
@@ -246,8 +248,17 @@ def load_taxonomy(path: str | os.PathLike[str] | None = None) -> Taxonomy:
     """Read a taxonomy YAML file (default: ``taxonomy.yaml`` next to this module)."""
     p = Path(path) if path is not None else DEFAULT_TAXONOMY_PATH
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with open(p, encoding="utf-8") as fh:
-        data = yaml.load(fh, Loader=loader)  # noqa: S506 - safe loader
+    try:
+        with open(p, encoding="utf-8") as fh:
+            data = yaml.load(fh, Loader=loader)  # noqa: S506 - safe loader
+    except UnicodeDecodeError as exc:
+        raise TaxonomyError(f"{p}: not UTF-8 text (byte {exc.start + 1})") from None
+    except yaml.YAMLError as exc:
+        # The full message spans lines (with a caret); its position and problem fit in one.
+        mark = getattr(exc, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        problem = getattr(exc, "problem", None) or type(exc).__name__
+        raise TaxonomyError(f"{p}{where}: not valid YAML ({problem})") from None
     if not isinstance(data, dict) or "skills" not in data:
         raise TaxonomyError(f"{p}: expected a mapping with 'version' and 'skills'")
     skills = []

@@ -14,7 +14,6 @@ removed from predictions before scoring, because the gold drops generic concepts
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -23,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from pipeline.jsonl import bad_line, read_objects
 from pipeline.skills import SkillExtractor, Taxonomy
 
 __all__ = [
@@ -123,26 +123,40 @@ class FileResult:
 
 
 def read_gold(path: str | os.PathLike[str]) -> list[GoldItem]:
-    """Read a gold JSON Lines file: ``{"id", "text", "gold_skills"}`` (+ optional title/tags)."""
+    """Read a gold JSON Lines file: ``{"id", "text", "gold_skills"}`` (+ optional title/tags).
+
+    A bad line raises :class:`pipeline.jsonl.JsonLinesError` (a ValueError) naming the file and
+    line.
+    """
     items = []
-    with open(path, encoding="utf-8") as fh:
-        for lineno, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-                items.append(
-                    GoldItem(
-                        id=str(obj.get("id", lineno)),
-                        text=str(obj["text"]),
-                        gold=frozenset(obj.get("gold_skills") or ()),
-                        title=obj.get("title"),
-                        tags=tuple(obj.get("tags") or ()),
-                    )
+    with open(path, "rb") as fh:
+        for lineno, obj in read_objects(fh, str(path)):
+            problem = _gold_problem(obj)
+            if problem:
+                raise bad_line(str(path), lineno, f"bad gold line ({problem})")
+            items.append(
+                GoldItem(
+                    id=str(obj.get("id", lineno)),
+                    text=str(obj["text"]),
+                    gold=frozenset(obj.get("gold_skills") or ()),
+                    title=obj.get("title"),
+                    tags=tuple(obj.get("tags") or ()),
                 )
-            except (ValueError, KeyError, TypeError) as exc:
-                raise ValueError(f"{path}:{lineno}: bad gold line ({exc})") from exc
+            )
     return items
+
+
+def _gold_problem(obj: dict[str, Any]) -> str | None:
+    """What keeps a gold line from being scored, else None."""
+    if "text" not in obj:
+        return 'missing "text"'
+    if not isinstance(obj.get("title"), str | None):
+        return '"title" must be a string or null'
+    for key in ("gold_skills", "tags"):
+        value = obj.get(key) or []
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return f'"{key}" must be a list of strings'
+    return None
 
 
 def _aggregate(

@@ -27,6 +27,42 @@ class WarehouseError(Exception):
     """The warehouse cannot be opened or used as asked."""
 
 
+class CorruptWarehouse(WarehouseError):
+    """The warehouse file is not a DuckDB database, or DuckDB found it damaged."""
+
+
+# How DuckDB words a file it cannot read as a database: a foreign or empty file, a truncated
+# one, a failed block checksum. Matched on the message because DuckDB raises these as plain
+# IOException or duckdb.Error, the same classes as a lock conflict or a full disk.
+_CORRUPT_MARKERS = ("not a valid duckdb database", "could not read enough bytes",
+                    "corrupt database file", "database file with version number")
+
+
+def _first_line(exc: BaseException) -> str:
+    lines = str(exc).strip().splitlines()
+    return lines[0] if lines else type(exc).__name__
+
+
+def corrupt_error(path: Path, exc: BaseException, *, shown_as: Path | None = None
+                  ) -> CorruptWarehouse | None:
+    """A one-line :class:`CorruptWarehouse` for ``path`` if ``exc`` says the file is damaged.
+
+    ``shown_as`` names a private copy of ``path`` (the writer's ``<db>.next``) that DuckDB's
+    message mentions; the user only knows ``path``, so that is the name shown.
+    """
+    detail = _first_line(exc)
+    if not any(marker in detail.lower() for marker in _CORRUPT_MARKERS):
+        return None
+    if shown_as is not None:
+        detail = detail.replace(str(shown_as.resolve()), str(path.resolve()))
+        detail = detail.replace(str(shown_as), str(path))
+    return CorruptWarehouse(f"{path} is not a DuckDB database (or is corrupt): {detail}")
+
+
+def _open_error(path: Path, exc: BaseException) -> WarehouseError:
+    return corrupt_error(path, exc) or WarehouseError(f"cannot open {path}: {_first_line(exc)}")
+
+
 def connect(path: str | Path, *, read_only: bool = False, wait_seconds: float = 0.0
             ) -> duckdb.DuckDBPyConnection:
     """Open the warehouse file directly.
@@ -40,7 +76,7 @@ def connect(path: str | Path, *, read_only: bool = False, wait_seconds: float = 
     if read_only and not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `jobpulse load` (or `jobpulse demo`)")
     if not read_only:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        _make_parent(path)
     deadline = time.monotonic() + wait_seconds
     delay = 0.05
     while True:
@@ -48,9 +84,20 @@ def connect(path: str | Path, *, read_only: bool = False, wait_seconds: float = 
             return duckdb.connect(str(path), read_only=read_only)
         except duckdb.IOException as exc:
             if "lock" not in str(exc).lower() or time.monotonic() >= deadline:
-                raise WarehouseError(f"cannot open {path}: {exc}") from exc
+                raise _open_error(path, exc) from exc
             time.sleep(delay)
             delay = min(delay * 2, 1.0)
+        except duckdb.Error as exc:
+            # A failed block checksum is a plain duckdb.Error, not an IOException.
+            raise _open_error(path, exc) from exc
+
+
+def _make_parent(path: Path) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise WarehouseError(f"cannot create the folder of {path}: {exc.strerror or exc}"
+                             ) from exc
 
 
 SNAPSHOT_ALIAS = "warehouse"
@@ -75,8 +122,25 @@ def open_snapshot(path: str | Path) -> duckdb.DuckDBPyConnection:
         con.execute(f"use {SNAPSHOT_ALIAS}")
     except duckdb.Error as exc:
         con.close()
-        raise WarehouseError(f"cannot open {path}: {exc}") from exc
+        raise _open_error(path, exc) from exc
     return con
+
+
+def check_warehouse(path: str | Path) -> None:
+    """:class:`CorruptWarehouse` if ``path`` exists and DuckDB cannot read it.
+
+    For commands that write the warehouse only after long work (a crawl with --load, the demo,
+    the scheduler): a damaged file should stop them before they start, not after. A missing
+    file passes (the first load creates it), and so does one another process holds locked.
+    """
+    if not Path(path).exists():
+        return
+    try:
+        open_snapshot(path).close()
+    except CorruptWarehouse:
+        raise
+    except WarehouseError:
+        return
 
 
 def snapshot_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
@@ -93,8 +157,12 @@ def _sibling(path: Path, suffix: str) -> Path:
 @contextlib.contextmanager
 def writer_lock(path: Path, wait_seconds: float) -> Iterator[None]:
     """Exclusive lock that serialises writers (released by the OS if the process dies)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with _sibling(path, ".lock").open("a") as handle:
+    _make_parent(path)
+    try:
+        handle = _sibling(path, ".lock").open("a")
+    except OSError as exc:
+        raise WarehouseError(f"cannot lock {path}: {exc.strerror or exc}") from exc
+    with handle:
         deadline = time.monotonic() + wait_seconds
         while True:
             try:
@@ -130,6 +198,24 @@ def _fsync_dir(folder: Path) -> None:
 WRITER_CHECKPOINT_THRESHOLD = "1GB"
 
 
+def _open_staged(path: Path, staged: Path) -> duckdb.DuckDBPyConnection:
+    """Copy the published file (and a WAL left behind) to ``staged`` and open the copy."""
+    try:
+        if path.exists():
+            shutil.copyfile(path, staged)
+            wal = _sibling(path, ".wal")
+            if wal.exists():
+                # Left by a direct writer that died; DuckDB replays it when the copy opens.
+                shutil.copyfile(wal, _sibling(staged, ".wal"))
+    except OSError as exc:
+        raise WarehouseError(f"cannot copy {path} to {staged}: {exc.strerror or exc}") from exc
+    try:
+        return duckdb.connect(str(staged))
+    except duckdb.Error as exc:
+        raise (corrupt_error(path, exc, shown_as=staged)
+               or WarehouseError(f"cannot open {path}: {_first_line(exc)}")) from exc
+
+
 @contextlib.contextmanager
 def writer(path: str | Path, *, wait_seconds: float = 600.0
            ) -> Iterator[duckdb.DuckDBPyConnection]:
@@ -138,13 +224,12 @@ def writer(path: str | Path, *, wait_seconds: float = 600.0
     staged = _sibling(path, ".next")
     with writer_lock(path, wait_seconds):
         _discard(staged, _sibling(staged, ".wal"))
-        if path.exists():
-            shutil.copyfile(path, staged)
-            wal = _sibling(path, ".wal")
-            if wal.exists():
-                # Left by a direct writer that died; DuckDB replays it when the copy opens.
-                shutil.copyfile(wal, _sibling(staged, ".wal"))
-        con = duckdb.connect(str(staged))
+        try:
+            con = _open_staged(path, staged)
+        except BaseException:
+            # The copy of a damaged file is useless; nothing may stay behind but the original.
+            _discard(staged, _sibling(staged, ".wal"))
+            raise
         try:
             # The staged copy is private until published, so its commits need no early
             # checkpoints. At the default 16 MB each run's commit checkpointed and rewrote the
@@ -153,9 +238,14 @@ def writer(path: str | Path, *, wait_seconds: float = 600.0
             con.execute(f"set checkpoint_threshold = '{WRITER_CHECKPOINT_THRESHOLD}'")
             yield con
             con.execute("checkpoint")
-        except BaseException:
+        except BaseException as exc:
             con.close()
             _discard(staged, _sibling(staged, ".wal"))
+            # Damage can also surface later, when the block holding it is first read.
+            if isinstance(exc, duckdb.Error):
+                corrupt = corrupt_error(path, exc, shown_as=staged)
+                if corrupt is not None:
+                    raise corrupt from exc
             raise
         con.close()
         with staged.open("rb+") as handle:

@@ -7,7 +7,8 @@ Three independent locks, because any one of them alone has gaps:
 2. The query text must be exactly one statement of type SELECT (this includes ``WITH ...
    SELECT``, ``FROM t``, ``VALUES``, ``DESCRIBE``, ``SHOW`` and ``SUMMARIZE``, which DuckDB
    parses as SELECT). ``COPY``, ``ATTACH``, ``INSTALL``/``LOAD``, ``SET``, ``PRAGMA``, ``CALL``
-   and ``EXPORT`` are rejected before anything runs.
+   and ``EXPORT`` are rejected before anything runs, and so is a SELECT whose parse tree holds
+   a write (``with x as (delete ... returning *) select * from x``).
 3. ``enable_external_access = false`` and then ``lock_configuration = true``: a SELECT can still
    call table functions such as ``read_csv('/etc/passwd')`` or ``read_parquet('https://...')``;
    with external access off DuckDB refuses every file and network access, and the locked
@@ -19,6 +20,8 @@ output formats.
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,7 +136,56 @@ def check_read_only(query: str) -> str:
     if statement.type != duckdb.StatementType.SELECT:
         kind = _KIND_NAMES.get(statement.type.name, statement.type.name.replace("_", " "))
         raise QueryRejected(f"read-only: only SELECT queries are allowed, not {kind}")
-    return statement.query.strip().rstrip(";").rstrip()
+    sql = statement.query.strip().rstrip(";").rstrip()
+    hidden = _hidden_write(sql)
+    if hidden is not None:
+        raise QueryRejected(f"read-only: only SELECT queries are allowed, not {hidden}")
+    return sql
+
+
+# Query nodes that only read. DuckDB also parses "with x as (delete ... returning *) select"
+# as a SELECT statement, whose CTE body is a DELETE_QUERY_NODE (likewise INSERT, UPDATE and
+# COPY); any node kind not listed here is refused, so a new writing kind is refused too.
+_READ_NODES = frozenset({"SELECT_NODE", "SET_OPERATION_NODE", "RECURSIVE_CTE_NODE",
+                         "CTE_NODE"})
+_parser_lock = threading.Lock()
+_parser: duckdb.DuckDBPyConnection | None = None
+
+
+def _hidden_write(sql: str) -> str | None:
+    """The kind of a writing query node inside a SELECT statement (``"DELETE"``), else None.
+
+    DuckDB's ``json_serialize_sql`` gives the parsed tree. It runs on a private in-memory
+    connection (a fresh one per call costs ~30 ms), shared under a lock because the dashboard
+    checks queries from several threads.
+    """
+    global _parser
+    with _parser_lock:
+        if _parser is None:
+            _parser = duckdb.connect(":memory:")
+        row = _parser.execute("select json_serialize_sql(?)", [sql]).fetchone()
+    tree = json.loads(row[0]) if row else {}
+    if tree.get("error"):
+        # Not a tree DuckDB can serialise: the read-only open (lock 1) still refuses writes.
+        return None
+    for kind in _node_kinds(tree.get("statements", [])):
+        if kind not in _READ_NODES:
+            return kind.removesuffix("_NODE").removesuffix("_QUERY")
+    return None
+
+
+def _node_kinds(value: Any) -> Iterator[str]:
+    """Every ``"type"`` of a query node (``*_NODE``) in a serialised parse tree."""
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, dict):
+            kind = item.get("type")
+            if isinstance(kind, str) and kind.endswith("_NODE"):
+                yield kind
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
 
 
 def run_query(con: duckdb.DuckDBPyConnection, query: str, *, limit: int | None = None
