@@ -99,7 +99,9 @@ def read_items(data: bytes, name: str, *,
         if not raw.strip() or number == skip_line:
             continue
         try:
-            item = json.loads(raw)
+            # Decoded here, not by json.loads: it would guess UTF-16 from a byte-order mark,
+            # and a landing file is UTF-8 by contract.
+            item = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise LandingFileError(f"{name}: line {number}: not valid JSON ({exc})") from exc
         if not isinstance(item, dict):
@@ -260,8 +262,8 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
         try:
             outcome = load_run(con, run, normalize, taxonomy, report.seconds)
         except LandingFileError as exc:
+            # Said once, by the progress line below and the command's closing error.
             outcome = FileOutcome(run.key, run.run_id, 0, None, 0, error=str(exc))
-            log.error("%s", exc)
         report.files.append(outcome)
         if outcome.counts:
             c = outcome.counts
