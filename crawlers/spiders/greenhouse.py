@@ -88,12 +88,16 @@ def metadata_value(metadata: Any, name: str) -> str | None:
 
 def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source: str,
                     fetched_at: str, crawl_run: str) -> JobPostingItem:
-    """Build the raw item for one job of a board's ``jobs`` list."""
+    """Build the raw item for one job of a board's ``jobs`` list.
+
+    Raises for a job that cannot be keyed (no usable ``id``); a missing title is left for
+    :func:`~crawlers.spiders._base.posting_problem` to count.
+    """
     job_id = job["id"]
     if isinstance(job_id, bool) or not isinstance(job_id, int | str) or not str(job_id):
         raise ValueError(f"bad job id {job_id!r}")
-    title = job["title"]
-    if not isinstance(title, str):
+    title = job.get("title")
+    if title is not None and not isinstance(title, str):
         raise TypeError("title is not a string")
     body = content_html(job.get("content"))
     published_raw = job.get("first_published") or job.get("updated_at")
@@ -106,7 +110,7 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
         url=job.get("absolute_url") or HOSTED_URL.format(board=board, id=job_id),
         fetched_at=fetched_at,
         crawl_run=crawl_run,
-        jobTitle=title.strip(),
+        jobTitle=title.strip() if title else None,
         datePublished=iso_utc(published_raw),
         datePublishedRaw=published_raw,
         hiringOrganization=organization(job.get("company_name"), board_name),
@@ -151,7 +155,7 @@ class GreenhouseSpider(BoardSpider):
                               cb_kwargs={"board": board})
 
     def parse_board(self, response: Response, board: str) -> Iterator[JobPostingItem]:
-        jobs = self.load_jobs(response)
+        jobs = self.load_board(response, "jobs")
         if jobs is None:
             return
         fetched_at = utc_now_iso()

@@ -57,6 +57,8 @@ def parse_block(node: Any) -> list[Any]:
 
 def page_blocks(body: bytes) -> Iterator[Any]:
     """Every JSON-LD script element of an HTML page, as lxml elements."""
+    if not body.strip():
+        return  # parsel refuses an empty body; an empty page simply has no blocks
     selector = Selector(body=body, type="html")
     # Some sites add parameters to the type ("application/ld+json; charset=utf-8").
     for script in selector.xpath('//script[starts-with(normalize-space(@type), '
@@ -138,7 +140,10 @@ class JsonLdSpider(JobSpider):
             self.count_error("bad_sitemap", f"not a sitemap: {exc!r}", response.url)
             return
         if sitemap.type not in ("urlset", "sitemapindex"):
-            self.count_error("bad_sitemap", f"root element {sitemap.type!r}", response.url)
+            # An HTML page (error page, bot wall) is no sitemap at all; any other XML means the
+            # site now serves something else where its sitemap was.
+            kind = "bad_sitemap" if sitemap.type == "html" else "format_changed"
+            self.count_error(kind, f"root element {sitemap.type!r}", response.url)
             return
         for entry in sitemap:
             loc = (entry.get("loc") or "").strip()
@@ -167,10 +172,6 @@ class JsonLdSpider(JobSpider):
             self.count_skip("no_jobposting")
             return
         fetched_at = utc_now_iso()
-        for index, posting in enumerate(postings):
-            try:
-                yield extract_jobposting(posting, page_url=response.url, index=index,
-                                         count=len(postings), source=self.name,
-                                         fetched_at=fetched_at, crawl_run=self.crawl_run)
-            except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                self.count_error("bad_record", f"JobPosting {index}: {exc!r}", response.url)
+        yield from self.emit(enumerate(postings), lambda pair: extract_jobposting(
+            pair[1], page_url=response.url, index=pair[0], count=len(postings),
+            source=self.name, fetched_at=fetched_at, crawl_run=self.crawl_run), response)
