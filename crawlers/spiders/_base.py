@@ -60,6 +60,22 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
+_XML_NOT_MARKUP = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.DOTALL)
+
+
+def count_elements(body: bytes, *names: str) -> int:
+    """How many elements called one of ``names`` (any namespace prefix) a raw XML body opens,
+    CDATA sections and comments aside.
+
+    lxml's recovering parser silently drops what follows broken markup, and Scrapy's sitemap
+    parser drops entries without a ``<loc>``; comparing this count with what they returned
+    finds the records that would otherwise vanish uncounted.
+    """
+    alternatives = b"|".join(re.escape(name.encode("ascii")) for name in names)
+    pattern = re.compile(rb"<(?:[\w.-]+:)?(?:" + alternatives + rb")[\s/>]")
+    return len(pattern.findall(_XML_NOT_MARKUP.sub(b"", body)))
+
+
 def utc_now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -170,16 +186,17 @@ class JobSpider(scrapy.Spider):
         self.crawl_run = check_run_id(crawl_run) if crawl_run is not None else new_run_id()
         self.run_args: dict[str, Any] = {"base_url": self.base_url}
 
-    def count_error(self, kind: str, message: str, url: str | None = None) -> None:
+    def count_error(self, kind: str, message: str, url: str | None = None,
+                    count: int = 1) -> None:
         """Count an error by kind in the run's stats and log it once with its URL."""
         assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"jobpulse/error/{kind}")
+        self.crawler.stats.inc_value(f"jobpulse/error/{kind}", count)
         self.logger.warning("%s: %s (%s)", kind, message, url or "-")
 
-    def count_skip(self, reason: str) -> None:
+    def count_skip(self, reason: str, count: int = 1) -> None:
         """Count a record that is deliberately not a posting (not an error)."""
         assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"jobpulse/skipped/{reason}")
+        self.crawler.stats.inc_value(f"jobpulse/skipped/{reason}", count)
 
     def emit(self, records: Iterable[Any], build: Callable[[Any], JobPostingItem],
              response: Response, *,

@@ -166,13 +166,25 @@ class HnSpider(JobSpider):
                              response.url)
             return
         for hit in hits:
-            title = (hit.get("title") or "") if isinstance(hit, dict) else ""
+            # The search lists every whoishiring story; each hit not followed is counted.
+            title = hit.get("title") if isinstance(hit, dict) else None
+            if not isinstance(title, str):
+                self.count_error("bad_record", f"search hit without a title: {hit!r:.200}",
+                                 response.url)
+                continue
             if not title.startswith(self.thread_prefix):
+                self.count_skip("other_thread")
                 continue
             if self.months and self.threads_found >= self.months:
-                return
+                self.count_skip("older_thread")
+                continue
+            try:
+                story_id = int(hit["objectID"])
+            except (KeyError, TypeError, ValueError) as exc:
+                self.count_error("bad_record", f"thread {title!r} without an id: {exc!r}",
+                                 response.url)
+                continue
             self.threads_found += 1
-            story_id = int(hit["objectID"])
             yield scrapy.Request(
                 f"{self.base_url}/api/v1/items/{story_id}",
                 callback=self.parse_thread,

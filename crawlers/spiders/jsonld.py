@@ -24,7 +24,7 @@ from scrapy.utils.sitemap import Sitemap
 
 from crawlers.items import JobPostingItem
 from crawlers.jsonld_extract import extract_jobposting, find_postings
-from crawlers.spiders._base import JobSpider, utc_now_iso
+from crawlers.spiders._base import JobSpider, count_elements, utc_now_iso
 
 CONFIG_FILE = Path(__file__).resolve().parent.parent / "career_pages.yaml"
 MAX_SITEMAP_DEPTH = 3
@@ -145,9 +145,12 @@ class JsonLdSpider(JobSpider):
             kind = "bad_sitemap" if sitemap.type == "html" else "format_changed"
             self.count_error(kind, f"root element {sitemap.type!r}", response.url)
             return
+        entries = 0
         for entry in sitemap:
+            entries += 1
             loc = (entry.get("loc") or "").strip()
             if not loc:
+                self.count_skip("no_loc")
                 continue
             # Real sitemaps use absolute URLs; a relative one resolves against the sitemap.
             url = response.urljoin(loc)
@@ -158,6 +161,11 @@ class JsonLdSpider(JobSpider):
                                      cb_kwargs={"depth": depth + 1})
             else:
                 self.count_error("sitemap_too_deep", f"skipped {url}", response.url)
+        # Scrapy's parser returns no entry without a <loc> element (nor one lost to broken
+        # markup); they are counted with the blank ones.
+        missing = count_elements(body, "url", "sitemap") - entries
+        if missing > 0:
+            self.count_skip("no_loc", missing)
 
     def parse_page(self, response: Response) -> Iterator[JobPostingItem]:
         postings: list[dict[str, Any]] = []

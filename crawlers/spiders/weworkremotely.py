@@ -21,7 +21,7 @@ from parsel import Selector
 from scrapy.http import Response
 
 from crawlers.items import JobPostingItem
-from crawlers.spiders._base import JobSpider, utc_now_iso
+from crawlers.spiders._base import JobSpider, count_elements, utc_now_iso
 
 DEFAULT_FEEDS = "remote-back-end-programming-jobs"
 _FLAGS = re.compile("[\U0001f1e6-\U0001f1ff]+")
@@ -163,6 +163,12 @@ class WeWorkRemotelySpider(JobSpider):
         fetched_at = utc_now_iso()
         yield from self.emit(items, lambda item: extract_item(
             item, source=self.name, fetched_at=fetched_at, crawl_run=self.crawl_run), response)
+        # lxml recovers from broken markup by folding the items after it into it (an unclosed
+        # element): those items are in the feed, but no selector sees them.
+        lost = count_elements(response.body, "item") - len(items)
+        if lost > 0:
+            self.count_error("malformed_item", f"{lost} <item> element(s) the XML parser could "
+                             "not read", response.url, count=lost)
         self.feeds_read += 1
         # The feeds are the current listing; the manifest still voids this on any error.
         self.complete_listing = self.feeds_read == len(self.feeds)

@@ -13,11 +13,18 @@ import json
 from typing import Any
 
 import pytest
+import scrapy
 from scrapy.http import TextResponse
 from scrapy.utils.test import get_crawler
 
 from crawlers.items import JobPostingItem
-from crawlers.spiders._base import FormatChanged, JobSpider, posting_problem, records_in
+from crawlers.spiders._base import (
+    FormatChanged,
+    JobSpider,
+    count_elements,
+    posting_problem,
+    records_in,
+)
 from crawlers.spiders.arbeitnow import ArbeitnowSpider
 from crawlers.spiders.ashby import AshbySpider
 from crawlers.spiders.greenhouse import GreenhouseSpider
@@ -39,6 +46,7 @@ class Outcome:
 
     def __init__(self, spider: JobSpider, out: list[Any]) -> None:
         self.items = [o for o in out if isinstance(o, JobPostingItem)]
+        self.requests = [o for o in out if isinstance(o, scrapy.Request)]
         assert spider.crawler.stats is not None
         stats = spider.crawler.stats.get_stats()
         self.skipped = _counts(stats, "jobpulse/skipped/")
@@ -351,6 +359,76 @@ def test_empty_page_has_no_jobposting() -> None:
 def test_sitemap_that_is_none(body: str, kind: str) -> None:
     outcome = call(JsonLdSpider, "parse_sitemap", body, content_type="text/xml", depth=0)
     assert outcome.errors == {kind: 1}
+
+
+def test_rss_items_lost_to_broken_xml_are_counted() -> None:
+    feed = wwr_feed()
+    # An unclosed element: lxml's recovering parser folds the items after it into it.
+    broken = feed.replace("<type>Contract</type>", "<type>Contract", 1)
+    assert broken != feed
+    outcome = call(WeWorkRemotelySpider, "parse_feed", broken, content_type="text/xml")
+    records = broken.count("<item>")
+    assert records == 4
+    # The first item lands; the broken one has lost its guid; the two after it vanished.
+    check(outcome, records, items=1, skipped={},
+          errors={"bad_record": 1, "malformed_item": 2})
+
+
+def test_count_elements_ignores_cdata_comments_and_longer_names() -> None:
+    body = (b"<rss><channel><!-- <item> --><item><description><![CDATA[<item>x</item>]]>"
+            b"</description></item><item/><items>no</items></channel></rss>")
+    assert count_elements(body, "item") == 2
+    sitemap = (b'<sm:urlset xmlns:sm="x"><sm:url><sm:loc>a</sm:loc></sm:url><url>'
+               b"</url><sitemap/></sm:urlset>")
+    assert count_elements(sitemap, "url", "sitemap") == 3
+
+
+def hn_hit(object_id: int, title: str) -> dict[str, Any]:
+    """A ``search_by_date`` hit of a whoishiring story, as Algolia sends it."""
+    return {"_tags": ["story", "author_whoishiring", f"story_{object_id}", "ask_hn"],
+            "author": "whoishiring", "created_at": "2026-10-01T15:00:39Z",
+            "created_at_i": 1790866839, "num_comments": 0, "objectID": str(object_id),
+            "points": 412, "story_id": object_id, "story_text": "Please state the location.",
+            "title": title, "updated_at": "2026-10-02T00:00:00Z"}
+
+
+def test_hn_search_hits() -> None:
+    hits = [
+        hn_hit(47100002, "Ask HN: Freelancer? Seeking freelancer? (October 2026)"),
+        hn_hit(47100001, "Ask HN: Who wants to be hired? (October 2026)"),
+        hn_hit(47100000, "Ask HN: Who is hiring? (October 2026)"),
+        hn_hit(46800000, "Ask HN: Who is hiring? (September 2026)"),
+        {k: v for k, v in hn_hit(46500000, "Ask HN: Who is hiring? (August 2026)").items()
+         if k != "objectID"},
+        {"objectID": "46400000", "_tags": ["story"]},
+    ]
+    body = json.dumps({"hits": hits, "nbHits": len(hits), "nbPages": 1, "page": 0,
+                       "hitsPerPage": 100})
+    every = call(HnSpider, "parse_threads", body, spider_args={"months": "0"}, page=0)
+    assert [r.url.rsplit("/", 1)[-1] for r in every.requests] == ["47100000", "46800000"]
+    assert every.skipped == {"other_thread": 2}
+    assert every.errors == {"bad_record": 2}
+    assert len(every.requests) + every.accounted() == len(hits)
+    one = call(HnSpider, "parse_threads", body, spider_args={"months": "1"}, page=0)
+    assert [r.url.rsplit("/", 1)[-1] for r in one.requests] == ["47100000"]
+    # Hiring threads past the months asked for are not wanted: a skip, not an error.
+    assert one.skipped == {"other_thread": 2, "older_thread": 2}
+    assert one.errors == {"bad_record": 1}
+    assert len(one.requests) + one.accounted() == len(hits)
+
+
+def test_sitemap_entries() -> None:
+    body = ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
+            "<url><loc>https://careers.example/jobs/1</loc></url>"
+            "<url><loc>  </loc><lastmod>2026-10-20</lastmod></url>"
+            "<url><lastmod>2026-10-21</lastmod></url>"
+            "<url><loc>https://careers.example/jobs/2</loc></url></urlset>")
+    outcome = call(JsonLdSpider, "parse_sitemap", body, content_type="text/xml", depth=0)
+    assert [r.url for r in outcome.requests] == ["https://careers.example/jobs/1",
+                                                 "https://careers.example/jobs/2"]
+    assert outcome.skipped == {"no_loc": 2}
+    assert len(outcome.requests) + outcome.accounted() == 4
 
 
 FORMAT_CHANGED: list[tuple[type[JobSpider], str, str, dict[str, Any]]] = [
