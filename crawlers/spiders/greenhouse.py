@@ -3,11 +3,14 @@
 ``GET /v1/boards/{token}/jobs?content=true&pay_transparency=true`` returns a whole board in one
 response: ``{"jobs": [...], "meta": {"total": n}}``. ``content`` is entity-escaped HTML and
 ``pay_input_ranges`` carries pay in cents with no period field (see shared/sources/README.md §2).
+Custom ``metadata`` fields of type ``user`` name a recruiter (name and e-mail): they are dropped
+here, before the item lands, with any other metadata field whose value holds an e-mail address.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
@@ -76,6 +79,26 @@ def extract_salary(pay_range: dict[str, Any]) -> dict[str, Any] | None:
     return salary
 
 
+PERSONAL_VALUE_TYPES = frozenset({"user"})
+"""Metadata types whose value is a person (``{"name": ..., "email": ...}``): never kept."""
+_EMAIL = re.compile(r"[^\s@\"'<>(),;:]+@[^\s@\"'<>(),;:]+\.[A-Za-z]{2,}")
+
+
+def public_metadata(metadata: Any) -> list[dict[str, Any]] | None:
+    """The job's custom fields without personal data.
+
+    A ``user`` field holds a recruiter's or hiring manager's name and e-mail; a board may also
+    type a contact address into a text field. Neither is about the job, and both would be
+    stored, shown and exported with the raw item, so such fields are left out whole.
+    """
+    if not isinstance(metadata, list):
+        return None
+    return [field for field in metadata
+            if isinstance(field, dict)
+            and field.get("value_type") not in PERSONAL_VALUE_TYPES
+            and not _EMAIL.search(json.dumps(field.get("value"), ensure_ascii=False))]
+
+
 def metadata_value(metadata: Any, name: str) -> str | None:
     for field in metadata if isinstance(metadata, list) else ():
         if isinstance(field, dict) and field.get("name") == name:
@@ -99,6 +122,7 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
     title = job.get("title")
     if title is not None and not isinstance(title, str):
         raise TypeError("title is not a string")
+    metadata = public_metadata(job.get("metadata"))
     body = content_html(job.get("content"))
     published_raw = job.get("first_published") or job.get("updated_at")
     location = (job.get("location") or {}).get("name")
@@ -115,7 +139,7 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
         datePublishedRaw=published_raw,
         hiringOrganization=organization(job.get("company_name"), board_name),
         jobLocation={"raw": location} if location else None,
-        employmentType=metadata_value(job.get("metadata"), "Employment Type"),
+        employmentType=metadata_value(metadata, "Employment Type"),
         baseSalary=salary,
         description=html_to_text(body) if body else None,
         descriptionHtml=body,
@@ -130,7 +154,7 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
                             if isinstance(d, dict)],
             "offices": [{"name": o.get("name"), "location": o.get("location")}
                         for o in job.get("offices") or [] if isinstance(o, dict)],
-            "metadata": job.get("metadata"),
+            "metadata": metadata,
             "pay_input_ranges": ranges,
         },
     )
