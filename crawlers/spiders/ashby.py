@@ -150,13 +150,10 @@ class AshbySpider(BoardSpider):
             # Unknown boards are reported both as 404 and as an empty list; log to tell apart.
             self.logger.info("ashby board %s has no jobs (empty or unknown board)", board)
         fetched_at = utc_now_iso()
-        yield from self.emit(jobs, lambda job: self._build(job, board, fetched_at), response,
-                             skip=skip_reason)
-
-    def _build(self, job: dict[str, Any], board: str, fetched_at: str) -> JobPostingItem:
-        item = extract_posting(job, board=board, board_name=self.board_name(board),
-                               source=self.name, fetched_at=fetched_at,
-                               crawl_run=self.crawl_run)
-        if item.extra and item.extra["compensation_hidden"]:
-            self.count_skip("comp_hidden")
-        return item
+        for item in self.emit(jobs, lambda job: extract_posting(
+                job, board=board, board_name=self.board_name(board), source=self.name,
+                fetched_at=fetched_at, crawl_run=self.crawl_run), response, skip=skip_reason):
+            # Counted only for postings that land: pay left out, not a posting left out.
+            if item.extra and item.extra["compensation_hidden"]:
+                self.count_skip("comp_hidden")
+            yield item

@@ -26,7 +26,7 @@ from crawlers.spiders._base import (
     records_in,
 )
 from crawlers.spiders.arbeitnow import ArbeitnowSpider
-from crawlers.spiders.ashby import AshbySpider
+from crawlers.spiders.ashby import AshbySpider, compensation_hidden
 from crawlers.spiders.greenhouse import GreenhouseSpider
 from crawlers.spiders.himalayas import HimalayasSpider
 from crawlers.spiders.hn import HnSpider
@@ -206,6 +206,12 @@ def test_ats_ashby() -> None:
     check(outcome, len(board["jobs"]), items=3,
           skipped={"unlisted": 1, "comp_hidden": 1, "empty_record": 1},
           errors={"format_changed": 1, "bad_record": 2}, not_records=("comp_hidden",))
+    hidden = next(j for j in board["jobs"][:4] if compensation_hidden(j))
+    # A job whose pay is hidden and whose title is missing is one format_changed, no more.
+    board["jobs"] = [{**hidden, "title": None}]
+    outcome = call(AshbySpider, "parse_board", json.dumps(board),
+                   spider_args={"boards": "lumenworks"}, board="lumenworks")
+    check(outcome, 1, items=0, skipped={}, errors={"format_changed": 1})
 
 
 def test_json_feed_remoteok() -> None:
