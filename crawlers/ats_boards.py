@@ -3,7 +3,7 @@
 * the curated board list ``crawlers/boards.yaml`` (or the file named by the Scrapy setting
   ``JOBPULSE_BOARDS_FILE``), overridden by the spider argument ``boards="a,b=Name,c"``;
 * :class:`BoardSpider`, a :class:`JobSpider` that requests one URL per board and counts
-  malformed board responses by kind;
+  malformed board responses by kind (``format_changed`` when the list is missing);
 * small pure converters: HTML to text, numbers to decimal strings, timestamps to ISO UTC, and
   the ``baseSalary`` dict every structured-pay source fills the same way.
 """
@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator, Iterable, Iterator, Mapping
+from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -23,8 +23,7 @@ import yaml
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
-from crawlers.items import JobPostingItem
-from crawlers.spiders._base import BadPayload, JobSpider
+from crawlers.spiders._base import BadPayload, JobSpider, records_in
 
 DEFAULT_BOARDS_FILE = Path(__file__).resolve().with_name("boards.yaml")
 # Board tokens become URL path segments: anything outside this set is a typo or an injection.
@@ -182,42 +181,12 @@ class BoardSpider(JobSpider):
         for board in self.board_names:
             yield self.board_request(board)
 
-    def load_board(self, response: Response, expect: type) -> Any:
-        """The decoded body if it is an ``expect`` (list or dict); else count why and ``None``."""
+    def load_board(self, response: Response, key: str | None) -> list[Any] | None:
+        """The board's records (``data[key]``, or the bare array when ``key`` is ``None``);
+        ``None`` after counting why the body is unusable (``format_changed`` when it parsed
+        but lacks that list)."""
         try:
-            data = self.load_json(response)
+            return records_in(self.load_json(response), key)
         except BadPayload as exc:
             self.count_error(exc.kind, str(exc), response.url)
             return None
-        if not isinstance(data, expect):
-            self.count_error("bad_shape", f"expected a JSON {expect.__name__}, got "
-                             f"{type(data).__name__}", response.url)
-            return None
-        return data
-
-    def load_jobs(self, response: Response) -> list[Any] | None:
-        """The ``jobs`` list of a ``{"jobs": [...]}`` board (Greenhouse, Ashby), else ``None``."""
-        data = self.load_board(response, dict)
-        if data is None:
-            return None
-        jobs = data.get("jobs")
-        if not isinstance(jobs, list):
-            self.count_error("bad_shape", "board response without a jobs list", response.url)
-            return None
-        return jobs
-
-    def emit(self, records: Iterable[Any], build: Any, response: Response,
-             skip: Any = None) -> Iterator[JobPostingItem]:
-        """Build an item per record; a malformed record is counted and the rest go on."""
-        for index, record in enumerate(records):
-            if skip is not None:
-                reason = skip(record)
-                if reason:
-                    self.count_skip(reason)
-                    continue
-            try:
-                yield build(record)
-            except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                ident = record.get("id") if isinstance(record, Mapping) else None
-                self.count_error("bad_record", f"record #{index} (id {ident}): {exc!r}",
-                                 response.url)

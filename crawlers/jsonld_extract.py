@@ -215,10 +215,12 @@ def posting_id(posting: dict[str, Any], page_url: str, index: int, count: int) -
 
 def extract_jobposting(posting: dict[str, Any], *, page_url: str, index: int, count: int,
                        source: str, fetched_at: str, crawl_run: str) -> JobPostingItem:
-    """One ``JobPosting`` object to an item; raises ``ValueError`` when it has no title."""
+    """One ``JobPosting`` object to an item.
+
+    Google requires ``title`` and ``hiringOrganization``; a posting without them comes out
+    without them, for the spider's :func:`~crawlers.spiders._base.posting_problem` to count.
+    """
     title = _text(posting.get("title")) or _text(posting.get("name"))
-    if not title:
-        raise ValueError("JobPosting without a title")
     markup = description_html(posting.get("description"))
     org = _name(posting.get("hiringOrganization"))
     kinds = posting.get("employmentType")

@@ -18,7 +18,12 @@ REQUIRED_FIELDS = ("source", "source_id", "url", "fetched_at", "crawl_run")
 
 
 class RequireFieldsPipeline:
-    """Drop items that lack a provenance field; the loader cannot key them."""
+    """Drop items that lack a provenance field; the loader cannot key them.
+
+    Title, company and URL are checked before an item is yielded, by the spider's
+    ``posting_problem`` (``crawlers/spiders/_base.py``): only the spider knows which of them its
+    source provides, and a missing one is the error ``format_changed``, not a drop.
+    """
 
     def __init__(self, crawler: Crawler) -> None:
         self.stats = crawler.stats

@@ -1,10 +1,12 @@
-"""Base class of every jobpulse spider: base URL override, run id, counted and logged errors."""
+"""Base class of every jobpulse spider: base URL override, run id, and the accounting that
+gives every record it reads one counted end (yielded, skipped or an error by kind)."""
 
 from __future__ import annotations
 
 import json
 import re
 import secrets
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
@@ -12,6 +14,8 @@ import scrapy
 from scrapy.http import Response
 from scrapy.spidermiddlewares.httperror import HttpError
 from twisted.python.failure import Failure
+
+from crawlers.items import JobPostingItem
 
 RUN_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,127}$")
 """A run id becomes a landing file name, so it may not carry a path (``/``, ``..`` first)."""
@@ -56,6 +60,22 @@ def new_run_id() -> str:
     return datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
 
 
+_XML_NOT_MARKUP = re.compile(rb"<!\[CDATA\[.*?\]\]>|<!--.*?-->", re.DOTALL)
+
+
+def count_elements(body: bytes, *names: str) -> int:
+    """How many elements called one of ``names`` (any namespace prefix) a raw XML body opens,
+    CDATA sections and comments aside.
+
+    lxml's recovering parser silently drops what follows broken markup, and Scrapy's sitemap
+    parser drops entries without a ``<loc>``; comparing this count with what they returned
+    finds the records that would otherwise vanish uncounted.
+    """
+    alternatives = b"|".join(re.escape(name.encode("ascii")) for name in names)
+    pattern = re.compile(rb"<(?:[\w.-]+:)?(?:" + alternatives + rb")[\s/>]")
+    return len(pattern.findall(_XML_NOT_MARKUP.sub(b"", body)))
+
+
 def utc_now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
 
@@ -68,12 +88,96 @@ class BadPayload(ValueError):
         self.kind = kind
 
 
+class FormatChanged(BadPayload):
+    """A body that parsed, but without the structure the source has always sent."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("format_changed", message)
+
+
+def _json_type(value: Any) -> str:
+    if isinstance(value, dict):
+        return "object"
+    if isinstance(value, list):
+        return "array"
+    return "null" if value is None else type(value).__name__
+
+
+def records_in(data: Any, key: str | None = None) -> list[Any]:
+    """The records of a decoded response: the list at ``data[key]``, or ``data`` itself.
+
+    The key present with an empty list is an empty listing. Anything else (an object where
+    an array is expected or the other way round, the key missing, its value not a list)
+    raises :class:`FormatChanged`: the source changed its format, which must not pass for a
+    listing with no jobs.
+    """
+    if key is None:
+        if isinstance(data, list):
+            return data
+        raise FormatChanged(f"expected a JSON array, got {_json_type(data)}")
+    if not isinstance(data, dict):
+        raise FormatChanged(f"expected a JSON object with {key!r}, got {_json_type(data)}")
+    if key not in data:
+        raise FormatChanged(f"no {key!r} in the response (keys: {sorted(data)[:8]})")
+    records = data[key]
+    if not isinstance(records, list):
+        raise FormatChanged(f"{key!r} is {_json_type(records)}, not an array")
+    return records
+
+
+REQUIRED_FIELDS: frozenset[str] = frozenset({"title", "company", "url"})
+"""What every posting of a structured source must have; spiders may require less."""
+
+
+def _filled(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def posting_problem(item: JobPostingItem,
+                    required: frozenset[str] = REQUIRED_FIELDS) -> tuple[str, str] | None:
+    """Why a built item must not be yielded, as ``(kind, detail)``; ``None`` when it may.
+
+    ``("empty_record", ...)``: the source listed an id with no title, no company of its own
+    and no text (Remote OK does); there is nothing to publish, and nothing went wrong.
+    ``("format_changed", "missing title, company")``: a field the source always provides is
+    absent. A company filled in from the board configuration (ATS sources: ``nameRaw`` is
+    then ``None``) satisfies ``company`` but is not the record's own, so it does not make an
+    otherwise empty record non-empty.
+    """
+    organization = item.hiringOrganization or {}
+    has = {
+        "title": _filled(item.jobTitle),
+        "company": _filled(organization.get("name")),
+        "url": _filled(item.url),
+    }
+    own_company = _filled(organization.get("nameRaw"))
+    has_text = _filled(item.description) or _filled(item.descriptionHtml)
+    if not (has["title"] or own_company or has_text):
+        return "empty_record", f"{item.source_id} has no title, company or text"
+    missing = [field for field in ("title", "company", "url")
+               if field in required and not has[field]]
+    if missing:
+        return "format_changed", "missing " + ", ".join(missing)
+    return None
+
+
+def record_ident(record: Any) -> Any:
+    """A record's id for a log line (``None`` when it has none we can read)."""
+    if isinstance(record, Mapping):
+        for key in ("id", "slug", "guid", "objectID"):
+            if record.get(key) is not None:
+                return record.get(key)
+    return None
+
+
 class JobSpider(scrapy.Spider):
     """Common behaviour: ``base_url`` argument, ``crawl_run`` id, error accounting."""
 
     default_base_url: ClassVar[str] = ""
     complete_listing: bool = False
     """True when a run saw the source's whole listing, so absent postings can be closed."""
+    required_fields: ClassVar[frozenset[str]] = REQUIRED_FIELDS
+    """Item fields whose absence means the source's format changed (see posting_problem)."""
 
     def __init__(self, *args: Any, base_url: str | None = None, crawl_run: str | None = None,
                  **kwargs: Any) -> None:
@@ -82,15 +186,48 @@ class JobSpider(scrapy.Spider):
         self.crawl_run = check_run_id(crawl_run) if crawl_run is not None else new_run_id()
         self.run_args: dict[str, Any] = {"base_url": self.base_url}
 
-    def count_error(self, kind: str, message: str, url: str | None = None) -> None:
+    def count_error(self, kind: str, message: str, url: str | None = None,
+                    count: int = 1) -> None:
         """Count an error by kind in the run's stats and log it once with its URL."""
         assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"jobpulse/error/{kind}")
+        self.crawler.stats.inc_value(f"jobpulse/error/{kind}", count)
         self.logger.warning("%s: %s (%s)", kind, message, url or "-")
 
-    def count_skip(self, reason: str) -> None:
+    def count_skip(self, reason: str, count: int = 1) -> None:
+        """Count a record that is deliberately not a posting (not an error)."""
         assert self.crawler.stats is not None
-        self.crawler.stats.inc_value(f"jobpulse/skipped/{reason}")
+        self.crawler.stats.inc_value(f"jobpulse/skipped/{reason}", count)
+
+    def emit(self, records: Iterable[Any], build: Callable[[Any], JobPostingItem],
+             response: Response, *,
+             skip: Callable[[Any], str | None] | None = None) -> Iterator[JobPostingItem]:
+        """Build an item per record; every record that yields none is counted once.
+
+        A record ends exactly one way: yielded; skipped, for a reason of the source's
+        (``skip``: ``legal_notice``, ``unlisted``, ...) or as ``empty_record``; or an error,
+        ``bad_record`` when it cannot be read (not an object, no usable id) or
+        ``format_changed`` when it lacks a required field (:func:`posting_problem`). One bad
+        record does not stop the others.
+        """
+        for index, record in enumerate(records):
+            reason = skip(record) if skip is not None else None
+            if reason:
+                self.count_skip(reason)
+                continue
+            try:
+                item = build(record)
+            except (KeyError, TypeError, ValueError, AttributeError) as exc:
+                self.count_error("bad_record", f"record #{index} (id {record_ident(record)}): "
+                                 f"{exc!r}", response.url)
+                continue
+            problem = posting_problem(item, self.required_fields)
+            if problem is None:
+                yield item
+            elif problem[0] == "empty_record":
+                self.count_skip("empty_record")
+            else:
+                self.count_error(problem[0], f"record #{index} (id {item.source_id}): "
+                                 f"{problem[1]}", response.url)
 
     def load_json(self, response: Response) -> Any:
         """Decode a JSON body or raise :class:`BadPayload` naming what was wrong."""

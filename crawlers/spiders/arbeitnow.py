@@ -16,7 +16,13 @@ import scrapy
 from scrapy.http import Response
 
 from crawlers.items import JobPostingItem
-from crawlers.spiders._base import BadPayload, JobSpider, utc_now_iso
+from crawlers.spiders._base import (
+    BadPayload,
+    FormatChanged,
+    JobSpider,
+    records_in,
+    utc_now_iso,
+)
 
 API_PATH = "/api/job-board-api"
 MAX_PAGES = 500
@@ -44,7 +50,11 @@ def _str_list(value: Any) -> list[str]:
 
 def extract_job(record: dict[str, Any], *, source: str, fetched_at: str,
                 crawl_run: str) -> JobPostingItem:
-    """One ``data[]`` record to an item; raises ``ValueError``/``TypeError`` on a broken one."""
+    """One ``data[]`` record to an item; ``ValueError``/``TypeError`` when it has no slug or URL.
+
+    The slug is the id and the URL the only link back, so neither may be missing; a missing
+    title or company is left for the spider's :func:`~crawlers.spiders._base.posting_problem`.
+    """
     if not isinstance(record, dict):
         raise TypeError(f"record is a {type(record).__name__}, not an object")
     slug = _str(record.get("slug"))
@@ -139,25 +149,19 @@ class ArbeitnowSpider(JobSpider):
         self.pages_seen.add(page_number(response.url) or 0)
         try:
             data = self.load_json(response)
-            records = data["data"]
-            links = data.get("links") or {}
-            if not isinstance(records, list) or not isinstance(links, dict):
-                raise TypeError("data is not a list or links not an object")
+            records = records_in(data, "data")
+            links = data.get("links")
+            if not isinstance(links, dict):
+                # Without links the walk would stop here and claim the whole board was read.
+                raise FormatChanged(f"'links' is {type(links).__name__}, not an object")
         except BadPayload as exc:
             self.page_failed = True
             self.count_error(exc.kind, str(exc), response.url)
             return
-        except (KeyError, TypeError, AttributeError) as exc:
-            self.page_failed = True
-            self.count_error("bad_shape", f"page without data: {exc!r}", response.url)
-            return
         fetched_at = utc_now_iso()
-        for record in records:
-            try:
-                yield extract_job(record, source=self.name, fetched_at=fetched_at,
-                                  crawl_run=self.crawl_run)
-            except (KeyError, TypeError, ValueError) as exc:
-                self.count_error("bad_record", f"job {_slug_of(record)}: {exc!r}", response.url)
+        yield from self.emit(records, lambda record: extract_job(
+            record, source=self.name, fetched_at=fetched_at, crawl_run=self.crawl_run),
+            response)
         next_link = links.get("next")
         if not records or not isinstance(next_link, str) or not next_link:
             # The walk reached the end; vanished jobs may be closed only if no page failed.
@@ -174,6 +178,3 @@ class ArbeitnowSpider(JobSpider):
             return
         yield self.request(url)
 
-
-def _slug_of(record: Any) -> str:
-    return str(record.get("slug")) if isinstance(record, dict) else "?"

@@ -82,8 +82,8 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
     job_id = job["id"]
     if not isinstance(job_id, str) or not job_id:
         raise ValueError(f"bad job id {job_id!r}")
-    title = job["title"]
-    if not isinstance(title, str):
+    title = job.get("title")
+    if title is not None and not isinstance(title, str):
         raise TypeError("title is not a string")
     secondary = _secondary(job)
     locations = [job.get("location")] + [s.get("location") for s in secondary]
@@ -99,7 +99,7 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
         url=job.get("jobUrl") or HOSTED_URL.format(board=board, id=job_id),
         fetched_at=fetched_at,
         crawl_run=crawl_run,
-        jobTitle=title.strip(),
+        jobTitle=title.strip() if title else None,
         datePublished=iso_utc(published),
         datePublishedRaw=published,
         hiringOrganization=organization(None, board_name),
@@ -143,20 +143,17 @@ class AshbySpider(BoardSpider):
                               cb_kwargs={"board": board})
 
     def parse_board(self, response: Response, board: str) -> Iterator[JobPostingItem]:
-        jobs = self.load_jobs(response)
+        jobs = self.load_board(response, "jobs")
         if jobs is None:
             return
         if not jobs:
             # Unknown boards are reported both as 404 and as an empty list; log to tell apart.
             self.logger.info("ashby board %s has no jobs (empty or unknown board)", board)
         fetched_at = utc_now_iso()
-        yield from self.emit(jobs, lambda job: self._build(job, board, fetched_at), response,
-                             skip=skip_reason)
-
-    def _build(self, job: dict[str, Any], board: str, fetched_at: str) -> JobPostingItem:
-        item = extract_posting(job, board=board, board_name=self.board_name(board),
-                               source=self.name, fetched_at=fetched_at,
-                               crawl_run=self.crawl_run)
-        if item.extra and item.extra["compensation_hidden"]:
-            self.count_skip("comp_hidden")
-        return item
+        for item in self.emit(jobs, lambda job: extract_posting(
+                job, board=board, board_name=self.board_name(board), source=self.name,
+                fetched_at=fetched_at, crawl_run=self.crawl_run), response, skip=skip_reason):
+            # Counted only for postings that land: pay left out, not a posting left out.
+            if item.extra and item.extra["compensation_hidden"]:
+                self.count_skip("comp_hidden")
+            yield item

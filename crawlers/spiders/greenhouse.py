@@ -3,11 +3,14 @@
 ``GET /v1/boards/{token}/jobs?content=true&pay_transparency=true`` returns a whole board in one
 response: ``{"jobs": [...], "meta": {"total": n}}``. ``content`` is entity-escaped HTML and
 ``pay_input_ranges`` carries pay in cents with no period field (see shared/sources/README.md §2).
+Custom ``metadata`` fields of type ``user`` name a recruiter (name and e-mail): they are dropped
+here, before the item lands, with any other metadata field whose value holds an e-mail address.
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
@@ -76,6 +79,26 @@ def extract_salary(pay_range: dict[str, Any]) -> dict[str, Any] | None:
     return salary
 
 
+PERSONAL_VALUE_TYPES = frozenset({"user"})
+"""Metadata types whose value is a person (``{"name": ..., "email": ...}``): never kept."""
+_EMAIL = re.compile(r"[^\s@\"'<>(),;:]+@[^\s@\"'<>(),;:]+\.[A-Za-z]{2,}")
+
+
+def public_metadata(metadata: Any) -> list[dict[str, Any]] | None:
+    """The job's custom fields without personal data.
+
+    A ``user`` field holds a recruiter's or hiring manager's name and e-mail; a board may also
+    type a contact address into a text field. Neither is about the job, and both would be
+    stored, shown and exported with the raw item, so such fields are left out whole.
+    """
+    if not isinstance(metadata, list):
+        return None
+    return [field for field in metadata
+            if isinstance(field, dict)
+            and field.get("value_type") not in PERSONAL_VALUE_TYPES
+            and not _EMAIL.search(json.dumps(field.get("value"), ensure_ascii=False))]
+
+
 def metadata_value(metadata: Any, name: str) -> str | None:
     for field in metadata if isinstance(metadata, list) else ():
         if isinstance(field, dict) and field.get("name") == name:
@@ -88,13 +111,18 @@ def metadata_value(metadata: Any, name: str) -> str | None:
 
 def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source: str,
                     fetched_at: str, crawl_run: str) -> JobPostingItem:
-    """Build the raw item for one job of a board's ``jobs`` list."""
+    """Build the raw item for one job of a board's ``jobs`` list.
+
+    Raises for a job that cannot be keyed (no usable ``id``); a missing title is left for
+    :func:`~crawlers.spiders._base.posting_problem` to count.
+    """
     job_id = job["id"]
     if isinstance(job_id, bool) or not isinstance(job_id, int | str) or not str(job_id):
         raise ValueError(f"bad job id {job_id!r}")
-    title = job["title"]
-    if not isinstance(title, str):
+    title = job.get("title")
+    if title is not None and not isinstance(title, str):
         raise TypeError("title is not a string")
+    metadata = public_metadata(job.get("metadata"))
     body = content_html(job.get("content"))
     published_raw = job.get("first_published") or job.get("updated_at")
     location = (job.get("location") or {}).get("name")
@@ -106,12 +134,12 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
         url=job.get("absolute_url") or HOSTED_URL.format(board=board, id=job_id),
         fetched_at=fetched_at,
         crawl_run=crawl_run,
-        jobTitle=title.strip(),
+        jobTitle=title.strip() if title else None,
         datePublished=iso_utc(published_raw),
         datePublishedRaw=published_raw,
         hiringOrganization=organization(job.get("company_name"), board_name),
         jobLocation={"raw": location} if location else None,
-        employmentType=metadata_value(job.get("metadata"), "Employment Type"),
+        employmentType=metadata_value(metadata, "Employment Type"),
         baseSalary=salary,
         description=html_to_text(body) if body else None,
         descriptionHtml=body,
@@ -126,7 +154,7 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
                             if isinstance(d, dict)],
             "offices": [{"name": o.get("name"), "location": o.get("location")}
                         for o in job.get("offices") or [] if isinstance(o, dict)],
-            "metadata": job.get("metadata"),
+            "metadata": metadata,
             "pay_input_ranges": ranges,
         },
     )
@@ -151,7 +179,7 @@ class GreenhouseSpider(BoardSpider):
                               cb_kwargs={"board": board})
 
     def parse_board(self, response: Response, board: str) -> Iterator[JobPostingItem]:
-        jobs = self.load_jobs(response)
+        jobs = self.load_board(response, "jobs")
         if jobs is None:
             return
         fetched_at = utc_now_iso()

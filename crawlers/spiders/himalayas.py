@@ -21,7 +21,7 @@ from twisted.python.failure import Failure
 
 from crawlers.feed_text import clean_tags, epoch_to_iso, html_to_text, structured_salary
 from crawlers.items import JobPostingItem
-from crawlers.spiders._base import BadPayload, JobSpider, utc_now_iso
+from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
 
 PAGE_SIZE = 20
 """The API's maximum ``limit``."""
@@ -62,7 +62,11 @@ def source_id_of(link: str) -> str:
 
 def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
                     crawl_run: str) -> JobPostingItem:
-    """The raw item of one Himalayas job; ``KeyError``/``ValueError`` for a malformed one."""
+    """The raw item of one Himalayas job; ``KeyError``/``ValueError`` when it has no link (its id).
+
+    A missing title or company is left for the spider's
+    :func:`~crawlers.spiders._base.posting_problem` to count.
+    """
     if not isinstance(record, dict):
         raise TypeError(f"job is a {type(record).__name__}, not an object")
     link = record.get("guid") or record.get("applicationLink")
@@ -70,8 +74,6 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
         raise ValueError("job without guid or applicationLink")
     source_id = source_id_of(link)
     title = (record.get("title") or "").strip()
-    if not title:
-        raise ValueError(f"job {source_id} has no title")
     html_body = record.get("description") or ""
     company = (record.get("companyName") or "").strip()
     restrictions = record.get("locationRestrictions")
@@ -86,7 +88,7 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
         url=record.get("applicationLink") or link,
         fetched_at=fetched_at,
         crawl_run=crawl_run,
-        jobTitle=title,
+        jobTitle=title or None,
         datePublished=epoch_to_iso(pub_raw),
         datePublishedRaw=pub_raw if isinstance(pub_raw, int | str) else None,
         hiringOrganization={"name": company, "nameRaw": record.get("companyName")}
@@ -186,9 +188,7 @@ class HimalayasSpider(JobSpider):
                    offset: int) -> Iterator[JobPostingItem | scrapy.Request]:
         try:
             data = self.load_json(response)
-            jobs = data["jobs"]
-            if not isinstance(jobs, list):
-                raise TypeError("jobs is not a list")
+            jobs = records_in(data, "jobs")
             total, limit = data.get("totalCount"), data.get("limit")
             if isinstance(total, int) and not isinstance(total, bool):
                 self.total_count = total
@@ -200,18 +200,10 @@ class HimalayasSpider(JobSpider):
             self.count_error(exc.kind, str(exc), response.url)
             yield from self.next_page(offset)
             return
-        except (KeyError, TypeError, AttributeError) as exc:
-            self.count_error("bad_shape", f"page without a jobs list: {exc!r}", response.url)
-            yield from self.next_page(offset)
-            return
         fetched_at = utc_now_iso()
-        for record in jobs:
-            try:
-                yield extract_posting(record, source=self.name, fetched_at=fetched_at,
-                                      crawl_run=self.crawl_run)
-            except (KeyError, TypeError, ValueError) as exc:
-                title = record.get("title") if isinstance(record, dict) else None
-                self.count_error("bad_record", f"job {title!r}: {exc!r}", response.url)
+        yield from self.emit(jobs, lambda record: extract_posting(
+            record, source=self.name, fetched_at=fetched_at, crawl_run=self.crawl_run),
+            response)
         if not jobs:
             # An empty page is the end even when totalCount promised more (it is approximate).
             self.complete_listing = True

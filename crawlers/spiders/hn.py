@@ -18,7 +18,7 @@ from scrapy.http import Response
 
 from crawlers.hn_text import hn_html_to_text, parse_header
 from crawlers.items import JobPostingItem
-from crawlers.spiders._base import BadPayload, JobSpider, utc_now_iso
+from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
 
 HN_ITEM_URL = "https://news.ycombinator.com/item?id={id}"
 HITS_PER_PAGE = 100
@@ -112,6 +112,9 @@ class HnSpider(JobSpider):
 
     name = "hn"
     default_base_url = "https://hn.algolia.com"
+    # Title and company are read from the ad's free text by a heuristic; an ad whose first
+    # line does not parse is still an ad, so only the URL (built from the id) is required.
+    required_fields: ClassVar[frozenset[str]] = frozenset({"url"})
     thread_prefix: ClassVar[str] = "Ask HN: Who is hiring?"
     custom_settings: ClassVar[dict[str, Any]] = {
         # Algolia allows 10,000 requests an hour; one request per thread is far below that.
@@ -153,22 +156,35 @@ class HnSpider(JobSpider):
     def parse_threads(self, response: Response, page: int) -> Iterator[scrapy.Request]:
         try:
             data = self.load_json(response)
-            hits = data["hits"]
+            hits = records_in(data, "hits")
             pages = int(data.get("nbPages", 1))
         except BadPayload as exc:
             self.count_error(exc.kind, str(exc), response.url)
             return
-        except (KeyError, TypeError, ValueError) as exc:
-            self.count_error("bad_shape", f"search response without hits: {exc!r}", response.url)
+        except (TypeError, ValueError) as exc:
+            self.count_error("format_changed", f"nbPages is not a number: {exc!r}",
+                             response.url)
             return
         for hit in hits:
-            title = (hit.get("title") or "") if isinstance(hit, dict) else ""
+            # The search lists every whoishiring story; each hit not followed is counted.
+            title = hit.get("title") if isinstance(hit, dict) else None
+            if not isinstance(title, str):
+                self.count_error("bad_record", f"search hit without a title: {hit!r:.200}",
+                                 response.url)
+                continue
             if not title.startswith(self.thread_prefix):
+                self.count_skip("other_thread")
                 continue
             if self.months and self.threads_found >= self.months:
-                return
+                self.count_skip("older_thread")
+                continue
+            try:
+                story_id = int(hit["objectID"])
+            except (KeyError, TypeError, ValueError) as exc:
+                self.count_error("bad_record", f"thread {title!r} without an id: {exc!r}",
+                                 response.url)
+                continue
             self.threads_found += 1
-            story_id = int(hit["objectID"])
             yield scrapy.Request(
                 f"{self.base_url}/api/v1/items/{story_id}",
                 callback=self.parse_thread,
@@ -192,25 +208,17 @@ class HnSpider(JobSpider):
                      thread: str) -> Iterator[JobPostingItem]:
         try:
             data = self.load_json(response)
-            children = data["children"]
-            if not isinstance(children, list):
-                raise TypeError("children is not a list")
+            if isinstance(data, dict) and "children" not in data and data.get("id") == story_id:
+                # Algolia leaves ``children`` out of a node without replies: a new thread.
+                children: list[Any] = []
+            else:
+                children = records_in(data, "children")
         except BadPayload as exc:
             self.count_error(exc.kind, str(exc), response.url)
             return
-        except (KeyError, TypeError) as exc:
-            self.count_error("bad_shape", f"thread without children: {exc!r}", response.url)
-            return
         fetched_at = utc_now_iso()
-        for node in children:
-            reason = self.node_skip_reason(node, story_id)
-            if reason:
-                self.count_skip(reason)
-                continue
-            try:
-                yield self.build_posting(node, story_id=story_id, thread=thread,
-                                         fetched_at=fetched_at)
-            except (KeyError, TypeError, ValueError) as exc:
-                self.count_error("bad_record", f"comment {node.get('id')}: {exc!r}",
-                                 response.url)
-
+        yield from self.emit(
+            children,
+            lambda node: self.build_posting(node, story_id=story_id, thread=thread,
+                                            fetched_at=fetched_at),
+            response, skip=lambda node: self.node_skip_reason(node, story_id))

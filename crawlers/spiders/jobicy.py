@@ -22,7 +22,7 @@ from scrapy.http import Response
 
 from crawlers.feed_text import clean_tags, html_to_text, structured_salary, text_time_to_iso
 from crawlers.items import JobPostingItem
-from crawlers.spiders._base import BadPayload, JobSpider, utc_now_iso
+from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
 
 MAX_COUNT = 100
 PERIODS = {"yearly": "year", "annual": "year", "annually": "year", "monthly": "month",
@@ -50,7 +50,11 @@ def clean_geo(value: Any) -> str | None:
 
 def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
                     crawl_run: str) -> JobPostingItem:
-    """The raw item of one Jobicy job; ``KeyError``/``ValueError`` for a malformed one."""
+    """The raw item of one Jobicy job; ``KeyError``/``ValueError`` when it has no usable id.
+
+    A missing title, company or URL is left for the spider's
+    :func:`~crawlers.spiders._base.posting_problem` to count.
+    """
     if not isinstance(record, dict):
         raise TypeError(f"job is a {type(record).__name__}, not an object")
     job_id = record["id"]
@@ -58,11 +62,9 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
         raise ValueError(f"id {job_id!r} is not numeric")
     source_id = str(job_id)
     title = html.unescape(record.get("jobTitle") or "").strip()
-    if not title:
-        raise ValueError(f"job {source_id} has no jobTitle")
     url = record.get("url")
     if not isinstance(url, str) or not url.startswith("http"):
-        raise ValueError(f"job {source_id} has no url")
+        url = ""  # Jobicy's terms send applicants to Jobicy: no link, no posting
     company_raw = record.get("companyName")
     company = html.unescape(company_raw or "").strip()
     html_body = record.get("jobDescription") or ""
@@ -78,7 +80,7 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
         url=url,
         fetched_at=fetched_at,
         crawl_run=crawl_run,
-        jobTitle=title,
+        jobTitle=title or None,
         # Older jobs carry "YYYY-MM-DD HH:MM:SS" without an offset; Jobicy's clock is UTC.
         datePublished=text_time_to_iso(published_raw),
         datePublishedRaw=published_raw,
@@ -161,27 +163,18 @@ class JobicySpider(JobSpider):
     def parse_jobs(self, response: Response) -> Iterator[JobPostingItem]:
         try:
             data = self.load_json(response)
-            if not isinstance(data, dict):
-                raise TypeError(f"top level is a {type(data).__name__}, not an object")
-            jobs = data.get("jobs")
-            if jobs is None and (data.get("jobCount") == 0 or data.get("success") is False):
-                jobs = []  # how a filter without matches is answered
-            if not isinstance(jobs, list):
-                raise TypeError("response without a jobs list")
+            if (isinstance(data, dict) and data.get("jobs") is None
+                    and (data.get("jobCount") == 0 or data.get("success") is False)):
+                jobs: list[Any] = []  # how a filter without matches is answered
+            else:
+                jobs = records_in(data, "jobs")
         except BadPayload as exc:
             self.count_error(exc.kind, str(exc), response.url)
-            return
-        except TypeError as exc:
-            self.count_error("bad_shape", str(exc), response.url)
             return
         if len(jobs) >= self.count:
             # A full answer may have cut older jobs off: their absence proves nothing.
             self.complete_listing = False
         fetched_at = utc_now_iso()
-        for record in jobs:
-            try:
-                yield extract_posting(record, source=self.name, fetched_at=fetched_at,
-                                      crawl_run=self.crawl_run)
-            except (KeyError, TypeError, ValueError) as exc:
-                ident = record.get("id") if isinstance(record, dict) else None
-                self.count_error("bad_record", f"job {ident}: {exc!r}", response.url)
+        yield from self.emit(jobs, lambda record: extract_posting(
+            record, source=self.name, fetched_at=fetched_at, crawl_run=self.crawl_run),
+            response)

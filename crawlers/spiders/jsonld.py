@@ -24,7 +24,7 @@ from scrapy.utils.sitemap import Sitemap
 
 from crawlers.items import JobPostingItem
 from crawlers.jsonld_extract import extract_jobposting, find_postings
-from crawlers.spiders._base import JobSpider, utc_now_iso
+from crawlers.spiders._base import JobSpider, count_elements, utc_now_iso
 
 CONFIG_FILE = Path(__file__).resolve().parent.parent / "career_pages.yaml"
 MAX_SITEMAP_DEPTH = 3
@@ -57,6 +57,8 @@ def parse_block(node: Any) -> list[Any]:
 
 def page_blocks(body: bytes) -> Iterator[Any]:
     """Every JSON-LD script element of an HTML page, as lxml elements."""
+    if not body.strip():
+        return  # parsel refuses an empty body; an empty page simply has no blocks
     selector = Selector(body=body, type="html")
     # Some sites add parameters to the type ("application/ld+json; charset=utf-8").
     for script in selector.xpath('//script[starts-with(normalize-space(@type), '
@@ -138,11 +140,17 @@ class JsonLdSpider(JobSpider):
             self.count_error("bad_sitemap", f"not a sitemap: {exc!r}", response.url)
             return
         if sitemap.type not in ("urlset", "sitemapindex"):
-            self.count_error("bad_sitemap", f"root element {sitemap.type!r}", response.url)
+            # An HTML page (error page, bot wall) is no sitemap at all; any other XML means the
+            # site now serves something else where its sitemap was.
+            kind = "bad_sitemap" if sitemap.type == "html" else "format_changed"
+            self.count_error(kind, f"root element {sitemap.type!r}", response.url)
             return
+        entries = 0
         for entry in sitemap:
+            entries += 1
             loc = (entry.get("loc") or "").strip()
             if not loc:
+                self.count_skip("no_loc")
                 continue
             # Real sitemaps use absolute URLs; a relative one resolves against the sitemap.
             url = response.urljoin(loc)
@@ -153,6 +161,11 @@ class JsonLdSpider(JobSpider):
                                      cb_kwargs={"depth": depth + 1})
             else:
                 self.count_error("sitemap_too_deep", f"skipped {url}", response.url)
+        # Scrapy's parser returns no entry without a <loc> element (nor one lost to broken
+        # markup); they are counted with the blank ones.
+        missing = count_elements(body, "url", "sitemap") - entries
+        if missing > 0:
+            self.count_skip("no_loc", missing)
 
     def parse_page(self, response: Response) -> Iterator[JobPostingItem]:
         postings: list[dict[str, Any]] = []
@@ -167,10 +180,6 @@ class JsonLdSpider(JobSpider):
             self.count_skip("no_jobposting")
             return
         fetched_at = utc_now_iso()
-        for index, posting in enumerate(postings):
-            try:
-                yield extract_jobposting(posting, page_url=response.url, index=index,
-                                         count=len(postings), source=self.name,
-                                         fetched_at=fetched_at, crawl_run=self.crawl_run)
-            except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                self.count_error("bad_record", f"JobPosting {index}: {exc!r}", response.url)
+        yield from self.emit(enumerate(postings), lambda pair: extract_jobposting(
+            pair[1], page_url=response.url, index=pair[0], count=len(postings),
+            source=self.name, fetched_at=fetched_at, crawl_run=self.crawl_run), response)

@@ -84,8 +84,8 @@ def extract_posting(posting: dict[str, Any], *, site: str, site_name: str, sourc
     posting_id = posting["id"]
     if not isinstance(posting_id, str) or not posting_id:
         raise ValueError(f"bad posting id {posting_id!r}")
-    title = posting["text"]
-    if not isinstance(title, str):
+    title = posting.get("text")
+    if title is not None and not isinstance(title, str):
         raise TypeError("text (the title) is not a string")
     categories = posting.get("categories") or {}
     all_locations = [str(x) for x in categories.get("allLocations") or [] if x]
@@ -99,7 +99,7 @@ def extract_posting(posting: dict[str, Any], *, site: str, site_name: str, sourc
         url=posting.get("hostedUrl") or HOSTED_URL.format(site=site, id=posting_id),
         fetched_at=fetched_at,
         crawl_run=crawl_run,
-        jobTitle=title.strip(),
+        jobTitle=title.strip() if title else None,
         datePublished=epoch_ms_iso(created),
         datePublishedRaw=created,
         hiringOrganization=organization(None, site_name),
@@ -159,7 +159,7 @@ class LeverSpider(BoardSpider):
 
     def parse_page(self, response: Response, site: str,
                    skip: int) -> Iterator[JobPostingItem | scrapy.Request]:
-        postings = self.load_board(response, list)
+        postings = self.load_board(response, None)
         if postings is None:
             return
         fetched_at = utc_now_iso()

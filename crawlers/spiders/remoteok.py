@@ -25,7 +25,7 @@ from crawlers.feed_text import (
     text_time_to_iso,
 )
 from crawlers.items import JobPostingItem
-from crawlers.spiders._base import BadPayload, JobSpider, utc_now_iso
+from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
 
 JOB_URL = "https://remoteok.com/remote-jobs/{id}"
 _ANTI_SPAM = re.compile(
@@ -41,6 +41,11 @@ def is_legal_notice(record: Any) -> bool:
     )
 
 
+def skip_reason(record: Any) -> str | None:
+    """Why an element of the array is not a job, or ``None``."""
+    return "legal_notice" if is_legal_notice(record) else None
+
+
 def split_anti_spam(text: str) -> tuple[str, str | None]:
     """``(text without the trailing anti-spam sentence, its magic word)``."""
     match = _ANTI_SPAM.search(text)
@@ -51,15 +56,17 @@ def split_anti_spam(text: str) -> tuple[str, str | None]:
 
 def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
                     crawl_run: str) -> JobPostingItem:
-    """The raw item of one Remote OK job; ``KeyError``/``ValueError`` for a malformed one."""
+    """The raw item of one Remote OK job; ``KeyError``/``ValueError`` when it has no usable id.
+
+    The API also lists ids with no position, company or text; those come out empty, for the
+    spider to skip (``empty_record``).
+    """
     if not isinstance(record, dict):
         raise TypeError(f"job is a {type(record).__name__}, not an object")
     source_id = str(record["id"]).strip()
     if not _ID.match(source_id):
         raise ValueError(f"id {record['id']!r} is not numeric")
     title = (repair_text(record.get("position")) or "").strip()
-    if not title:
-        raise ValueError(f"job {source_id} has no position")
     html_body = repair_text(record.get("description")) or ""
     text, magic_word = split_anti_spam(html_to_text(html_body))
     company_raw = record.get("company")
@@ -75,7 +82,7 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
         url=url,
         fetched_at=fetched_at,
         crawl_run=crawl_run,
-        jobTitle=title,
+        jobTitle=title or None,
         datePublished=published,
         datePublishedRaw=record.get("date") if isinstance(record.get("date"), str) else epoch,
         hiringOrganization={"name": company, "nameRaw": company_raw} if company else None,
@@ -115,23 +122,11 @@ class RemoteOkSpider(JobSpider):
 
     def parse_api(self, response: Response) -> Iterator[JobPostingItem]:
         try:
-            data = self.load_json(response)
-            if not isinstance(data, list):
-                raise TypeError(f"top level is a {type(data).__name__}, not an array")
+            data = records_in(self.load_json(response))
         except BadPayload as exc:
             self.count_error(exc.kind, str(exc), response.url)
             return
-        except TypeError as exc:
-            self.count_error("bad_shape", str(exc), response.url)
-            return
         fetched_at = utc_now_iso()
-        for record in data:
-            if is_legal_notice(record):
-                self.count_skip("legal_notice")
-                continue
-            try:
-                yield extract_posting(record, source=self.name, fetched_at=fetched_at,
-                                      crawl_run=self.crawl_run)
-            except (KeyError, TypeError, ValueError) as exc:
-                ident = record.get("id") if isinstance(record, dict) else None
-                self.count_error("bad_record", f"job {ident}: {exc!r}", response.url)
+        yield from self.emit(data, lambda record: extract_posting(
+            record, source=self.name, fetched_at=fetched_at, crawl_run=self.crawl_run),
+            response, skip=skip_reason)

@@ -19,7 +19,7 @@ from scrapy.http import Response
 
 from crawlers.feed_text import clean_tags, html_to_text, text_time_to_iso
 from crawlers.items import JobPostingItem
-from crawlers.spiders._base import BadPayload, JobSpider, utc_now_iso
+from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
 
 DEFAULT_CATEGORIES = "software-dev"
 _TRACKING_PIXEL = re.compile(r"\s*<img\b[^>]*/job/track/[^>]*>\s*", re.IGNORECASE)
@@ -47,7 +47,11 @@ def parse_categories(value: str | None) -> list[str]:
 
 def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str, crawl_run: str,
                     category_slug: str | None = None) -> JobPostingItem:
-    """The raw item of one Remotive job; ``KeyError``/``ValueError`` for a malformed one."""
+    """The raw item of one Remotive job; ``KeyError``/``ValueError`` when it has no usable id.
+
+    A missing title, company or URL is left for the spider's
+    :func:`~crawlers.spiders._base.posting_problem` to count.
+    """
     if not isinstance(record, dict):
         raise TypeError(f"job is a {type(record).__name__}, not an object")
     job_id = record["id"]
@@ -55,11 +59,9 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str, cra
         raise ValueError(f"id {job_id!r} is not numeric")
     source_id = str(job_id)
     title = (record.get("title") or "").strip()
-    if not title:
-        raise ValueError(f"job {source_id} has no title")
     url = record.get("url")
     if not isinstance(url, str) or not url.startswith("http"):
-        raise ValueError(f"job {source_id} has no url")
+        url = ""  # a job without a link back cannot be published (terms)
     html_body = strip_tracking(record.get("description") or "")
     company = (record.get("company_name") or "").strip()
     location = (record.get("candidate_required_location") or "").strip()
@@ -72,7 +74,7 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str, cra
         url=url,
         fetched_at=fetched_at,
         crawl_run=crawl_run,
-        jobTitle=title,
+        jobTitle=title or None,
         datePublished=text_time_to_iso(published_raw),
         datePublishedRaw=published_raw,
         hiringOrganization={"name": company, "nameRaw": record.get("company_name")}
@@ -128,21 +130,11 @@ class RemotiveSpider(JobSpider):
 
     def parse_jobs(self, response: Response, category: str) -> Iterator[JobPostingItem]:
         try:
-            data = self.load_json(response)
-            jobs = data["jobs"]
-            if not isinstance(jobs, list):
-                raise TypeError("jobs is not a list")
+            jobs = records_in(self.load_json(response), "jobs")
         except BadPayload as exc:
             self.count_error(exc.kind, str(exc), response.url)
             return
-        except (KeyError, TypeError) as exc:
-            self.count_error("bad_shape", f"response without a jobs list: {exc!r}", response.url)
-            return
         fetched_at = utc_now_iso()
-        for record in jobs:
-            try:
-                yield extract_posting(record, source=self.name, fetched_at=fetched_at,
-                                      crawl_run=self.crawl_run, category_slug=category)
-            except (KeyError, TypeError, ValueError) as exc:
-                ident = record.get("id") if isinstance(record, dict) else None
-                self.count_error("bad_record", f"job {ident}: {exc!r}", response.url)
+        yield from self.emit(jobs, lambda record: extract_posting(
+            record, source=self.name, fetched_at=fetched_at, crawl_run=self.crawl_run,
+            category_slug=category), response)

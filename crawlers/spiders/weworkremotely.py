@@ -12,7 +12,7 @@ import re
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC
 from email.utils import parsedate_to_datetime
-from typing import Any
+from typing import Any, ClassVar
 from urllib.parse import urlsplit
 
 import html_text
@@ -21,7 +21,7 @@ from parsel import Selector
 from scrapy.http import Response
 
 from crawlers.items import JobPostingItem
-from crawlers.spiders._base import JobSpider, utc_now_iso
+from crawlers.spiders._base import JobSpider, count_elements, utc_now_iso
 
 DEFAULT_FEEDS = "remote-back-end-programming-jobs"
 _FLAGS = re.compile("[\U0001f1e6-\U0001f1ff]+")
@@ -61,7 +61,11 @@ def _text(item: Selector, name: str) -> str | None:
 
 def extract_item(item: Selector, *, source: str, fetched_at: str,
                  crawl_run: str) -> JobPostingItem:
-    """One ``<item>`` to a posting; raises ``ValueError`` when it has no job URL."""
+    """One ``<item>`` to a posting; raises ``ValueError`` when it has no job URL (its id).
+
+    A title without the ``Company: `` part leaves the company empty, for the spider's
+    :func:`~crawlers.spiders._base.posting_problem` to count.
+    """
     url = _text(item, "guid") or _text(item, "link")
     if not url or not urlsplit(url).scheme.startswith("http"):
         raise ValueError(f"item without a job URL (guid {url!r})")
@@ -124,6 +128,9 @@ class WeWorkRemotelySpider(JobSpider):
 
     name = "weworkremotely"
     default_base_url = "https://weworkremotely.com"
+    # The company is only a "Company: " prefix of the title, and posters may withhold it; an
+    # item without one is a posting, not a changed format.
+    required_fields: ClassVar[frozenset[str]] = frozenset({"title", "url"})
     custom_settings = {"DOWNLOAD_DELAY": 2.0}
 
     def __init__(self, *args: Any, feeds: str = DEFAULT_FEEDS, **kwargs: Any) -> None:
@@ -140,18 +147,28 @@ class WeWorkRemotelySpider(JobSpider):
                                  errback=self.on_error)
 
     def parse_feed(self, response: Response) -> Iterator[JobPostingItem]:
-        selector = Selector(body=response.body, type="xml")
-        channel = selector.xpath("/rss/channel")
-        if not channel:
-            self.count_error("bad_feed", "not an RSS 2.0 feed", response.url)
+        try:
+            root = Selector(body=response.body, type="xml").xpath("/*")
+        except ValueError:  # parsel refuses an empty body
+            root = None
+        if not root or root[0].xpath("local-name()").get("").lower() == "html":
+            # A bot wall or an error page: not a feed at all (as html_not_json is for JSON).
+            self.count_error("bad_feed", "not an XML feed", response.url)
             return
+        channel = root.xpath("/rss/channel")
+        if not channel:
+            self.count_error("format_changed", "XML without an RSS 2.0 channel", response.url)
+            return
+        items = channel.xpath("item")
         fetched_at = utc_now_iso()
-        for item in channel.xpath("item"):
-            try:
-                yield extract_item(item, source=self.name, fetched_at=fetched_at,
-                                   crawl_run=self.crawl_run)
-            except ValueError as exc:
-                self.count_error("bad_record", str(exc), response.url)
+        yield from self.emit(items, lambda item: extract_item(
+            item, source=self.name, fetched_at=fetched_at, crawl_run=self.crawl_run), response)
+        # lxml recovers from broken markup by folding the items after it into it (an unclosed
+        # element): those items are in the feed, but no selector sees them.
+        lost = count_elements(response.body, "item") - len(items)
+        if lost > 0:
+            self.count_error("malformed_item", f"{lost} <item> element(s) the XML parser could "
+                             "not read", response.url, count=lost)
         self.feeds_read += 1
         # The feeds are the current listing; the manifest still voids this on any error.
         self.complete_listing = self.feeds_read == len(self.feeds)

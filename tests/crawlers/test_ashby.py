@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from crawlers.ats_boards import DEFAULT_BOARDS_FILE, read_boards_file
+from crawlers.spiders._base import posting_problem
 from crawlers.spiders.ashby import (
     AshbySpider,
     compensation_hidden,
@@ -124,7 +125,10 @@ def test_interval_to_rate_type(interval: str, rate: str | None) -> None:
 
 def test_malformed_job_raises() -> None:
     with pytest.raises(TypeError):
-        extract({**jobs()[0], "title": None})
+        extract({**jobs()[0], "title": 42})
+    # A null title is a missing one: the spider counts it as format_changed, not bad_record.
+    assert posting_problem(extract({**jobs()[0], "title": None})) == \
+        ("format_changed", "missing title")
 
 
 def test_default_base_url_and_boards() -> None:
@@ -202,7 +206,7 @@ def test_malformed_board_is_counted_and_others_crawled(replay: ReplayServer,
     })
     result = crawl(replay, settings, "lumenworks,driftwood,quillpoint")
     assert {i["source_id"] for i in landed(result)} == QUILL
-    assert result.manifest["errors"] == {"bad_shape": 1, "html_not_json": 1}
+    assert result.manifest["errors"] == {"format_changed": 1, "html_not_json": 1}
 
 
 def test_demo_corpus_crawls_cleanly(tmp_path: Path, settings: Settings) -> None:

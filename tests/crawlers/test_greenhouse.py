@@ -235,7 +235,7 @@ def test_malformed_board_is_counted_and_others_crawled(replay: ReplayServer,
     })
     result = crawl(replay, settings, "harborline,stillwater,tidewater")
     assert {i["source_id"] for i in landed(result)} == TIDEWATER
-    assert result.manifest["errors"] == {"html_not_json": 1, "bad_shape": 1}
+    assert result.manifest["errors"] == {"html_not_json": 1, "format_changed": 1}
 
 
 def test_boards_file_setting(replay: ReplayServer, settings: Settings, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 
 from crawlers.jsonld_extract import extract_jobposting, find_postings, parse_salary
+from crawlers.spiders._base import posting_problem
 from crawlers.spiders.jsonld import BadBlock, load_config, page_blocks, parse_block
 from pipeline.config import Settings
 from pipeline.crawl import CrawlResult, run_crawl
@@ -217,9 +218,10 @@ def test_block_with_type_parameters_is_read() -> None:
     assert parse_block(node) == [{"@type": "JobPosting", "title": "A"}]
 
 
-def test_missing_title_is_a_bad_record() -> None:
-    with pytest.raises(ValueError, match="title"):
-        extract({"@type": "JobPosting", "description": "x"})
+def test_missing_title_is_format_changed() -> None:
+    item = extract({"@type": "JobPosting", "description": "x",
+                    "hiringOrganization": {"name": "Birchmoor"}})
+    assert posting_problem(item) == ("format_changed", "missing title")
 
 
 def test_load_config(tmp_path: Path) -> None:
@@ -266,7 +268,7 @@ def test_malformed_block_and_record_are_counted(replay: ReplayServer,
                                                 settings: Settings) -> None:
     result = crawl(replay, settings, urls="careers/broken-block.html,careers/bad-record.html")
     assert {i["source_id"] for i in landed(result)} == {"TG-17", "BM-3"}
-    assert result.manifest["errors"] == {"bad_jsonld": 1, "bad_record": 1}
+    assert result.manifest["errors"] == {"bad_jsonld": 1, "format_changed": 1}
 
 
 def test_broken_sitemap_and_missing_page(replay: ReplayServer, settings: Settings) -> None:

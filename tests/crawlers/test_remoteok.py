@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from crawlers.spiders.remoteok import extract_posting, is_legal_notice, split_anti_spam
@@ -26,6 +27,11 @@ def landed(result: CrawlResult) -> list[dict]:
 def crawl(replay: ReplayServer, settings: Settings, **args: str) -> CrawlResult:
     return run_crawl("remoteok", landing_dir=settings.landing_dir,
                      base_url=replay.base("remoteok"), args=args)
+
+
+def stat(result: CrawlResult, key: str) -> int | None:
+    match = re.search(rf"'jobpulse/{key}': (\d+)", result.log_file.read_text())
+    return int(match.group(1)) if match else None
 
 
 def extract(record: dict):
@@ -105,6 +111,19 @@ def test_full_crawl(replay: ReplayServer, settings: Settings) -> None:
     assert result.manifest["complete_listing"] is True
 
 
+def test_empty_record_is_skipped_not_an_error(replay: ReplayServer,
+                                              settings: Settings) -> None:
+    empty = records()[-1]
+    assert empty["id"] and not (empty["position"] or empty["company"] or empty["description"])
+    result = crawl(replay, settings)
+    assert {i["source_id"] for i in landed(result)} == IDS
+    assert stat(result, "skipped/empty_record") == 1
+    assert stat(result, "skipped/legal_notice") == 1
+    # A skip is no error: the run stays clean and still a complete listing.
+    assert result.manifest["errors"] == {}
+    assert result.manifest["complete_listing"] is True
+
+
 def test_missing_legal_element_is_tolerated(replay: ReplayServer, settings: Settings) -> None:
     api = replay.root / "remoteok" / "api.json"
     api.write_text(json.dumps(records()[1:]), encoding="utf-8")
@@ -142,11 +161,11 @@ def test_malformed_page_is_counted(replay: ReplayServer, settings: Settings) -> 
     assert landed(result) == []
 
 
-def test_object_instead_of_array_is_bad_shape(replay: ReplayServer,
+def test_object_instead_of_array_is_format_changed(replay: ReplayServer,
                                              settings: Settings) -> None:
     replay.set_faults({"/remoteok/api": {"body": '{"error": "blocked"}'}})
     result = crawl(replay, settings)
-    assert result.manifest["errors"] == {"bad_shape": 1}
+    assert result.manifest["errors"] == {"format_changed": 1}
 
 
 def test_429_with_retry_after_then_success(replay: ReplayServer, settings: Settings) -> None:

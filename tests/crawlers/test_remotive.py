@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from crawlers.spiders._base import posting_problem
 from crawlers.spiders.remotive import extract_posting, parse_categories, strip_tracking
 from pipeline.config import Settings
 from pipeline.crawl import CrawlResult, run_crawl
@@ -84,8 +85,9 @@ def test_parse_categories() -> None:
 def test_malformed_record_raises() -> None:
     with pytest.raises(KeyError):
         extract({"title": "No id"})
-    with pytest.raises(ValueError):
-        extract({**envelope()["jobs"][0], "url": None})
+    # A job with an id but no url is built, and counted by the spider as format_changed.
+    assert posting_problem(extract({**envelope()["jobs"][0], "url": None})) == \
+        ("format_changed", "missing url")
 
 
 def test_full_crawl_default_category(replay: ReplayServer, settings: Settings) -> None:
@@ -134,7 +136,7 @@ def test_malformed_page_does_not_stop_other_categories(replay: ReplayServer,
                        "/remotive/api/remote-jobs?category=data": {"body": '{"detail": "x"}'}})
     result = crawl(replay, settings, categories="software-dev,devops,data")
     assert {i["source_id"] for i in landed(result)} == SOFTWARE
-    assert result.manifest["errors"] == {"bad_json": 1, "bad_shape": 1}
+    assert result.manifest["errors"] == {"bad_json": 1, "format_changed": 1}
 
 
 def test_429_with_retry_after_then_success(replay: ReplayServer, settings: Settings) -> None:

@@ -160,6 +160,18 @@ def test_malformed_record_is_counted(replay: ReplayServer, settings: Settings) -
     assert result.manifest["complete_listing"] is False
 
 
+def test_items_lost_to_broken_xml_are_counted(replay: ReplayServer,
+                                              settings: Settings) -> None:
+    path = replay.root / "weworkremotely" / "categories" / "remote-back-end-programming-jobs.rss"
+    text = path.read_text(encoding="utf-8")
+    # An unclosed element in the second item: the parser folds the two items after it into it.
+    path.write_text(text.replace("<type>Contract</type>", "<type>Contract", 1), encoding="utf-8")
+    result = crawl(replay, settings)
+    assert {i["source_id"] for i in landed(result)} == {"gravelpath-senior-backend-engineer-python"}
+    assert result.manifest["errors"] == {"bad_record": 1, "malformed_item": 2}
+    assert result.manifest["complete_listing"] is False
+
+
 def test_broken_feed_and_missing_feed_are_counted(replay: ReplayServer,
                                                   settings: Settings) -> None:
     replay.set_faults({FEED_PATH: {"body": "<html><body>Just a moment...</body></html>",
