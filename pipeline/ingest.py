@@ -21,6 +21,7 @@ import duckdb
 import polars as pl
 
 from handoff.landing import LandingLocation, LandingRun, digest_mismatch, open_store
+from handoff.personal import scrub_item
 from pipeline.config import Settings
 from pipeline.duplicates import mark_duplicates
 from pipeline.enrich import Assumptions
@@ -196,6 +197,8 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
         cut_line = data.count(b"\n") + 1
         log.warning("%s: line %d: cut short by the crawl's death; skipped", run.key, cut_line)
     for number, item in read_items(data, run.data_name, skip_line=cut_line):
+        # Files landed before the spiders dropped personal fields must not bring them in.
+        item = scrub_item(item)
         try:
             rows.append({**posting_row(item), "raw_item": item})
         except (KeyError, ValueError, TypeError) as exc:

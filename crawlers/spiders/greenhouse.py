@@ -10,7 +10,6 @@ here, before the item lands, with any other metadata field whose value holds an 
 from __future__ import annotations
 
 import html
-import json
 import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
@@ -28,6 +27,7 @@ from crawlers.ats_boards import (
 )
 from crawlers.items import JobPostingItem
 from crawlers.spiders._base import utc_now_iso
+from handoff.personal import public_metadata
 
 HOSTED_URL = "https://job-boards.greenhouse.io/{board}/jobs/{id}"
 # Greenhouse has no period field; only words the company wrote in the range's title or blurb
@@ -77,26 +77,6 @@ def extract_salary(pay_range: dict[str, Any]) -> dict[str, Any] | None:
         salary["title"] = pay_range.get("title")
         salary["blurb"] = html_to_text(pay_range.get("blurb")) or None
     return salary
-
-
-PERSONAL_VALUE_TYPES = frozenset({"user"})
-"""Metadata types whose value is a person (``{"name": ..., "email": ...}``): never kept."""
-_EMAIL = re.compile(r"[^\s@\"'<>(),;:]+@[^\s@\"'<>(),;:]+\.[A-Za-z]{2,}")
-
-
-def public_metadata(metadata: Any) -> list[dict[str, Any]] | None:
-    """The job's custom fields without personal data.
-
-    A ``user`` field holds a recruiter's or hiring manager's name and e-mail; a board may also
-    type a contact address into a text field. Neither is about the job, and both would be
-    stored, shown and exported with the raw item, so such fields are left out whole.
-    """
-    if not isinstance(metadata, list):
-        return None
-    return [field for field in metadata
-            if isinstance(field, dict)
-            and field.get("value_type") not in PERSONAL_VALUE_TYPES
-            and not _EMAIL.search(json.dumps(field.get("value"), ensure_ascii=False))]
 
 
 def metadata_value(metadata: Any, name: str) -> str | None:

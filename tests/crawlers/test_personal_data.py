@@ -13,7 +13,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from crawlers.spiders.greenhouse import extract_posting, public_metadata
+import attrs
+
+from crawlers.spiders.greenhouse import extract_posting
+from handoff.personal import public_metadata
 from pipeline.config import Settings
 from pipeline.crawl import run_crawl
 from pipeline.ingest import load_warehouse
@@ -111,3 +114,50 @@ def test_no_address_reaches_the_landing_zone_or_the_warehouse(
     finally:
         con.close()
     assert warehouse_addresses(settings.db_path) == {}
+
+
+def old_crawl_item(job: dict[str, Any]) -> dict[str, Any]:
+    """A raw item as crawls landed it before personal fields were dropped: metadata whole."""
+    item = extract_posting(job, board="saltmarsh", board_name="Saltmarsh", source="greenhouse",
+                           fetched_at="2026-11-01T00:00:00Z", crawl_run="old")
+    data = json.loads(json.dumps(attrs.asdict(item), default=str))
+    data["extra"]["metadata"] = job["metadata"]
+    return data
+
+
+def test_files_landed_before_the_rule_are_scrubbed_when_loaded(settings: Settings) -> None:
+    folder = settings.landing_dir / "greenhouse"
+    folder.mkdir(parents=True)
+    items = [old_crawl_item(job) for job in jobs()]
+    assert EMAIL.search(json.dumps(items))
+    (folder / "old.jsonl").write_text("".join(json.dumps(i) + "\n" for i in items))
+    (folder / "old.run.json").write_text(json.dumps({
+        "run_id": "old", "source": "greenhouse", "finish_reason": "finished", "pages": 1,
+        "items": len(items), "errors": {}, "started_at": "2026-11-01T00:00:00+00:00"}))
+    assert not load_warehouse(settings).failed
+    assert warehouse_addresses(settings.db_path) == {}
+
+
+def test_the_upgrade_scrubs_raw_items_already_stored(settings: Settings) -> None:
+    from warehouse.db import writer
+    from warehouse.migrate import migrate
+
+    test_files_landed_before_the_rule_are_scrubbed_when_loaded(settings)
+    items = [old_crawl_item(job) for job in jobs()]
+    with writer(settings.db_path) as con:
+        # As a warehouse loaded before the rule holds them, and not yet upgraded.
+        for posting_item in items:
+            con.execute("update raw_postings set item = ? where source_id = ?",
+                        [json.dumps(posting_item), posting_item["source_id"]])
+        con.execute("delete from _migrations where name = '0014_scrub_personal_metadata'")
+    assert warehouse_addresses(settings.db_path)
+    with writer(settings.db_path) as con:
+        assert migrate(con) == ["0014_scrub_personal_metadata"]
+    assert warehouse_addresses(settings.db_path) == {}
+    con = connect(settings.db_path, read_only=True)
+    try:
+        kept = con.execute("select item->'$.extra.metadata' from raw_postings").fetchall()
+    finally:
+        con.close()
+    # The fields about the job stay.
+    assert all("Employment Type" in str(row[0]) for row in kept)
