@@ -13,10 +13,10 @@ import tempfile
 from datetime import datetime
 from pathlib import Path
 
-from pipeline.crawl import run_crawl
 from pipeline.demo.corpus import DEMO_END
 from pipeline.demo.hn_corpus import write_hn_corpus
 from pipeline.demo.run import replay_server
+from pipeline.ops.crawl import run_crawl
 
 # What an unconfigured Scrapy project runs with, where jobpulse's settings differ. On HN
 # (hundreds of items per response) CONCURRENT_ITEMS=10 measured no different from 100.

@@ -27,7 +27,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from tests.dashboard.test_browser import (
+from bench.browser import (
     CHROMIUM,
     CHROMIUM_ARGS,
     PAGES,

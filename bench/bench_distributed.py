@@ -25,7 +25,7 @@ from pathlib import Path
 
 from pipeline.demo.corpus import DemoCorpus
 from pipeline.demo.greenhouse_corpus import write_corpus
-from pipeline.workers import run_workers
+from pipeline.ops.workers import run_workers
 
 ID_STRIDE = 1_000_000_000
 """Each copy's job ids move by this much, so copies never share a posting id."""

@@ -19,11 +19,11 @@ import random
 import statistics
 import time
 
-from pipeline import places
-from pipeline.dedup import DedupInput, find_duplicates
-from pipeline.pay import parse_pay
-from pipeline.places import parse_locations
-from pipeline.roles import parse_employment_types, parse_seniority
+from pipeline.normalize import places
+from pipeline.normalize.dedup import DedupInput, find_duplicates
+from pipeline.normalize.pay import parse_pay
+from pipeline.normalize.places import parse_locations
+from pipeline.normalize.roles import parse_employment_types, parse_seniority
 
 _LEVELS = ["", "Senior ", "Sr. ", "Staff ", "Principal ", "Junior ", "Lead ", "", "Mid-level ", ""]
 _ROLES = ["Backend Engineer", "Software Engineer", "Platform Engineer", "Python Developer",

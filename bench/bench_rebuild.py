@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from bench.bench_skills import generate
-from pipeline.rebuild import rebuild_skills
+from pipeline.ingest.rebuild import rebuild_skills
 from warehouse.db import connect
 from warehouse.migrate import migrate
 

@@ -25,7 +25,7 @@ import sys
 import time
 from collections.abc import Iterator
 
-from pipeline.skills import SkillExtractor, load_taxonomy
+from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 
 CHUNK = 5000
 

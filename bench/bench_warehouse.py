@@ -20,7 +20,7 @@ from pathlib import Path
 
 from bench.bench_normalize import make_postings
 from pipeline.config import Settings
-from pipeline.ingest import load_warehouse
+from pipeline.ingest.loader import load_warehouse
 from warehouse.db import connect
 
 STACKS = [

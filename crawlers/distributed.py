@@ -1,6 +1,6 @@
 """Distributed crawl mode: several worker processes share one scrapy-redis queue and dupefilter.
 
-Off unless the Scrapy setting ``JOBPULSE_REDIS_URL`` is set (``pipeline.crawl.run_crawl`` sets
+Off unless the Scrapy setting ``JOBPULSE_REDIS_URL`` is set (``pipeline.ops.crawl.run_crawl`` sets
 it, with ``JOBPULSE_CRAWL_ID`` and ``JOBPULSE_WORKER``, when given a ``redis_url``). Then the
 add-on :class:`DistributedAddon` swaps in scrapy-redis' scheduler and dupefilter under keys
 private to one crawl (``jobpulse:<source>:<crawl id>:...``), and :class:`DistributedWorker`:

@@ -18,7 +18,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from dashboard.filters import Filters
+from dashboard.filter_values import Filters
 from warehouse.db import open_snapshot, snapshot_cursor
 from warehouse.sql import load_sql
 

@@ -10,11 +10,14 @@ Streamlit's query string; rewriting it on every run puts it back).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 import streamlit as st
+
+from dashboard.filter_values import Filters
+
+__all__ = ["Filters", "current", "sidebar"]
 
 SENIORITY_BANDS = ("entry", "mid", "senior", "lead")
 
@@ -29,47 +32,6 @@ LIST_FILTERS = (
 DATE_KEY = "f_dates"
 SEEDED_KEY = "f_seeded_from_url"
 MIRROR = "filters_saved_"  # prefix of the non-widget copies of the widget values
-
-
-@dataclass(frozen=True)
-class Filters:
-    """The sidebar's choices; empty tuples and ``None`` dates mean "no filter"."""
-
-    date_from: date | None = None
-    date_to: date | None = None
-    sources: tuple[str, ...] = ()
-    countries: tuple[str, ...] = ()
-    work_modes: tuple[str, ...] = ()
-    employment_types: tuple[str, ...] = ()
-    seniorities: tuple[str, ...] = field(default=())
-
-    @property
-    def active(self) -> bool:
-        """Whether any filter is set: unfiltered pages read the prepared views instead."""
-        return any((self.date_from, self.date_to, self.sources, self.countries,
-                    self.work_modes, self.employment_types, self.seniorities))
-
-    def params(self) -> dict[str, Any]:
-        """Parameters of ``filtered_postings(...)`` in the dashboard's SQL files."""
-        return {
-            "date_from": self.date_from, "date_to": self.date_to,
-            "sources": list(self.sources), "countries": list(self.countries),
-            "work_modes": list(self.work_modes),
-            "employment_types": list(self.employment_types),
-            "seniorities": list(self.seniorities),
-        }
-
-    def describe(self) -> str:
-        parts = []
-        if self.date_from or self.date_to:
-            parts.append(f"{self.date_from or '…'} to {self.date_to or '…'}")
-        for label, values in (("sources", self.sources), ("countries", self.countries),
-                              ("work mode", self.work_modes),
-                              ("employment", self.employment_types),
-                              ("seniority", self.seniorities)):
-            if values:
-                parts.append(f"{label}: {', '.join(values)}")
-        return "; ".join(parts) if parts else "no filters"
 
 
 def _parse_date(text: str | None, fallback: date) -> date:

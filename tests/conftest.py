@@ -178,7 +178,7 @@ def write_seed_landing(settings: Settings, months: int = 6, per_month: int = 20,
 
 @pytest.fixture
 def seeded_db(settings: Settings) -> Path:
-    from pipeline.ingest import load_warehouse
+    from pipeline.ingest.loader import load_warehouse
 
     write_seed_landing(settings)
     report = load_warehouse(settings)

@@ -98,10 +98,10 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     def started(*_args: Any, **_kwargs: Any) -> Any:
         raise AssertionError("bad input must stop the command before it starts any work")
 
-    monkeypatch.setattr("pipeline.crawl.run_crawl", started)
+    monkeypatch.setattr("pipeline.ops.crawl.run_crawl", started)
     monkeypatch.setattr("pipeline.demo.run.run_demo", started)
-    monkeypatch.setattr("pipeline.cli._exec_dashboard", started)
-    monkeypatch.setattr("pipeline.schedule.SchedulerService.run_forever", started)
+    monkeypatch.setattr("pipeline.cli.commands._exec_dashboard", started)
+    monkeypatch.setattr("pipeline.ops.schedule.SchedulerService.run_forever", started)
     monkeypatch.setattr(os, "execv", started)
     return data
 
@@ -365,7 +365,8 @@ def test_crawl_bad_months_in_a_real_process(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "JOBPULSE_DATA_DIR": str(data),
            "JOBPULSE_LANDING_DIR": str(data / "landing")}
     env.pop("JOBPULSE_DB", None)
-    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "crawl", "hn", "--months", "-1"],
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "crawl", "hn", "--months",
+                             "-1"],
                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 2
     assert_one_error(result, "Invalid value for '--months': -1 is not in the range x>=0.")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli_warehouse import check
+from pipeline.cli.warehouse import check
 from warehouse.checks import load_checks, run_checks
 from warehouse.db import connect
 from warehouse.readonly import open_read_only

@@ -40,7 +40,7 @@ def test_every_command_has_help_with_example(name: str, command: click.Command) 
 
 
 def test_sources_lists_every_source_with_url_and_schedule() -> None:
-    from pipeline.sources import SOURCES
+    from pipeline.ops.sources import SOURCES
 
     result = CliRunner().invoke(cli, ["sources"])
     assert result.exit_code == 0

@@ -21,10 +21,10 @@ from bench.bench_distributed import redis_server, write_big_corpus
 from handoff.landing import file_digest
 from handoff.queue import distributed_settings, key_prefix
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.corpus import DemoCorpus
-from pipeline.ingest import load_warehouse, partial_last_line
-from pipeline.workers import RedisUnreachable, check_redis, run_workers
+from pipeline.ingest.loader import load_warehouse, partial_last_line
+from pipeline.ops.crawl import CrawlResult, run_crawl
+from pipeline.ops.workers import RedisUnreachable, check_redis, run_workers
 from tests.conftest import ReplayServer
 
 HAVE_REDIS = shutil.which("redis-server") is not None

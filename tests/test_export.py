@@ -9,7 +9,7 @@ import duckdb
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli_warehouse import export
+from pipeline.cli.warehouse import export
 from pipeline.config import Settings
 from tests.conftest import write_seed_landing
 from warehouse.db import connect
@@ -17,7 +17,7 @@ from warehouse.db import connect
 
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from pipeline.ingest import load_warehouse
+    from pipeline.ingest.loader import load_warehouse
 
     data = tmp_path_factory.mktemp("export") / "data"
     settings = Settings(data_dir=data, db_path=data / "jobpulse.duckdb",

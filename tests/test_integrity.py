@@ -19,11 +19,11 @@ from click.testing import CliRunner
 from handoff.landing import file_digest
 from pipeline.cli import cli
 from pipeline.config import Settings
-from pipeline.crawl import run_crawl
-from pipeline.ingest import load_warehouse
-from pipeline.run_status import is_good, judge_size, run_status
-from pipeline.runs import runs_report
-from pipeline.schedule_config import cron_trigger, load_config, schedule_interval
+from pipeline.ingest.loader import load_warehouse
+from pipeline.ingest.run_status import is_good, judge_size, run_status
+from pipeline.ops.crawl import run_crawl
+from pipeline.ops.runs import runs_report
+from pipeline.ops.schedule_config import cron_trigger, load_config, schedule_interval
 from tests.conftest import ReplayServer
 from warehouse.db import connect
 

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli_schedule import runs_command
+from pipeline.cli.schedule import runs_command
 from pipeline.config import Settings
-from pipeline.ingest import load_warehouse
-from pipeline.runs import ago, runs_report
-from pipeline.schedule import SchedulerService
-from pipeline.schedule_config import load_config
+from pipeline.ingest.loader import load_warehouse
+from pipeline.ops.runs import ago, runs_report
+from pipeline.ops.schedule import SchedulerService
+from pipeline.ops.schedule_config import load_config
 from tests.conftest import write_seed_landing
 
 CONFIG = """

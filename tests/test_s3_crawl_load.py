@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from handoff.landing import parse_location
 from pipeline.cli import cli
-from pipeline.crawl import run_crawl
+from pipeline.ops.crawl import run_crawl
 from tests.conftest import ReplayServer, S3Bucket
 from warehouse.db import connect
 

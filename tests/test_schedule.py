@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import Settings
-from pipeline.schedule import SchedulerService
-from pipeline.schedule_config import (
+from pipeline.ops.schedule import SchedulerService
+from pipeline.ops.schedule_config import (
     BUNDLED_FILE,
     ScheduleConfigError,
     cron_trigger,
@@ -27,7 +27,7 @@ from pipeline.schedule_config import (
     load_config,
     store_path,
 )
-from pipeline.sources import SOURCES
+from pipeline.ops.sources import SOURCES
 from tests.conftest import ROOT, ReplayServer
 from warehouse.db import connect
 
@@ -45,11 +45,11 @@ sources:
 
 
 class Service:
-    """``python -m pipeline.schedule`` in a subprocess, its log lines read as they come."""
+    """``python -m pipeline.cli schedule`` in a subprocess, its log lines read as they come."""
 
     def __init__(self, args: list[str], env: dict[str, str]) -> None:
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "pipeline.schedule", *args], cwd=ROOT, env=env,
+            [sys.executable, "-m", "pipeline.cli", "schedule", *args], cwd=ROOT, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         self.lines: list[str] = []
@@ -167,7 +167,8 @@ def test_cron_weekdays_count_sunday_as_zero_like_cron() -> None:
 def test_service_start_up_error_is_one_line(tmp_path: Path, env: dict[str, str]) -> None:
     path = write_config(tmp_path / "bad.yaml",
                         "sources:\n  nosuch: {}\n  hn: {schedule: 'every hour'}\n")
-    result = subprocess.run([sys.executable, "-m", "pipeline.schedule", "--config", str(path)],
+    result = subprocess.run([sys.executable, "-m", "pipeline.cli", "schedule", "--config",
+                             str(path)],
                             cwd=ROOT, env=env, capture_output=True, text=True, timeout=30)
     assert result.returncode == 1
     lines = result.stderr.strip().splitlines()

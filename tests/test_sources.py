@@ -6,7 +6,7 @@ import importlib
 
 import pytest
 
-from pipeline.sources import SOURCES
+from pipeline.ops.sources import SOURCES
 
 SLUGS = sorted(SOURCES)
 

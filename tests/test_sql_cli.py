@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli_warehouse import sql
+from pipeline.cli.warehouse import sql
 from pipeline.config import Settings
 from tests.conftest import write_seed_landing
 from warehouse.db import connect
@@ -22,7 +22,7 @@ from warehouse.readonly import QueryRejected, check_read_only
 @pytest.fixture(scope="module")
 def warehouse(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """One loaded warehouse for the module: every test here only reads it."""
-    from pipeline.ingest import load_warehouse
+    from pipeline.ingest.loader import load_warehouse
 
     data = tmp_path_factory.mktemp("sql") / "data"
     settings = Settings(data_dir=data, db_path=data / "jobpulse.duckdb",

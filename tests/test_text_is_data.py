@@ -5,7 +5,7 @@ Audit (what these tests pin down):
 * SQL: the loader hands rows to DuckDB as Arrow frames (``con.register``) and binds run values
   as parameters; the SQL text comes only from ``warehouse/sql/*.sql``. No posting value is ever
   formatted into a statement.
-* Shell: ``pipeline.crawl.run_crawl`` starts Scrapy with an argument list (no shell), with
+* Shell: ``pipeline.ops.crawl.run_crawl`` starts Scrapy with an argument list (no shell), with
   spider arguments from the CLI or config only; ``check_crawl_inputs`` rejects odd argument or
   setting names and arguments jobpulse sets itself (``crawl_run``, ``base_url``).
 * Files: a landing file is ``<landing>/<spider name>/<crawl_run>.jsonl``; spider names are code,
@@ -26,8 +26,8 @@ import pytest
 
 from crawlers.spiders.hn import HnSpider
 from pipeline.config import Settings
-from pipeline.crawl import check_crawl_inputs, crawl_command, run_crawl
-from pipeline.ingest import load_warehouse
+from pipeline.ingest.loader import load_warehouse
+from pipeline.ops.crawl import check_crawl_inputs, crawl_command, run_crawl
 from tests.conftest import ROOT, ReplayServer
 from warehouse.db import connect
 

@@ -1,8 +1,9 @@
 """The bulk writer: one crawl run's frames into the warehouse in one transaction.
 
-The caller (``pipeline.ingest``) normalizes; this module only writes. A run is applied with its
-``crawl_runs`` and ``landing_files`` records in the same transaction, so a load killed at any
-point leaves either the whole run or none of it, and re-loading a recorded file is a no-op.
+The caller (``pipeline.ingest.loader``) normalizes; this module only writes. A run is applied
+with its ``crawl_runs`` and ``landing_files`` records in the same transaction, so a load killed
+at any point leaves either the whole run or none of it, and re-loading a recorded file is a
+no-op.
 """
 
 from __future__ import annotations

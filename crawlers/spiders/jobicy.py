@@ -129,7 +129,7 @@ class JobicySpider(JobSpider):
     complete_listing = True
     """Unless an answer came back full (``count`` jobs), when older jobs may be cut off."""
     custom_settings = {
-        # Jobicy asks for polls at most once an hour (pipeline/sources.py: 1 h minimum
+        # Jobicy asks for polls at most once an hour (pipeline/ops/sources.py: 1 h minimum
         # interval); a run is one request per industry, a second apart.
         "DOWNLOAD_DELAY": 1.0,
     }

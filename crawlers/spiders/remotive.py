@@ -108,7 +108,7 @@ class RemotiveSpider(JobSpider):
     complete_listing = True
     custom_settings = {
         # Remotive asks for at most 4 calls a day and blocks more than 2 a minute. The scheduler
-        # (pipeline/sources.py: 6 h minimum interval, 4 runs a day) keeps the daily budget;
+        # (pipeline/ops/sources.py: 6 h minimum interval, 4 runs a day) keeps the daily budget;
         # within a run the categories are fetched one at a time, 31 s apart.
         "DOWNLOAD_DELAY": 31.0,
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,

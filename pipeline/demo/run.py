@@ -12,13 +12,13 @@ from pathlib import Path
 import attrs
 
 from pipeline.config import Settings
-from pipeline.crawl import run_crawl
 from pipeline.demo.corpus import DEMO_END, corpus_writer
 from pipeline.demo.hn_corpus import write_hn_corpus
 from pipeline.errors import CrawlFailed, JobpulseError
-from pipeline.ingest import load_warehouse
+from pipeline.ingest.loader import load_warehouse
+from pipeline.ops.crawl import run_crawl
+from pipeline.ops.sources import SOURCES
 from pipeline.replay.server import serve, url_of
-from pipeline.sources import SOURCES
 
 Echo = Callable[[str], None]
 

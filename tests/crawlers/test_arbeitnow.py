@@ -9,8 +9,8 @@ from typing import Any
 
 from crawlers.spiders.arbeitnow import ArbeitnowSpider, extract_job, html_to_text
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.arbeitnow_corpus import write_corpus
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 PAGES = FIXTURE_SITES / "arbeitnow" / "pages"

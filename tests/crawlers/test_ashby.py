@@ -19,10 +19,10 @@ from crawlers.spiders.ashby import (
     skip_reason,
 )
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.ashby_corpus import write_corpus
+from pipeline.ops.crawl import CrawlResult, run_crawl
+from pipeline.ops.sources import SOURCES
 from pipeline.replay.ashby import handle
-from pipeline.sources import SOURCES
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 BOARD_PATH = "/ashby/posting-api/job-board/{board}"

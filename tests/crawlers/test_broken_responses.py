@@ -18,8 +18,8 @@ import pytest
 from crawlers.extensions import summarize_stats
 from crawlers.spiders._base import download_error_kind
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
-from pipeline.ingest import load_warehouse
+from pipeline.ingest.loader import load_warehouse
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import ReplayServer
 from warehouse.db import connect
 

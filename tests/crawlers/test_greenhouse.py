@@ -16,10 +16,10 @@ from crawlers.spiders.greenhouse import (
     pay_period,
 )
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.greenhouse_corpus import write_corpus
+from pipeline.ops.crawl import CrawlResult, run_crawl
+from pipeline.ops.sources import SOURCES
 from pipeline.replay.greenhouse import handle
-from pipeline.sources import SOURCES
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 JOBS_PATH = "/greenhouse/v1/boards/{board}/jobs"

@@ -9,8 +9,8 @@ from pathlib import Path
 from crawlers.feed_text import decimal_str, epoch_to_iso, text_time_to_iso
 from crawlers.spiders.himalayas import extract_posting, restriction_names, source_id_of
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.himalayas_corpus import write_corpus
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 SERVED = 41  # 44 slots, 3 withheld on the second page

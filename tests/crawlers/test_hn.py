@@ -9,7 +9,7 @@ import pytest
 
 from crawlers.spiders.hn import extract_posting, parse_month, skip_reason
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 OCTOBER = 47100000

@@ -14,7 +14,7 @@ from crawlers.spiders.hn_freelance import (
     freelance_skip_reason,
 )
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 OCTOBER = 47100002

@@ -10,8 +10,8 @@ import pytest
 
 from crawlers.spiders.jobicy import clean_geo, extract_posting, unescape_list
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.jobicy_corpus import write_corpus
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 DEV = {"160001", "160002", "160003", "160004"}

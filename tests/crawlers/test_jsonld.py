@@ -13,8 +13,8 @@ from crawlers.jsonld_extract import extract_jobposting, find_postings, parse_sal
 from crawlers.spiders._base import posting_problem
 from crawlers.spiders.jsonld import BadBlock, load_config, page_blocks, parse_block
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.jsonld_corpus import write_corpus
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 SITE = FIXTURE_SITES / "jsonld"

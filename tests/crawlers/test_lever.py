@@ -11,10 +11,10 @@ import pytest
 from crawlers.ats_boards import DEFAULT_BOARDS_FILE, read_boards_file
 from crawlers.spiders.lever import LeverSpider, extract_posting, extract_salary
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.lever_corpus import write_corpus
+from pipeline.ops.crawl import CrawlResult, run_crawl
+from pipeline.ops.sources import SOURCES
 from pipeline.replay.lever import handle
-from pipeline.sources import SOURCES
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 SITE_PATH = "/lever/v0/postings/{site}"

@@ -14,8 +14,8 @@ from crawlers.extensions import summarize_stats
 from crawlers.items import JobPostingItem
 from crawlers.pipelines import LimitsPipeline
 from pipeline.config import Settings
-from pipeline.crawl import run_crawl
-from pipeline.ingest import load_warehouse
+from pipeline.ingest.loader import load_warehouse
+from pipeline.ops.crawl import run_crawl
 from tests.conftest import ReplayServer
 from warehouse.db import connect
 
@@ -157,7 +157,7 @@ def test_truncation_and_drops_reach_crawl_runs(tmp_path) -> None:
     import json as _json
 
     from pipeline.config import Settings
-    from pipeline.ingest import load_warehouse
+    from pipeline.ingest.loader import load_warehouse
     from warehouse.db import connect
 
     data = tmp_path / "d"

@@ -18,8 +18,8 @@ import attrs
 from crawlers.spiders.greenhouse import extract_posting
 from handoff.personal import public_metadata
 from pipeline.config import Settings
-from pipeline.crawl import run_crawl
-from pipeline.ingest import load_warehouse
+from pipeline.ingest.loader import load_warehouse
+from pipeline.ops.crawl import run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
 from warehouse.db import connect
 

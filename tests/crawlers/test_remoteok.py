@@ -8,8 +8,8 @@ from pathlib import Path
 
 from crawlers.spiders.remoteok import extract_posting, is_legal_notice, split_anti_spam
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.remoteok_corpus import write_corpus
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 IDS = {"1190001", "1190002", "1190003", "1190004", "1190005"}

@@ -11,8 +11,8 @@ import pytest
 from crawlers.spiders._base import posting_problem
 from crawlers.spiders.remotive import extract_posting, parse_categories, strip_tracking
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.remotive_corpus import write_corpus
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 SOFTWARE = {"2300001", "2300002", "2300003"}

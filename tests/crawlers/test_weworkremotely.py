@@ -12,8 +12,8 @@ from parsel import Selector
 
 from crawlers.spiders.weworkremotely import extract_item, feed_url, rfc822_to_iso
 from pipeline.config import Settings
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.demo.weworkremotely_corpus import write_corpus
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 FEEDS = FIXTURE_SITES / "weworkremotely" / "categories"

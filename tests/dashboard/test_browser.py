@@ -7,24 +7,17 @@ Playwright driving Debian's chromium (never a downloaded browser). Screenshots g
 
 from __future__ import annotations
 
-import socket
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from bench.browser import CHROMIUM, CHROMIUM_ARGS, PAGES, free_port, wait_for_port
 from tests.conftest import ROOT
 
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync"]
 SCREENSHOTS = ROOT / "test-artifacts" / "screenshots"
-# url path -> screenshot name; st.Page derives the path from the file name.
-PAGES = {"": "trends", "pay": "pay", "markets": "markets", "skill_explorer": "skill_explorer",
-         "postings": "postings", "sql": "sql", "data_health": "data_health"}
 
 SIDEBAR_FILTER = '[data-testid="stSidebar"] [data-testid="stMultiSelect"]'
 
@@ -34,25 +27,6 @@ pytestmark = [
                        reason="needs Debian's chromium at /usr/bin/chromium "
                               "(apt-get install chromium)"),
 ]
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def wait_for_port(port: int, proc: subprocess.Popen[bytes], timeout: float = 60.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise RuntimeError(f"dashboard exited early with code {proc.returncode}")
-        try:
-            with socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-        except OSError:
-            time.sleep(0.3)
-    raise RuntimeError(f"dashboard did not answer on port {port} within {timeout:.0f} s")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from pipeline.config import Settings
-from pipeline.ingest import load_warehouse
+from pipeline.ingest.loader import load_warehouse
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from dashboard import data, serve
-from pipeline.cli import dashboard_command
+from pipeline.cli.commands import dashboard_command
 from warehouse.db import writer
 from warehouse.migrate import migrate
 

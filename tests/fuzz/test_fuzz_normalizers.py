@@ -26,10 +26,15 @@ import pycountry
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.pay import Period, parse_pay
-from pipeline.places import WorkMode, parse_locations
-from pipeline.roles import EmploymentType, Seniority, parse_employment_types, parse_seniority
-from pipeline.skills import SkillExtractor, Taxonomy, load_taxonomy
+from pipeline.normalize.pay import Period, parse_pay
+from pipeline.normalize.places import WorkMode, parse_locations
+from pipeline.normalize.roles import (
+    EmploymentType,
+    Seniority,
+    parse_employment_types,
+    parse_seniority,
+)
+from pipeline.normalize.skills import SkillExtractor, Taxonomy, load_taxonomy
 
 EXAMPLES = int(os.environ.get("JOBPULSE_FUZZ_EXAMPLES", "200"))
 MAX_SECONDS = float(os.environ.get("JOBPULSE_FUZZ_MAX_SECONDS", "1.0"))

@@ -8,7 +8,7 @@ import pathlib
 import click
 from click.testing import CliRunner
 
-from pipeline.cli_pay import eval_pay, pay
+from pipeline.cli.pay import eval_pay, pay
 
 
 def _cli() -> click.Group:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from pipeline.cli_skills import eval_skills, skills
+from pipeline.cli.skills import eval_skills, skills
 
 EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "skills"
 

@@ -1,4 +1,4 @@
-"""Tests for pipeline.dedup: normalizers, exact keys, find_duplicates."""
+"""Tests for pipeline.normalize.dedup: normalizers, exact keys, find_duplicates."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from datasketch import MinHash
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.dedup import (
+from pipeline.normalize.dedup import (
     LSH_BANDS,
     LSH_ROWS,
     NUM_PERM,

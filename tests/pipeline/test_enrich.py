@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import Any
 
-from pipeline.enrich import ENRICHED_COLUMNS, enrich, structured_pay
+from pipeline.normalize.enrich import ENRICHED_COLUMNS, enrich, structured_pay
 
 WHEN = datetime(2025, 6, 2, 15, 0, tzinfo=UTC)
 
@@ -74,7 +74,7 @@ def test_structured_pay_tolerates_junk() -> None:
 
 
 def test_assumptions_are_configurable() -> None:
-    from pipeline.enrich import Assumptions
+    from pipeline.normalize.enrich import Assumptions
 
     out = enrich(row(pay_raw="€600/day"), {}, Assumptions(hours_per_year=1800,
                                                            billable_days_per_year=200))

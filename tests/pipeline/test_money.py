@@ -1,4 +1,4 @@
-"""Tests for pipeline.money: ECB conversion with recorded rate dates, annualize/hourly."""
+"""Tests for pipeline.normalize.money: ECB conversion with recorded rate dates, annualize/hourly."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from pipeline.money import (
+from pipeline.normalize.money import (
     BILLABLE_DAYS_PER_YEAR,
     HOURS_PER_DAY,
     HOURS_PER_YEAR,

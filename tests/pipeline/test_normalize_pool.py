@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from pipeline.normalize_pool import Normalizer
-from pipeline.skills import SkillExtractor, load_taxonomy
+from pipeline.ingest.pool import Normalizer
+from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 
 
 def rows(n: int) -> list[dict]:

@@ -1,4 +1,4 @@
-"""Tests for pipeline.pay, in the style of scrapinghub/price-parser's example tables.
+"""Tests for pipeline.normalize.pay, in the style of scrapinghub/price-parser's example tables.
 
 PAY_EXAMPLES are development examples, BUGS_CAUGHT are regressions found on real text, and
 PAY_XFAIL are known failures (run as strict xfail so a fix is noticed).  Each example is
@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pipeline.pay import Pay, infer_period, parse_pay, period_bounds
+from pipeline.normalize.pay import Pay, infer_period, parse_pay, period_bounds
 
 Expected = tuple[object, object, str | None, str | None] | None
 

@@ -10,7 +10,7 @@ import pathlib
 
 import pytest
 
-from pipeline.pay_eval import evaluate_file, evaluate_items, render_report
+from pipeline.eval.pay import evaluate_file, evaluate_items, render_report
 
 EVAL_ROOT = pathlib.Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "pay"
 needs_eval = pytest.mark.skipif(

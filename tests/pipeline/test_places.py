@@ -1,4 +1,4 @@
-"""Tests for pipeline.places: example tables plus hypothesis properties."""
+"""Tests for pipeline.normalize.places: example tables plus hypothesis properties."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.places import Locations, parse_locations
+from pipeline.normalize.places import Locations, parse_locations
 
 PlaceT = tuple[str | None, str | None, str | None]
 Row = tuple[str, list[PlaceT], str | None, str | None]
@@ -208,7 +208,7 @@ def test_never_raises_and_outputs_are_valid(text: str, flag: bool | None, hints:
 @settings(max_examples=200, deadline=None)
 @given(text=_ANY_TEXT)
 def test_deterministic(text: str) -> None:
-    from pipeline import places
+    from pipeline.normalize import places
 
     first = parse_locations(text)
     places._parse.cache_clear()

@@ -1,4 +1,4 @@
-"""Tests for pipeline.roles: seniority, employment types, bands."""
+"""Tests for pipeline.normalize.roles: seniority, employment types, bands."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.roles import parse_employment_types, parse_seniority, seniority_band
+from pipeline.normalize.roles import parse_employment_types, parse_seniority, seniority_band
 
 SENIORITIES = {"intern", "junior", "mid", "senior", "staff", "lead", "manager"}
 TYPES = ("full_time", "part_time", "contract", "freelance", "internship")

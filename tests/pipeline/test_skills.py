@@ -1,4 +1,5 @@
-"""Tests for pipeline.skills: table-driven examples, regressions, properties, taxonomy sanity.
+"""Tests for pipeline.normalize.skills: table-driven examples, regressions, properties,
+taxonomy sanity.
 
 Tables follow the price-parser style:
 * EXAMPLES: text -> the canonical names that must be found (``expect``) and must not be
@@ -18,7 +19,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.skills import (
+from pipeline.normalize.skills import (
     GATES,
     Skill,
     SkillExtractor,

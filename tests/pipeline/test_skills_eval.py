@@ -17,8 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.skills import SkillExtractor, load_taxonomy
-from pipeline.skills_eval import (
+from pipeline.eval.skills import (
     FileResult,
     GoldItem,
     evaluate_file,
@@ -26,6 +25,7 @@ from pipeline.skills_eval import (
     read_gold,
     render_report,
 )
+from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 
 EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "skills"
 needs_eval = pytest.mark.skipif(not EVAL.is_dir(), reason="../shared/eval is not available")

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from pipeline.config import Settings
-from pipeline.ingest import load_warehouse
+from pipeline.ingest.loader import load_warehouse
 from tests.conftest import ROOT
 from warehouse.db import connect
 

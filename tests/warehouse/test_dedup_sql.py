@@ -12,9 +12,9 @@ import pytest
 
 from bench.bench_normalize import make_postings
 from pipeline.config import Settings
-from pipeline.dedup import DedupInput, find_duplicates
-from pipeline.duplicates import mark_duplicates
-from pipeline.ingest import load_warehouse
+from pipeline.ingest.duplicates import mark_duplicates
+from pipeline.ingest.loader import load_warehouse
+from pipeline.normalize.dedup import DedupInput, find_duplicates
 from warehouse.db import connect, writer
 
 

@@ -10,8 +10,8 @@ import pytest
 
 from handoff.landing import file_digest
 from pipeline.config import Settings
-from pipeline.crawl import run_crawl
-from pipeline.ingest import load_warehouse
+from pipeline.ingest.loader import load_warehouse
+from pipeline.ops.crawl import run_crawl
 from tests.conftest import ReplayServer
 from warehouse.db import connect
 

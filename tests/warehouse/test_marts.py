@@ -150,7 +150,7 @@ def test_dedup_view_has_one_row_per_group(con) -> None:
 
 def test_movers_compare_with_a_year_before(tmp_path: Path) -> None:
     from pipeline.config import Settings
-    from pipeline.ingest import load_warehouse
+    from pipeline.ingest.loader import load_warehouse
     from tests.warehouse.test_concurrency import write_landing
 
     data = tmp_path / "d"
@@ -168,7 +168,7 @@ def test_upgrades_refresh_the_marts(seeded_db: Path, settings) -> None:
     from click.testing import CliRunner
 
     from pipeline.cli import cli
-    from pipeline.ingest import load_warehouse
+    from pipeline.ingest.loader import load_warehouse
 
     def dedup_count() -> int:
         c = connect(seeded_db, read_only=True)

@@ -8,10 +8,10 @@ import yaml
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.skills import load_taxonomy
+from pipeline.normalize.skills import load_taxonomy
 from warehouse.db import connect
 
-BUNDLED = Path(__file__).resolve().parents[2] / "pipeline" / "taxonomy.yaml"
+BUNDLED = Path(__file__).resolve().parents[2] / "pipeline" / "normalize" / "taxonomy.yaml"
 
 
 def taxonomy_without(tmp_path: Path, name: str, version: str) -> Path:

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 import polars as pl
 
-from pipeline.enrich import ENRICHED_COLUMNS
+from pipeline.normalize.enrich import ENRICHED_COLUMNS
 
 RAW_SCHEMA: dict[str, Any] = {
     "posting_id": pl.String, "source": pl.String, "source_id": pl.String, "url": pl.String,
@@ -22,7 +22,7 @@ RAW_SCHEMA: dict[str, Any] = {
     "fetched_at": pl.Datetime("us", "UTC"), "content_hash": pl.String, "item": pl.String,
     "tags": pl.List(pl.String),
 }
-"""What :func:`pipeline.normalize.posting_row` gives for every posting of a run."""
+"""What :func:`pipeline.normalize.record.posting_row` gives for every posting of a run."""
 
 ENRICHED_SCHEMA: dict[str, Any] = {
     "posting_id": pl.String,
@@ -38,7 +38,7 @@ ENRICHED_SCHEMA: dict[str, Any] = {
     "employment_type": pl.String, "employment_types": pl.List(pl.String),
     "dedup_key": pl.String,
 }
-"""What the normalizers add (:data:`pipeline.enrich.ENRICHED_COLUMNS`), by posting."""
+"""What the normalizers add (:data:`pipeline.normalize.enrich.ENRICHED_COLUMNS`), by posting."""
 
 assert tuple(ENRICHED_SCHEMA)[1:] == ENRICHED_COLUMNS
 

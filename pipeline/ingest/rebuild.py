@@ -17,8 +17,8 @@ import attrs
 import duckdb
 import polars as pl
 
-from pipeline.ingest import taxonomy_frame
-from pipeline.skills import SkillExtractor, load_taxonomy
+from pipeline.ingest.loader import taxonomy_frame
+from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 from warehouse.load import replace_all_skills
 from warehouse.marts import refresh_marts
 from warehouse.sql import load_sql

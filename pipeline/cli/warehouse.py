@@ -22,15 +22,15 @@ from typing import IO
 import click
 import duckdb
 
+from pipeline.cli.sql_output import TABLE_DEFAULT_LIMIT, format_table, print_result
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
-from pipeline.sql_output import TABLE_DEFAULT_LIMIT, format_table, print_result
 from warehouse.db import WarehouseError
 
 __all__ = ["check", "export", "format_table", "sql"]
 
-# Same option as pipeline.cli.DB_OPTION; defined here because pipeline.cli imports this module
-# to register the commands, and importing it back would be circular.
+# Same option as pipeline.cli.commands.DB_OPTION; defined here because pipeline.cli.commands imports
+# this module to register the commands, and importing it back would be circular.
 DB_OPTION = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), envvar="JOBPULSE_DB",
     help="DuckDB warehouse file [env JOBPULSE_DB; default data/jobpulse.duckdb].",

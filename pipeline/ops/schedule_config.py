@@ -1,6 +1,6 @@
 """The scheduler's config file: which sources run when, with which spider args and settings.
 
-The bundled ``pipeline/schedule.yaml`` mirrors the source registry's schedules; a user's file
+The bundled ``pipeline/ops/schedule.yaml`` mirrors the source registry's schedules; a user's file
 (``--config`` or ``JOBPULSE_SCHEDULE_FILE``) replaces it. Every mistake in the file is reported
 at start-up in one line, so a service never starts half-configured.
 """
@@ -20,7 +20,7 @@ from apscheduler.triggers.cron import CronTrigger
 
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
-from pipeline.sources import SOURCES
+from pipeline.ops.sources import SOURCES
 
 BUNDLED_FILE = Path(__file__).resolve().parent / "schedule.yaml"
 ENV_FILE = "JOBPULSE_SCHEDULE_FILE"

@@ -3,7 +3,7 @@
 Every number jobpulse shows is a count of skills, so this module decides what "a posting
 mentions Kubernetes" means.  It has two parts:
 
-* :class:`Taxonomy` — the canonical technologies loaded from ``pipeline/taxonomy.yaml``
+* :class:`Taxonomy` — the canonical technologies loaded from ``pipeline/normalize/taxonomy.yaml``
   (name, category, optional parent, surface forms, disambiguation rules).
 * :class:`SkillExtractor` — turns free text into a sorted tuple of canonical names.
 
@@ -57,8 +57,6 @@ from typing import Any
 import ahocorasick
 import attrs
 import yaml
-
-from pipeline.errors import JobpulseError
 
 __all__ = [
     "CONTEXT_WINDOW",
@@ -132,7 +130,7 @@ for _dom, _cats in _DOMAINS.items():
         _DOMAIN_OF.setdefault(_cat, set()).add("dom:" + _dom)
 
 
-class TaxonomyError(JobpulseError, ValueError):
+class TaxonomyError(ValueError):
     """The taxonomy file is malformed (not YAML, duplicate name, unknown parent, bad field...)."""
 
 

@@ -20,10 +20,9 @@ import duckdb
 from handoff.landing import LandingLocation, open_store
 from pipeline.config import Settings
 from pipeline.errors import LandingUnavailable
-from pipeline.normalize import parse_timestamp
-from pipeline.run_status import is_good, run_status
-from pipeline.schedule_config import ScheduleConfig, schedule_interval, store_path
-from warehouse.load import loaded_files
+from pipeline.ingest.run_status import is_good, run_status
+from pipeline.normalize.record import parse_timestamp
+from pipeline.ops.schedule_config import ScheduleConfig, schedule_interval, store_path
 from warehouse.sql import load_sql
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -262,6 +261,7 @@ def runs_report(settings: Settings, config: ScheduleConfig, *, limit: int = 20,
                 wait_seconds: float = 10.0) -> RunsReport:
     """Everything ``jobpulse runs`` shows; a missing warehouse still shows the schedule."""
     from warehouse.db import CorruptWarehouse, WarehouseError, connect
+    from warehouse.load import loaded_files  # polars and pyarrow: only when runs are read
 
     runs: list[RunRow] = []
     latest: dict[str, tuple[datetime | None, str | None, datetime | None]] = {}

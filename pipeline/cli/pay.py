@@ -7,7 +7,7 @@ The lead registers them on the main CLI::
 
 ``pay parse`` reads JSON Lines (``{"id", "text"}`` plus optional ``"currency_hint"`` and
 ``"date"``) and writes one JSON line per input with the parsed pay and, when a rate is known, the
-amounts in US dollars.  ``eval pay`` scores the parser on gold files (see :mod:`pipeline.pay_eval`).
+amounts in US dollars.  ``eval pay`` scores the parser on gold files (see :mod:`pipeline.eval.pay`).
 """
 
 from __future__ import annotations
@@ -20,11 +20,11 @@ from typing import IO, Any
 
 import click
 
-from pipeline.cli_options import NON_NEGATIVE
+from pipeline.cli.options import NON_NEGATIVE
+from pipeline.eval.pay import evaluate_file, render_report
 from pipeline.jsonl import JsonLinesError, bad_line, read_postings
-from pipeline.money import to_usd, usd_rate
-from pipeline.pay import Pay, parse_pay
-from pipeline.pay_eval import evaluate_file, render_report
+from pipeline.normalize.money import to_usd, usd_rate
+from pipeline.normalize.pay import Pay, parse_pay
 
 __all__ = ["eval_pay", "pay", "pay_record"]
 

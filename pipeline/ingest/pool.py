@@ -13,16 +13,16 @@ from typing import Any
 
 import polars as pl
 
-from pipeline.dedup import text_signatures
-from pipeline.enrich import (
+from pipeline.ingest.frames import ENRICHED_SCHEMA, SIGNATURE_SCHEMA, SKILL_SCHEMA, NormalizedFrames
+from pipeline.normalize.dedup import text_signatures
+from pipeline.normalize.enrich import (
     DEFAULT_ASSUMPTIONS,
     ENRICHED_COLUMNS,
     ITEM_FIELDS,
     Assumptions,
     enrich,
 )
-from pipeline.frames import ENRICHED_SCHEMA, SIGNATURE_SCHEMA, SKILL_SCHEMA, NormalizedFrames
-from pipeline.skills import SkillExtractor, load_taxonomy
+from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 
 CHUNK = 2_000
 _worker_state: tuple[SkillExtractor, Assumptions] | None = None

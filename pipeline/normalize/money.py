@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from pipeline.pay import Period
+from pipeline.normalize.pay import Period
 
 if TYPE_CHECKING:
     from currency_converter import CurrencyConverter

@@ -6,7 +6,7 @@ belongs to a group of two or more, and the caller decides what to show.
 Two stages, joined by union-find:
 
 1. **Exact key**: normalized company + normalized title + canonical location (places and work
-   mode from :func:`pipeline.places.parse_locations`, so "Berlin, Germany" == "Berlin" and
+   mode from :func:`pipeline.normalize.places.parse_locations`, so "Berlin, Germany" == "Berlin" and
    "Remote - US" == "Remote (US)"). Postings sharing a key are linked when their dates are within
    ``window_days`` of the previous one in date order (a chain of reposts stays one group).
 2. **Near-duplicate text**: a MinHash signature (:func:`text_signatures`) over 3-word shingles
@@ -45,8 +45,8 @@ import attrs
 import numpy as np
 from datasketch import MinHash
 
-from pipeline.places import parse_locations
-from pipeline.roles import parse_seniority
+from pipeline.normalize.places import parse_locations
+from pipeline.normalize.roles import parse_seniority
 
 __all__ = [
     "DedupInput",

@@ -11,7 +11,7 @@ Design rules, in order of importance:
 * **Strict period.**  The period is only set when the text states it.  :func:`infer_period` is a
   separate guess (e.g. ``$150k`` is a yearly salary) that callers may apply on top.
 * **Amounts as written.**  "k" and "M" are multiplied out, but nothing is annualised or converted
-  here (see :mod:`pipeline.money`).  Conventions follow the eval README: "up to X" gives
+  here (see :mod:`pipeline.normalize.money`).  Conventions follow the eval README: "up to X" gives
   ``min=None, max=X``; "from X" and "X+" give ``min=X, max=None``; one figure gives ``min == max``.
 
 Everything here is pure and built from module constants; regexes are written without nested
@@ -864,7 +864,7 @@ def parse_pay(
     ``currency_hint`` is an ISO code (e.g. the country's currency) or the text of a nearby element;
     it resolves ambiguous signs ("$" with ``AUD``, "kr" with ``SEK``) and applies when the text
     names no currency.  ``date`` is accepted for interface stability (conversion lives in
-    :mod:`pipeline.money`); parsing itself does not depend on it.
+    :mod:`pipeline.normalize.money`); parsing itself does not depend on it.
     """
     del date  # parsing is date independent; callers pass it through for conversion
     if not text or not isinstance(text, str):

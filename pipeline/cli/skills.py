@@ -16,9 +16,9 @@ from typing import IO
 
 import click
 
-from pipeline.cli_options import NON_NEGATIVE
+from pipeline.cli.options import NON_NEGATIVE
 from pipeline.jsonl import JsonLinesError, bad_line, read_postings
-from pipeline.skills import SkillExtractor, Taxonomy, TaxonomyError, load_taxonomy
+from pipeline.normalize.skills import SkillExtractor, Taxonomy, TaxonomyError, load_taxonomy
 
 __all__ = ["eval_skills", "skills"]
 
@@ -27,7 +27,7 @@ _taxonomy_option = click.option(
     "taxonomy_path",
     type=click.Path(exists=True, dir_okay=False),
     default=None,
-    help="Taxonomy YAML to use instead of the bundled pipeline/taxonomy.yaml.",
+    help="Taxonomy YAML to use instead of the bundled pipeline/normalize/taxonomy.yaml.",
 )
 
 
@@ -145,7 +145,7 @@ def eval_skills(gold_files: tuple[str, ...], as_json: bool, top: int,
       jobpulse eval skills --gold ../shared/eval/skills/skillspan_tech_dev.jsonl \\
                            --gold ../shared/eval/skills/green2022.jsonl
     """
-    from pipeline.skills_eval import evaluate_file, render_report
+    from pipeline.eval.skills import evaluate_file, render_report
 
     extractor = SkillExtractor(_load(taxonomy_path))
     results = []

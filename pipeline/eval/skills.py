@@ -23,7 +23,7 @@ from typing import Any
 import attrs
 
 from pipeline.jsonl import bad_line, read_objects
-from pipeline.skills import SkillExtractor, Taxonomy
+from pipeline.normalize.skills import SkillExtractor, Taxonomy
 
 __all__ = [
     "FileResult",

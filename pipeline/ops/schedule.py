@@ -2,7 +2,7 @@
 
 APScheduler (3.x, background scheduler) keeps one job per enabled source in a SQLite job store
 (``<data_dir>/scheduler.sqlite``), so next-run times survive a restart and runs missed while the
-service was down are coalesced into one. A job stores only ``pipeline.schedule:run_scheduled``
+service was down are coalesced into one. A job stores only ``pipeline.ops.schedule:run_scheduled``
 and the source's slug; everything else (args, base URL, locks) comes from the running service,
 so the config file stays the single truth and is re-applied to the stored jobs at every start.
 
@@ -12,7 +12,7 @@ SIGTERM or SIGINT no new run starts, running crawls get ``stop_timeout`` seconds
 are asked to stop (SIGTERM: Scrapy closes the spider and writes the manifest), what landed is
 loaded, and the service exits.
 
-Run ``python -m pipeline.schedule --help`` (or ``jobpulse schedule --help``).
+Run ``python -m pipeline.ops.schedule --help`` (or ``jobpulse schedule --help``).
 """
 
 from __future__ import annotations
@@ -38,11 +38,11 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
-from pipeline.schedule_config import ScheduleConfig, store_path
+from pipeline.ops.schedule_config import ScheduleConfig, store_path
 
 log = logging.getLogger(__name__)
 
-JOB_FUNC = "pipeline.schedule:run_scheduled"
+JOB_FUNC = "pipeline.ops.schedule:run_scheduled"
 LOCK_FILE = "scheduler.lock"
 
 _active: SchedulerService | None = None
@@ -270,7 +270,7 @@ class SchedulerService:
             log.exception("%s: run failed unexpectedly", source)
 
     def _run(self, source: str, crawl_stop: threading.Event) -> None:
-        from pipeline.crawl import is_loopback, run_crawl, too_soon
+        from pipeline.ops.crawl import is_loopback, run_crawl, too_soon
 
         url = self.base_url.replace("{source}", source) if self.base_url else None
         if not (url and is_loopback(url)):
@@ -299,7 +299,7 @@ class SchedulerService:
         log.log(level, "%s: run %s ended: %s; %s", source, result.run_id, crawled, loaded)
 
     def _load(self, run_id: str) -> str:
-        from pipeline.ingest import load_warehouse
+        from pipeline.ingest.loader import load_warehouse
 
         # Two runs may end together; one load at a time from this process (the warehouse's
         # own lock also keeps other processes' loads apart).
@@ -319,14 +319,3 @@ class SchedulerService:
                     f"{c.items_unchanged} unchanged, {c.items_closed} closed "
                     f"({report.total_postings} postings)")
         return "loaded by an earlier load"
-
-
-def main() -> None:
-    """``python -m pipeline.schedule``: the ``schedule`` command without the ``jobpulse`` group."""
-    from pipeline.cli_schedule import schedule_command
-
-    schedule_command.main(prog_name="python -m pipeline.schedule")
-
-
-if __name__ == "__main__":
-    main()

@@ -1,7 +1,7 @@
 """``jobpulse schedule`` (the scheduler service) and ``jobpulse runs`` (recent runs, next times).
 
 Both turn the errors a user can act on into one ``Error: ...`` line themselves, so they behave
-the same under the ``jobpulse`` group and standalone (``python -m pipeline.schedule``).
+the same under the ``jobpulse`` group and standalone (``python -m pipeline.ops.schedule``).
 """
 
 from __future__ import annotations
@@ -16,10 +16,10 @@ from pathlib import Path
 
 import click
 
-from pipeline.cli_options import URL, Seconds
+from pipeline.cli.options import URL, Seconds
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
-from pipeline.runs import RunsReport, ago
+from pipeline.ops.runs import RunsReport, ago
 
 DB_OPTION = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), envvar="JOBPULSE_DB",
@@ -28,7 +28,7 @@ DB_OPTION = click.option(
 CONFIG_OPTION = click.option(
     "--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
     help="Schedule config file [env JOBPULSE_SCHEDULE_FILE; default: the bundled "
-         "pipeline/schedule.yaml].",
+         "pipeline/ops/schedule.yaml].",
 )
 
 
@@ -54,7 +54,7 @@ def _service_logging() -> None:
     # APScheduler's own warnings (a skipped or missed run) go the same way, with a timestamp.
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
-    for name, level in (("pipeline.schedule", logging.INFO), ("apscheduler", logging.WARNING)):
+    for name, level in (("pipeline.ops.schedule", logging.INFO), ("apscheduler", logging.WARNING)):
         logger = logging.getLogger(name)
         if logger.handlers:
             continue
@@ -91,8 +91,8 @@ def schedule_command(config_file: Path | None, base_url: str | None, every: floa
         jobpulse schedule --config my-schedule.yaml --stop-timeout 600
         jobpulse schedule --base-url http://127.0.0.1:8000/{source} --every 30
     """
-    from pipeline.schedule import SchedulerService
-    from pipeline.schedule_config import load_config
+    from pipeline.ops.schedule import SchedulerService
+    from pipeline.ops.schedule_config import load_config
     from warehouse.db import check_warehouse
 
     with _user_errors():
@@ -126,9 +126,9 @@ def runs_command(limit: int, source: str | None, failed: bool, as_json: bool,
         jobpulse runs --source hn --limit 5
         jobpulse runs --failed --json
     """
-    from pipeline.runs import runs_report
-    from pipeline.schedule_config import load_config
-    from pipeline.sources import get_source
+    from pipeline.ops.runs import runs_report
+    from pipeline.ops.schedule_config import load_config
+    from pipeline.ops.sources import get_source
 
     with _user_errors():
         settings = Settings.from_env(db=db)

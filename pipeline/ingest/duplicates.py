@@ -1,7 +1,7 @@
 """The loader's duplicate pass: pair postings over their stored keys and signatures, then group.
 
-The rules are :mod:`pipeline.dedup`'s. Pairs are kept in ``duplicate_pairs``, so a load with a
-few new or changed postings (``dedup_pending``) pairs again only the postings those can
+The rules are :mod:`pipeline.normalize.dedup`'s. Pairs are kept in ``duplicate_pairs``, so a
+load with a few new or changed postings (``dedup_pending``) pairs again only the postings those can
 affect, and regroups only the connected pairs around them:
 
 - exact pairs are cheap to find in full, and the ones that changed mark their postings;
@@ -26,7 +26,8 @@ import polars as pl
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from pipeline.dedup import (
+from pipeline.ingest.frames import SIGNATURE_SCHEMA
+from pipeline.normalize.dedup import (
     NUM_PERM,
     DedupInput,
     DupMatch,
@@ -37,7 +38,6 @@ from pipeline.dedup import (
     sharing_a_band,
     text_signatures,
 )
-from pipeline.frames import SIGNATURE_SCHEMA
 from warehouse.load import posting_ids_table, write_duplicates
 from warehouse.sql import load_sql
 

@@ -11,9 +11,10 @@ from typing import Any
 
 import click
 
-from pipeline.cli_options import COUNT, MONTH, NON_NEGATIVE, PORT, URL, check_month_order
+from pipeline.cli.options import COUNT, MONTH, NON_NEGATIVE, PORT, URL, check_month_order
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
+from pipeline.normalize.skills import TaxonomyError
 from warehouse.db import WarehouseError, check_warehouse
 from warehouse.migrate import MigrationError
 
@@ -29,7 +30,7 @@ class JobpulseGroup(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (JobpulseError, WarehouseError, MigrationError) as exc:
+        except (JobpulseError, WarehouseError, MigrationError, TaxonomyError) as exc:
             raise click.ClickException(str(exc)) from exc
 
 
@@ -58,7 +59,7 @@ def sources() -> None:
     Example:
         jobpulse sources
     """
-    from pipeline.sources import SOURCES
+    from pipeline.ops.sources import SOURCES
 
     for source in SOURCES.values():
         hours = source.min_interval.total_seconds() / 3600
@@ -102,8 +103,8 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
         jobpulse crawl hn --since 2025-01 --until 2025-06 --load
         jobpulse crawl hn --base-url http://127.0.0.1:8000/hn
     """
-    from pipeline.crawl import is_loopback, last_error_line, run_crawl, too_soon
-    from pipeline.sources import SOURCES, get_source
+    from pipeline.ops.crawl import is_loopback, last_error_line, run_crawl, too_soon
+    from pipeline.ops.sources import SOURCES, get_source
 
     names = list(SOURCES) if all_sources else list(source_names)
     if not names:
@@ -177,7 +178,7 @@ def load(db: Path | None) -> None:
 
 
 def _load(settings: Settings) -> None:
-    from pipeline.ingest import load_warehouse
+    from pipeline.ingest.loader import load_warehouse
 
     report = load_warehouse(settings, click.echo)
     if report.failed:
@@ -203,7 +204,7 @@ def rebuild(taxonomy: Path | None, workers: int | None, top: int, db: Path | Non
     """
     import time as _time
 
-    from pipeline.rebuild import rebuild_skills
+    from pipeline.ingest.rebuild import rebuild_skills
     from warehouse.db import writer
     from warehouse.migrate import migrate
 
@@ -271,7 +272,7 @@ def dashboard(port: int, host: str, db: Path | None) -> None:
 
 
 def dashboard_command(db_path: Path, host: str, port: int) -> list[str]:
-    app = Path(__file__).resolve().parent.parent / "dashboard" / "app.py"
+    app = Path(__file__).resolve().parents[2] / "dashboard" / "app.py"
     return [sys.executable, "-m", "dashboard.serve", str(app), "--server.port", str(port),
             "--server.address", host, "--server.headless", "true",
             "--browser.gatherUsageStats", "false",
@@ -324,11 +325,11 @@ def eval_group() -> None:
 
 
 def _register_normalizer_commands() -> None:
-    from pipeline.cli_pay import eval_pay, pay
-    from pipeline.cli_schedule import runs_command, schedule_command
-    from pipeline.cli_skills import eval_skills, skills
-    from pipeline.cli_warehouse import check, export, sql
-    from pipeline.cli_workers import workers
+    from pipeline.cli.pay import eval_pay, pay
+    from pipeline.cli.schedule import runs_command, schedule_command
+    from pipeline.cli.skills import eval_skills, skills
+    from pipeline.cli.warehouse import check, export, sql
+    from pipeline.cli.workers import workers
 
     cli.add_command(pay)
     cli.add_command(skills)

@@ -23,14 +23,14 @@ import polars as pl
 from handoff.landing import LandingLocation, LandingRun, digest_mismatch, open_store
 from handoff.personal import scrub_item
 from pipeline.config import Settings
-from pipeline.duplicates import mark_duplicates
-from pipeline.enrich import Assumptions
 from pipeline.errors import LandingFileError
-from pipeline.frames import POSTING_SCHEMA, RAW_SCHEMA
-from pipeline.normalize import parse_timestamp, posting_row
-from pipeline.normalize_pool import Normalizer
-from pipeline.run_status import DEGRADED_FRACTION, judge_size, run_status
-from pipeline.skills import SkillExtractor, Taxonomy
+from pipeline.ingest.duplicates import mark_duplicates
+from pipeline.ingest.frames import POSTING_SCHEMA, RAW_SCHEMA
+from pipeline.ingest.pool import Normalizer
+from pipeline.ingest.run_status import DEGRADED_FRACTION, judge_size, run_status
+from pipeline.normalize.enrich import Assumptions
+from pipeline.normalize.record import parse_timestamp, posting_row
+from pipeline.normalize.skills import SkillExtractor, Taxonomy
 from warehouse.load import (
     FileRecord,
     RunCounts,
@@ -289,7 +289,7 @@ def _record_schedule(con: duckdb.DuckDBPyConnection, progress: Progress) -> None
     """
     from datetime import UTC, datetime
 
-    from pipeline.schedule_config import ScheduleConfigError, load_config, schedule_rows
+    from pipeline.ops.schedule_config import ScheduleConfigError, load_config, schedule_rows
     from warehouse.load import SOURCE_SCHEDULE_COLUMNS, replace_source_schedule
 
     try:
@@ -305,7 +305,7 @@ def _record_schedule(con: duckdb.DuckDBPyConnection, progress: Progress) -> None
 
 def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -> LoadReport:
     """Migrate the warehouse and load every pending landing file into it."""
-    from pipeline.skills import load_taxonomy
+    from pipeline.normalize.skills import load_taxonomy
     from warehouse.db import writer
     from warehouse.migrate import migrate
 

@@ -1,4 +1,4 @@
-"""Evaluate :func:`pipeline.pay.parse_pay` against gold files in the eval README format.
+"""Evaluate :func:`pipeline.normalize.pay.parse_pay` against gold files in the eval README format.
 
 Each gold file is JSON Lines: ``{"id", "text", "gold": {"min", "max", "currency", "period"} | null,
 "kind": "price" | "salary", "hints": {...}, "tags": [...]}``.  Files are scored one by one, never
@@ -10,7 +10,7 @@ Metrics (see the eval README):
 
 * ``exact``: share of items with gold whose (min, max, currency, period) equals gold (numbers within
   0.005).  ``exact_inferred`` does the same after filling a missing period with
-  :func:`pipeline.pay.infer_period`, so strict and inferred variants can be compared.
+  :func:`pipeline.normalize.pay.infer_period`, so strict and inferred variants can be compared.
 * ``null_agreement`` / ``false_pay``: over items whose gold is null, the share with no pay output
   and its complement (invented pay).  ``missed``: share of items with gold where the output is null.
 * price items (``kind: price``): amount accuracy, currency accuracy and both, overall, for the
@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 
 from pipeline.jsonl import bad_line, read_objects
-from pipeline.pay import Pay, infer_period, parse_pay
+from pipeline.normalize.pay import Pay, infer_period, parse_pay
 
 __all__ = ["FileResult", "evaluate_file", "evaluate_items", "load_gold", "render_report"]
 

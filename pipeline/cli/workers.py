@@ -7,7 +7,7 @@ import time
 
 import click
 
-from pipeline.cli_options import URL
+from pipeline.cli.options import URL
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
 
@@ -49,9 +49,9 @@ def workers(count: int, source: str, base_url: str | None, redis_url: str | None
     Example:
         jobpulse workers 4 greenhouse --redis-url redis://127.0.0.1:6379/0
     """
-    from pipeline.crawl import last_error_line
-    from pipeline.sources import get_source
-    from pipeline.workers import run_workers
+    from pipeline.ops.crawl import last_error_line
+    from pipeline.ops.sources import get_source
+    from pipeline.ops.workers import run_workers
 
     get_source(source)
     if not redis_url:

@@ -1,6 +1,6 @@
 """N local worker processes for one distributed crawl (``jobpulse workers``).
 
-Each worker is an ordinary :func:`pipeline.crawl.run_crawl` subprocess with the same
+Each worker is an ordinary :func:`pipeline.ops.crawl.run_crawl` subprocess with the same
 ``redis_url`` and ``crawl_id``: its own run id, landing file and manifest, one shared Redis
 queue and dupefilter. The loader then ingests each worker's file once, like any run.
 """
@@ -17,8 +17,8 @@ import redis
 
 from handoff.landing import LandingLocation
 from handoff.queue import connect, key_prefix, pending
-from pipeline.crawl import CrawlResult, run_crawl
 from pipeline.errors import JobpulseError
+from pipeline.ops.crawl import CrawlResult, run_crawl
 
 
 class RedisUnreachable(JobpulseError):

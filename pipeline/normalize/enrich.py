@@ -4,7 +4,7 @@ Pay: structured pay from the source wins over text; text pay is looked for in th
 field first, then in the whole posting. A period the text does not state may be inferred from
 the amount and is flagged as inferred. Amounts are converted to USD with the ECB reference rate
 of the posting date, and annual and hourly equivalents use the named assumptions in
-``pipeline.money``. Rates (hour/day/week) and salaries (month/year) are told apart in
+``pipeline.normalize.money``. Rates (hour/day/week) and salaries (month/year) are told apart in
 ``pay_kind`` so that no statistic mixes them silently.
 """
 
@@ -18,8 +18,8 @@ from typing import Any
 
 import attrs
 
-from pipeline.dedup import exact_key
-from pipeline.money import (
+from pipeline.normalize.dedup import exact_key
+from pipeline.normalize.money import (
     BILLABLE_DAYS_PER_YEAR,
     HOURS_PER_YEAR,
     annualize,
@@ -28,9 +28,9 @@ from pipeline.money import (
     to_usd,
     usd_rate,
 )
-from pipeline.pay import PERIODS, Pay, infer_period, parse_pay
-from pipeline.places import parse_locations
-from pipeline.roles import parse_employment_types, parse_seniority, seniority_band
+from pipeline.normalize.pay import PERIODS, Pay, infer_period, parse_pay
+from pipeline.normalize.places import parse_locations
+from pipeline.normalize.roles import parse_employment_types, parse_seniority, seniority_band
 
 ENRICHED_COLUMNS = (
     "pay_min", "pay_max", "pay_currency", "pay_period", "pay_period_inferred", "pay_source",
@@ -101,7 +101,7 @@ def _quantize(value: Decimal | None) -> Decimal | None:
 
 @attrs.frozen
 class Assumptions:
-    """How rates and salaries are made comparable (see ``pipeline.money``)."""
+    """How rates and salaries are made comparable (see ``pipeline.normalize.money``)."""
 
     hours_per_year: int = HOURS_PER_YEAR
     billable_days_per_year: int = BILLABLE_DAYS_PER_YEAR
@@ -184,7 +184,8 @@ def role_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
 
 def enrich(row: dict[str, Any], item: dict[str, Any],
            assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> dict[str, Any]:
-    """Every normalized column for one posting row (see :func:`pipeline.normalize.posting_row`)."""
+    """Every normalized column for one posting row (see
+    :func:`pipeline.normalize.record.posting_row`)."""
     when = row.get("posted_at") or row["fetched_at"]
     pay, source = find_pay(row, item)
     return {

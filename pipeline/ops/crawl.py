@@ -35,7 +35,7 @@ from handoff.landing import (
     open_store,
     parse_location,
 )
-from pipeline.sources import get_source
+from pipeline.ops.sources import get_source
 
 LOCAL_SETTINGS = {
     # A loopback server is ours (tests, demo): no throttling needed, and no politeness owed.

@@ -1,0 +1,5 @@
+"""``python -m pipeline.cli``: the ``jobpulse`` command without an installed script."""
+
+from pipeline.cli.commands import main
+
+main()
