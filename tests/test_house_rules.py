@@ -55,7 +55,7 @@ def imported(module: str, path: Path) -> Iterator[tuple[int, str]]:
             base = node.module or ""
             if node.level:
                 base = ".".join(package[: len(package) - node.level + 1] + ([base] if base else []))
-            # ``from pipeline.normalize import places`` imports the module pipeline.normalize.places.
+            # ``from pipeline.normalize import places`` imports pipeline.normalize.places.
             yield from ((node.lineno, f"{base}.{alias.name}") for alias in node.names)
             yield node.lineno, base
 
