@@ -6,12 +6,16 @@ The seed has one source (hn), postings in Germany marked remote, half "Senior" a
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from handoff.landing import file_digest
+from pipeline.config import Settings
+from pipeline.ingest.loader import load_warehouse
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
@@ -229,3 +233,31 @@ def test_missing_warehouse_is_a_clear_error(tmp_path: Path,
     at = AppTest.from_file(APP, default_timeout=30).run()
     assert not at.exception
     assert "no warehouse" in at.error[0].value
+
+
+def test_data_health_shows_a_source_that_reached_nothing_as_not_fresh(
+        seeded_db: Path, settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A crawl of remoteok that reached nothing, as the run manifest records it, then loaded.
+    folder = settings.landing_dir / "remoteok"
+    folder.mkdir(parents=True)
+    (folder / "r-failed.jsonl").write_bytes(b"")
+    (folder / "r-failed.run.json").write_text(json.dumps({
+        "run_id": "r-failed", "source": "remoteok", "finish_reason": "finished",
+        "status": "failed", "failure": "no items from 0 page(s); errors: "
+        "download_DownloadConnectionRefusedError=1", "pages": 0, "items": 0,
+        "errors": {"download_DownloadConnectionRefusedError": 1},
+        "started_at": "2026-12-01T00:00:00+00:00", "finished_at": "2026-12-01T00:00:05+00:00",
+        "landing": file_digest(b"")}))
+    assert not load_warehouse(settings).failed
+    monkeypatch.setenv("JOBPULSE_DB", str(seeded_db))
+    clear_caches()
+    at = open_page("data_health")
+    sources = at.dataframe[0].value.set_index("source")
+    assert sources.loc["remoteok", "freshness"] == "never good"
+    assert sources.loc["remoteok", "last status"] == "failed"
+    assert sources.loc["hn", "freshness"] == "fresh"
+    assert sources.loc["lever", "freshness"] == "never run"
+    # The latest runs name why it failed.
+    runs = at.dataframe[1].value.set_index("run_id")
+    assert runs.loc["r-failed", "failure"].startswith("no items from 0 page(s); errors: ")
+    clear_caches()
