@@ -1,0 +1,37 @@
+"""All lookup tables, loaded once on first use: parsing itself does no I/O."""
+
+from __future__ import annotations
+
+import functools
+
+import attrs
+
+from .cities import METROS, City, city_index
+from .countries import country_index
+from .regions import REGIONS
+from .subdivisions import CA_PROVINCES, NAMED_REGIONS, US_STATES
+from .text import fold
+
+
+@attrs.frozen
+class Reference:
+    cities: dict[str, tuple[City, ...]]
+    countries: dict[str, str]  # folded name -> alpha-2
+    alpha2: frozenset[str]
+    us_states: dict[str, str]  # folded name -> code
+    ca_provinces: dict[str, str]
+    us_codes: frozenset[str]
+    ca_codes: frozenset[str]
+    max_ngram: int
+
+
+@functools.cache
+def reference() -> Reference:
+    cities = city_index()
+    countries, alpha2 = country_index()
+    us = {fold(v): k for k, v in US_STATES.items()}
+    ca = {fold(v): k for k, v in CA_PROVINCES.items()}
+    keys = [*cities, *countries, *us, *ca, *REGIONS, *METROS, *NAMED_REGIONS]
+    max_ngram = min(6, max(k.count(" ") + 1 for k in keys))
+    return Reference(cities, countries, alpha2, us, ca, frozenset(US_STATES),
+                     frozenset(CA_PROVINCES), max_ngram)
