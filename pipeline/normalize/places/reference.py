@@ -9,7 +9,7 @@ import attrs
 from .cities import METROS, City, city_index
 from .countries import country_index
 from .regions import REGIONS
-from .subdivisions import CA_PROVINCES, NAMED_REGIONS, US_STATES
+from .subdivisions import NAMED_REGIONS, ca_provinces, us_states
 from .text import fold
 
 
@@ -29,9 +29,11 @@ class Reference:
 def reference() -> Reference:
     cities = city_index()
     countries, alpha2 = country_index()
-    us = {fold(v): k for k, v in US_STATES.items()}
-    ca = {fold(v): k for k, v in CA_PROVINCES.items()}
+    # "Georgia" is both a country and a state; bare "Georgia" stays the country (countries are
+    # looked up first) and "Atlanta, Georgia" resolves through the qualifier.
+    us = {fold(v): k for k, v in us_states().items()}
+    ca = {fold(v): k for k, v in ca_provinces().items()}
     keys = [*cities, *countries, *us, *ca, *REGIONS, *METROS, *NAMED_REGIONS]
     max_ngram = min(6, max(k.count(" ") + 1 for k in keys))
-    return Reference(cities, countries, alpha2, us, ca, frozenset(US_STATES),
-                     frozenset(CA_PROVINCES), max_ngram)
+    return Reference(cities, countries, alpha2, us, ca, frozenset(us_states()),
+                     frozenset(ca_provinces()), max_ngram)

