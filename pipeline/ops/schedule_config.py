@@ -101,6 +101,14 @@ def schedule_interval(trigger: CronTrigger, now: datetime, *,
     return max(later - earlier for earlier, later in zip(fires, fires[1:], strict=False))
 
 
+def schedule_file_name(path: Path) -> str:
+    """How ``source_schedule`` names the config: the bundled file by its place in the package
+    (the same in every checkout), any other file by its path."""
+    if path.resolve() == BUNDLED_FILE:
+        return "pipeline/ops/schedule.yaml (bundled)"
+    return str(path)
+
+
 def schedule_rows(config: ScheduleConfig, now: datetime) -> list[dict[str, Any]]:
     """One row per known source for the warehouse's ``source_schedule`` table."""
     rows = []
@@ -113,7 +121,7 @@ def schedule_rows(config: ScheduleConfig, now: datetime) -> list[dict[str, Any]]
             "enabled": bool(entry and entry.enabled),
             "interval_hours": interval.total_seconds() / 3600 if interval else None,
             "min_interval_hours": source.min_interval.total_seconds() / 3600,
-            "schedule_file": str(config.path),
+            "schedule_file": schedule_file_name(config.path),
         })
     return rows
 
