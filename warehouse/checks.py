@@ -11,32 +11,20 @@ rows: a check that silently stops checking is worse than a failure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
+import attrs
 import duckdb
 
-from warehouse.sql import sql_files
+from warehouse.sql import load_sql, sql_files
 
 __all__ = ["CheckResult", "Check", "load_checks", "quote_ident", "run_checks"]
 
 SAMPLE_ROWS = 5
 SHARE_CHECKED_BY_FILE = "skill_monthly_share"
 
-_VIEWS_WITH_SHARE_SQL = """
-select table_name
-from information_schema.columns
-where table_catalog = current_database() and table_schema = 'main' and column_name = 'share'
-    and table_name in (
-        select table_name from information_schema.tables
-        where table_catalog = current_database() and table_schema = 'main'
-            and table_type = 'VIEW'
-    )
-order by table_name
-"""
 
-
-@dataclass(frozen=True)
+@attrs.frozen
 class Check:
     """A named query returning offending rows, with what it checks in words."""
 
@@ -45,15 +33,15 @@ class Check:
     sql: str
 
 
-@dataclass
+@attrs.define
 class CheckResult:
     """How many rows broke a check and the first few of them (or why it could not run)."""
 
     name: str
     description: str
     failed_rows: int = 0
-    columns: list[str] = field(default_factory=list)
-    sample: list[tuple[Any, ...]] = field(default_factory=list)
+    columns: list[str] = attrs.field(factory=list)
+    sample: list[tuple[Any, ...]] = attrs.field(factory=list)
     error: str | None = None
 
     @property
@@ -94,9 +82,10 @@ def load_checks() -> list[Check]:
 def share_checks(con: duckdb.DuckDBPyConnection) -> list[Check]:
     """The share-in-[0, 1] check for every view with a ``share`` column not covered by a file."""
     checks = []
-    for (view,) in con.sql(_VIEWS_WITH_SHARE_SQL).fetchall():
+    for (view,) in con.sql(load_sql("catalog/views_with_share")).fetchall():
         if view == SHARE_CHECKED_BY_FILE:
             continue
+        # Composed here, not in a file: the view's name comes from the catalog.
         share = quote_ident("share")
         # NULL is allowed here: in other views a share may not apply (no postings to divide by).
         # NaN needs no test of its own: DuckDB orders it above every number.
@@ -110,7 +99,8 @@ def share_checks(con: duckdb.DuckDBPyConnection) -> list[Check]:
 def run_check(con: duckdb.DuckDBPyConnection, check: Check, *, sample_rows: int = SAMPLE_ROWS
               ) -> CheckResult:
     result = CheckResult(check.name, check.description)
-    # The newline before ")" keeps a trailing "--" comment in the file from swallowing it.
+    # Composed around the check's own SQL (a file, or a generated share check). The newline
+    # before ")" keeps a trailing "--" comment in the file from swallowing it.
     body = check.sql.strip().rstrip(";")
     try:
         result.failed_rows = con.sql(f"select count(*) from ({body}\n) as offending"

@@ -22,6 +22,8 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.sql import load_sql
+
 
 class WarehouseError(Exception):
     """The warehouse cannot be opened or used as asked."""
@@ -100,9 +102,6 @@ def _make_parent(path: Path) -> None:
                              ) from exc
 
 
-SNAPSHOT_ALIAS = "warehouse"
-
-
 def open_snapshot(path: str | Path) -> duckdb.DuckDBPyConnection:
     """The published file attached read-only to a private in-memory DuckDB instance.
 
@@ -116,10 +115,9 @@ def open_snapshot(path: str | Path) -> duckdb.DuckDBPyConnection:
     if not path.exists():
         raise WarehouseError(f"no warehouse at {path}: run `jobpulse load` (or `jobpulse demo`)")
     con = duckdb.connect()
-    literal = str(path).replace("'", "''")
     try:
-        con.execute(f"attach '{literal}' as {SNAPSHOT_ALIAS} (read_only)")
-        con.execute(f"use {SNAPSHOT_ALIAS}")
+        con.execute(load_sql("db/attach_snapshot"), {"path": str(path)})
+        con.execute(load_sql("db/use_snapshot"))
     except duckdb.Error as exc:
         con.close()
         raise _open_error(path, exc) from exc
@@ -146,7 +144,7 @@ def check_warehouse(path: str | Path) -> None:
 def snapshot_cursor(con: duckdb.DuckDBPyConnection) -> duckdb.DuckDBPyConnection:
     """A connection of its own (for one thread) on an :func:`open_snapshot` instance."""
     cursor = con.cursor()
-    cursor.execute(f"use {SNAPSHOT_ALIAS}")
+    cursor.execute(load_sql("db/use_snapshot"))
     return cursor
 
 
@@ -195,9 +193,6 @@ def _fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-WRITER_CHECKPOINT_THRESHOLD = "1GB"
-
-
 def _open_staged(path: Path, staged: Path) -> duckdb.DuckDBPyConnection:
     """Copy the published file (and a WAL left behind) to ``staged`` and open the copy."""
     try:
@@ -235,7 +230,7 @@ def writer(path: str | Path, *, wait_seconds: float = 600.0
             # checkpoints. At the default 16 MB each run's commit checkpointed and rewrote the
             # table's last, half-filled row groups: a 1M-posting load wrote for 52-64 s and left
             # a 1,331 MB file; with 1 GB, 27 s and 1,069 MB. Memory and WAL stay under ~1 GB.
-            con.execute(f"set checkpoint_threshold = '{WRITER_CHECKPOINT_THRESHOLD}'")
+            con.execute(load_sql("db/writer_settings"))
             yield con
             con.execute("checkpoint")
         except BaseException as exc:

@@ -20,14 +20,15 @@ from __future__ import annotations
 import shutil
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+import attrs
 import duckdb
 
 from warehouse.checks import quote_ident
 from warehouse.db import WarehouseError, connect
+from warehouse.sql import load_sql
 
 __all__ = ["ExportError", "Exported", "Relation", "export_warehouse", "exportable"]
 
@@ -43,21 +44,6 @@ MONTH_EXPRESSIONS = {
 }
 PARTITION_COLUMN = "month"
 
-_RELATIONS_SQL = """
-select
-    t.table_name,
-    t.table_type = 'VIEW' as is_view,
-    list(c.column_name order by c.ordinal_position) as columns,
-    list(c.data_type order by c.ordinal_position) as types
-from information_schema.tables as t
-inner join information_schema.columns as c
-    on t.table_catalog = c.table_catalog and t.table_schema = c.table_schema
-    and t.table_name = c.table_name
-where t.table_catalog = current_database() and t.table_schema = 'main'
-group by t.table_name, t.table_type
-order by is_view, t.table_name
-"""
-
 # Column types written as text: Parquet's JSON annotation is not understood by every reader.
 TEXT_TYPES = frozenset({"JSON"})
 DATE_TYPES = ("DATE", "TIMESTAMP")
@@ -67,7 +53,7 @@ class ExportError(WarehouseError):
     """The export cannot be done as asked (unknown name, non-empty folder, ...)."""
 
 
-@dataclass(frozen=True)
+@attrs.frozen
 class Relation:
     """A table or view to export, with its columns and their DuckDB types."""
 
@@ -97,7 +83,7 @@ class Relation:
         return f"cast({column} as varchar)"
 
 
-@dataclass(frozen=True)
+@attrs.frozen
 class Exported:
     name: str
     rows: int
@@ -112,8 +98,9 @@ def exportable(con: duckdb.DuckDBPyConnection) -> list[Relation]:
 
     ``mart_*`` tables are left out: each is exported once, under its view's stable name.
     """
+    rows = con.sql(load_sql("catalog/relations_with_columns")).fetchall()
     return [Relation(name, bool(is_view), tuple(columns), tuple(types))
-            for name, is_view, columns, types in con.sql(_RELATIONS_SQL).fetchall()
+            for name, is_view, columns, types in rows
             if name not in INTERNAL_TABLES and not name.startswith("mart_")]
 
 
@@ -132,6 +119,7 @@ def select_relations(available: Sequence[Relation], only: Iterable[str] = (),
 
 
 def _select_sql(relation: Relation, partitioned: bool) -> str:
+    # Composed here, not in a file: names, columns and types come from the catalog.
     replace = {name: f"cast({quote_ident(name)} as varchar)"
                for name, type_ in zip(relation.columns, relation.types, strict=True)
                if type_.upper() in TEXT_TYPES}
@@ -168,7 +156,8 @@ def _prepare_out(out_dir: Path, names: Sequence[str], overwrite: bool) -> None:
 
 
 def _copy(con: duckdb.DuckDBPyConnection, query: str, target: Path, options: str) -> int:
-    # The path is a bound parameter, never spliced into the SQL text. COPY returns its row count.
+    # Composed from _select_sql and the format's options; the path is a bound parameter,
+    # never spliced into the SQL text. COPY returns its row count.
     return int(con.execute(f"copy ({query}) to ? ({options})", [str(target)]).fetchall()[0][0])
 
 

@@ -85,7 +85,7 @@ def posting_ids_table(ids: Iterable[str]) -> pa.Table:
 
 
 def loaded_files(con: duckdb.DuckDBPyConnection) -> set[str]:
-    return {row[0] for row in con.execute("select path from landing_files").fetchall()}
+    return {row[0] for row in con.execute(load_sql("queries/loaded_files")).fetchall()}
 
 
 def source_baseline(con: duckdb.DuckDBPyConnection, source: str) -> float | None:
@@ -100,10 +100,7 @@ def current_hashes(con: duckdb.DuckDBPyConnection, posting_ids: list[str]) -> di
         return {}
     con.register("wanted_ids", posting_ids_table(posting_ids))
     try:
-        rows = con.execute(
-            "select p.posting_id, p.content_hash from postings p "
-            "inner join wanted_ids w on p.posting_id = w.posting_id"
-        ).fetchall()
+        rows = con.execute(load_sql("queries/current_hashes")).fetchall()
     finally:
         con.unregister("wanted_ids")
     return dict(rows)
@@ -113,8 +110,7 @@ def sync_skills(con: duckdb.DuckDBPyConnection, skills: pl.DataFrame) -> None:
     """Make the ``skills`` table the given taxonomy (columns ``skill, category, parent``)."""
     con.register("taxonomy_skills", skills.select("skill", "category", "parent").to_arrow())
     try:
-        con.execute("delete from skills")
-        con.execute("insert into skills select skill, category, parent from taxonomy_skills")
+        con.execute(load_sql("load/sync_skills"))
     finally:
         con.unregister("taxonomy_skills")
 
@@ -151,7 +147,7 @@ def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
             ).fetchall()[0][0]
         counts = RunCounts(new, changed, unchanged, closed)
         _record(con, run, file, counts)
-        con.execute("drop table stage")
+        con.execute(load_sql("load/drop_stage"))
         con.execute("commit")
     except BaseException:
         con.execute("rollback")
@@ -205,48 +201,6 @@ def replace_source_schedule(con: duckdb.DuckDBPyConnection, schedule: pl.DataFra
         con.unregister("incoming_source_schedule")
 
 
-def write_duplicates(con: duckdb.DuckDBPyConnection, *, groups: pl.DataFrame,
-                     regrouped: set[str] | None, pairs: pl.DataFrame,
-                     repaired: set[str] | None) -> None:
-    """Store a duplicate pass in one transaction and clear what waited for it.
-
-    ``groups`` (``posting_id, group_id, evidence``) replaces the flags of the ``regrouped``
-    postings and ``pairs`` the stored exact pairs and the text pairs of the ``repaired``
-    (later) postings; ``None`` for either means every posting's.
-    """
-    con.register("dup_groups", groups.to_arrow())
-    con.register("dup_pairs", pairs.to_arrow())
-    con.register("dup_regrouped", posting_ids_table(regrouped or ()))
-    con.register("dup_repaired", posting_ids_table(repaired or ()))
-    con.execute("begin transaction")
-    try:
-        if regrouped is None:
-            con.execute("update postings set duplicate_group_id = null, "
-                        "duplicate_evidence = null where duplicate_group_id is not null")
-        else:
-            con.execute("update postings set duplicate_group_id = null, "
-                        "duplicate_evidence = null where duplicate_group_id is not null "
-                        "and posting_id in (select posting_id from dup_regrouped)")
-        con.execute("update postings as p set duplicate_group_id = g.group_id, "
-                    "duplicate_evidence = g.evidence from dup_groups as g "
-                    "where p.posting_id = g.posting_id")
-        if repaired is None:
-            con.execute("delete from duplicate_pairs")
-        else:
-            con.execute("delete from duplicate_pairs where evidence = 'exact' or "
-                        "later in (select posting_id from dup_repaired)")
-        con.execute("insert into duplicate_pairs select * from dup_pairs")
-        con.execute("delete from dedup_pending")
-        con.execute("delete from dedup_retired")
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    finally:
-        for name in ("dup_groups", "dup_pairs", "dup_regrouped", "dup_repaired"):
-            con.unregister(name)
-
-
 def replace_all_skills(con: duckdb.DuckDBPyConnection, posting_skills: pl.DataFrame,
                        skills: pl.DataFrame, taxonomy_version: str) -> None:
     """Swap in a whole new ``posting_skills`` (a rebuild) in one transaction."""
@@ -254,9 +208,8 @@ def replace_all_skills(con: duckdb.DuckDBPyConnection, posting_skills: pl.DataFr
     con.execute("begin transaction")
     try:
         sync_skills(con, skills)
-        con.execute("delete from posting_skills")
-        con.execute("insert into posting_skills select posting_id, skill from rebuilt_skills")
-        con.execute("update postings set taxonomy_version = ?", [taxonomy_version])
+        con.execute(load_sql("load/replace_all_skills"))
+        con.execute(load_sql("load/set_taxonomy_version"), {"taxonomy_version": taxonomy_version})
         con.execute("commit")
     except BaseException:
         con.execute("rollback")

@@ -6,7 +6,7 @@ import time
 
 import duckdb
 
-from warehouse.sql import sql_files
+from warehouse.sql import load_sql, sql_files
 
 
 def refresh_marts(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
@@ -27,4 +27,4 @@ def refresh_marts(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
 
 def marts_empty(con: duckdb.DuckDBPyConnection) -> bool:
     """True until the first refresh (a refresh always writes the one-row summary)."""
-    return con.execute("select count(*) from mart_summary").fetchall()[0][0] == 0
+    return con.execute(load_sql("queries/mart_summary_rows")).fetchall()[0][0] == 0

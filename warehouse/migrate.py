@@ -6,22 +6,17 @@ import logging
 
 import duckdb
 
-from warehouse.sql import sql_files
+from warehouse.sql import load_sql, sql_files
 
 log = logging.getLogger(__name__)
-
-MIGRATIONS_TABLE = """
-create table if not exists _migrations (name varchar primary key, applied_at timestamptz not null)
-"""
-
 
 class MigrationError(Exception):
     """A migration failed; it was rolled back and not recorded."""
 
 
 def applied(con: duckdb.DuckDBPyConnection) -> list[str]:
-    con.execute(MIGRATIONS_TABLE)
-    return [row[0] for row in con.execute("select name from _migrations order by name").fetchall()]
+    con.execute(load_sql("migrate/create_table"))
+    return [row[0] for row in con.execute(load_sql("migrate/applied")).fetchall()]
 
 
 def migrate(con: duckdb.DuckDBPyConnection, *, stop_before: str | None = None) -> list[str]:
@@ -46,7 +41,7 @@ def migrate(con: duckdb.DuckDBPyConnection, *, stop_before: str | None = None) -
         con.execute("begin transaction")
         try:
             con.execute(path.read_text(encoding="utf-8"))
-            con.execute("insert into _migrations values (?, now())", [path.stem])
+            con.execute(load_sql("migrate/record"), {"name": path.stem})
             con.execute("commit")
         except duckdb.Error as exc:
             con.execute("rollback")

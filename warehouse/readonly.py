@@ -22,17 +22,17 @@ from __future__ import annotations
 
 import json
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 import duckdb
 
 from warehouse.db import WarehouseError, connect
+from warehouse.sql import load_sql
 
 __all__ = [
-    "LOCKDOWN",
     "QueryError",
     "QueryRejected",
     "QueryResult",
@@ -41,21 +41,11 @@ __all__ = [
     "lock_down",
     "open_read_only",
     "run_query",
+    "unique_names",
 ]
-
-# Order matters: once the configuration is locked nothing else can be set.
-LOCKDOWN = ("set enable_external_access = false", "set lock_configuration = true")
 
 # Internal bookkeeping that researchers have no use for.
 INTERNAL_TABLES = frozenset({"_migrations"})
-
-_RELATIONS_SQL = """
-select table_name, case table_type when 'VIEW' then 'view' else 'table' end as kind
-from information_schema.tables
-where table_catalog = current_database() and table_schema = 'main'
-order by kind, table_name
-"""
-
 
 # DuckDB's statement types as the user wrote them ("install httpfs" is a LOAD statement).
 _KIND_NAMES = {"LOAD": "INSTALL/LOAD", "VARIABLE_SET": "SET", "COPY_DATABASE": "COPY DATABASE",
@@ -70,7 +60,7 @@ class QueryRejected(QueryError):
     """A query that is not a single read statement."""
 
 
-@dataclass(frozen=True)
+@attrs.frozen
 class QueryResult:
     """Column names, DuckDB type names and rows of a query (at most ``limit`` rows)."""
 
@@ -96,15 +86,12 @@ def lock_down(con: duckdb.DuckDBPyConnection) -> None:
     already be locked down by an earlier console; that is accepted only when external access
     is in fact off.
     """
-    locked, external = con.execute(
-        "select current_setting('lock_configuration'), "
-        "current_setting('enable_external_access')").fetchall()[0]
+    locked, external = con.execute(load_sql("readonly/settings")).fetchall()[0]
     if locked:
         if external:
             raise WarehouseError("the warehouse's settings are locked with external access on")
         return
-    for statement in LOCKDOWN:
-        con.execute(statement)
+    con.execute(load_sql("readonly/lockdown"))
 
 
 def open_read_only(path: str | Path, *, wait_seconds: float = 10.0
@@ -163,7 +150,7 @@ def _hidden_write(sql: str) -> str | None:
     with _parser_lock:
         if _parser is None:
             _parser = duckdb.connect(":memory:")
-        row = _parser.execute("select json_serialize_sql(?)", [sql]).fetchone()
+        row = _parser.execute(load_sql("readonly/parse_tree"), {"sql": sql}).fetchone()
     tree = json.loads(row[0]) if row else {}
     if tree.get("error"):
         # Not a tree DuckDB can serialise: the read-only open (lock 1) still refuses writes.
@@ -193,6 +180,7 @@ def run_query(con: duckdb.DuckDBPyConnection, query: str, *, limit: int | None =
     """Check and run ``query``; fetch at most ``limit`` rows (None: all of them)."""
     sql = check_read_only(query)
     try:
+        # The user's own query, checked above: the one SQL that cannot live in a file.
         relation = con.sql(sql)
         columns = list(relation.columns)
         types = [str(t) for t in relation.types]
@@ -215,6 +203,7 @@ def iter_query(con: duckdb.DuckDBPyConnection, query: str, *, limit: int | None 
     """
     sql = check_read_only(query)
     try:
+        # The user's own query, checked above: the one SQL that cannot live in a file.
         relation = con.sql(sql)
         columns = list(relation.columns)
         types = [str(t) for t in relation.types]
@@ -240,5 +229,16 @@ def iter_query(con: duckdb.DuckDBPyConnection, query: str, *, limit: int | None 
 
 def list_relations(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
     """``(name, 'table'|'view')`` of everything a researcher can query, tables first."""
-    return [(name, kind) for name, kind in con.sql(_RELATIONS_SQL).fetchall()
+    return [(name, kind) for name, kind in con.sql(load_sql("catalog/relations")).fetchall()
             if name not in INTERNAL_TABLES]
+
+
+def unique_names(columns: Sequence[str]) -> list[str]:
+    """Column names made unique: a query may repeat one (``select 1 a, 2 a``), a frame or a
+    JSON object may not, so the repeats become ``a_2``, ``a_3``, ..."""
+    seen: dict[str, int] = {}
+    out = []
+    for name in columns:
+        seen[name] = seen.get(name, 0) + 1
+        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return out

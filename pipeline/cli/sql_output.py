@@ -89,20 +89,10 @@ def format_table(columns: Sequence[str], rows: Sequence[Sequence[Any]],
     return [line(header), "-+-".join("-" * w for w in widths), *(line(r) for r in body)]
 
 
-def _unique_names(columns: Sequence[str]) -> list[str]:
-    # JSON objects cannot repeat a key; "select 1 a, 2 a" keeps both as a and a_2.
-    seen: dict[str, int] = {}
-    out = []
-    for name in columns:
-        seen[name] = seen.get(name, 0) + 1
-        out.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
-    return out
-
-
 def print_result(con: duckdb.DuckDBPyConnection, query: str, fmt: str, limit: int | None,
                   out: IO[str]) -> None:
     """Run ``query`` and write it to ``out``; ``limit`` as given to --limit (None: default)."""
-    from warehouse.readonly import iter_query
+    from warehouse.readonly import iter_query, unique_names
 
     if limit is None:
         limit = TABLE_DEFAULT_LIMIT if fmt == "table" else None
@@ -125,7 +115,8 @@ def print_result(con: duckdb.DuckDBPyConnection, query: str, fmt: str, limit: in
             out.write(f"({shown} row{'s' if shown != 1 else ''})\n")
     else:
         writer = csv.writer(out, lineterminator="\n") if fmt == "csv" else None
-        names = _unique_names(columns)
+        # JSON objects cannot repeat a key; "select 1 a, 2 a" keeps both as a and a_2.
+        names = unique_names(columns)
         if writer is not None:
             writer.writerow(columns)
         for batch in batches:

@@ -38,7 +38,8 @@ from pipeline.normalize.dedup import (
     sharing_a_band,
     text_signatures,
 )
-from warehouse.load import posting_ids_table, write_duplicates
+from warehouse.duplicates import add_signatures, write_duplicates
+from warehouse.load import posting_ids_table
 from warehouse.sql import load_sql
 
 Progress = Callable[[str], None]
@@ -83,25 +84,16 @@ def sign_unsigned(con: duckdb.DuckDBPyConnection, progress: Progress = lambda _m
     """Sign the postings loaded before signatures were stored; they wait to be paired."""
     # Loads store one signature row per posting (check 045), so equal counts mean none is
     # missing, and the anti-join over every posting is skipped.
-    signatures, postings = con.execute(
-        "select (select count(*) from posting_signatures), (select count(*) from postings)"
-    ).fetchall()[0]
+    signatures, postings = con.execute(load_sql("queries/signature_counts")).fetchall()[0]
     if signatures == postings:
         return 0
     rows = con.execute(load_sql("queries/unsigned_postings")).fetchall()
     if not rows:
         return 0
     progress(f"computing text signatures of {len(rows):,} earlier postings ...")
-    frame = pl.DataFrame({"posting_id": [r[0] for r in rows],
-                          "minhash": text_signatures([r[1] for r in rows])},
-                         schema=SIGNATURE_SCHEMA)
-    con.register("new_signatures", frame.to_arrow())
-    try:
-        con.execute("insert into posting_signatures select posting_id, minhash "
-                    "from new_signatures")
-        con.execute("insert into dedup_pending select posting_id from new_signatures")
-    finally:
-        con.unregister("new_signatures")
+    add_signatures(con, pl.DataFrame({"posting_id": [r[0] for r in rows],
+                                      "minhash": text_signatures([r[1] for r in rows])},
+                                     schema=SIGNATURE_SCHEMA))
     return len(rows)
 
 
@@ -175,8 +167,7 @@ def _full_pass(con: duckdb.DuckDBPyConnection, signed: Signed) -> tuple[int, int
 
 def _incremental_pass(con: duckdb.DuckDBPyConnection, signed: Signed,
                       pending: set[str]) -> tuple[int, int]:
-    retired = con.sql("select minhash from dedup_retired where minhash is not null"
-                      ).to_arrow_table()
+    retired = con.sql(load_sql("queries/dedup_retired_signatures")).to_arrow_table()
     probes = band_keys(_matrix(retired.column("minhash").combine_chunks(), retired.num_rows))
     is_pending = pc.is_in(signed.ids, value_set=pa.array(sorted(pending), type=pa.string())
                           ).to_numpy(zero_copy_only=False)
@@ -187,8 +178,7 @@ def _incremental_pass(con: duckdb.DuckDBPyConnection, signed: Signed,
     repaired = set(signed.names(np.flatnonzero(laters))) | pending
     new_text = _text_pairs(signed, laters)
 
-    stored = con.execute("select earlier, later, evidence, similarity "
-                         "from duplicate_pairs").fetchall()
+    stored = con.execute(load_sql("queries/duplicate_pairs")).fetchall()
     old_exact = {(a, b) for a, b, kind, _ in stored if kind == "exact"}
     kept_text = [(a, b, s) for a, b, kind, s in stored if kind == "text" and b not in repaired]
     dropped_text = [(a, b) for a, b, kind, _ in stored if kind == "text" and b in repaired]
@@ -216,9 +206,9 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, progress: Progress = lambda 
     signatures; only the postings in a pair come back to Python to be grouped.
     """
     sign_unsigned(con, progress)
-    pending = {r[0] for r in con.execute("select posting_id from dedup_pending").fetchall()}
-    total = con.execute("select count(*) from postings").fetchall()[0][0]
-    retired = con.execute("select count(*) from dedup_retired").fetchall()[0][0]
+    pending = {r[0] for r in con.execute(load_sql("queries/dedup_pending")).fetchall()}
+    total = con.execute(load_sql("queries/posting_count")).fetchall()[0][0]
+    retired = con.execute(load_sql("queries/dedup_retired_count")).fetchall()[0][0]
     full = full or len(pending) > FULL_PASS_SHARE * total
     if pending or retired or full:
         signed = read_signed(con)
@@ -228,6 +218,5 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, progress: Progress = lambda 
             paired_again, regrouped = _incremental_pass(con, signed, pending)
     else:
         paired_again = regrouped = 0
-    flagged = con.execute("select count(*) from postings "
-                          "where duplicate_group_id is not null").fetchall()[0][0]
+    flagged = con.execute(load_sql("queries/flagged_count")).fetchall()[0][0]
     return PassResult(full, paired_again, regrouped, flagged)

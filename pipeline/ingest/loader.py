@@ -41,6 +41,7 @@ from warehouse.load import (
     write_run,
 )
 from warehouse.marts import marts_empty, refresh_marts
+from warehouse.sql import load_sql
 
 log = logging.getLogger(__name__)
 
@@ -339,7 +340,7 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
             timings = refresh_marts(con)
             report.seconds["aggregates"] = sum(timings.values())
             progress(f"aggregates ready in {sum(timings.values()):.1f}s")
-        report.total_postings = con.execute("select count(*) from postings").fetchall()[0][0]
+        report.total_postings = con.execute(load_sql("queries/posting_count")).fetchall()[0][0]
     if report.incomplete:
         progress(f"skipped {len(report.incomplete)} landing file(s) without a run manifest "
                  "(crawl still running, or died): " + ", ".join(report.incomplete[:5]))

@@ -73,12 +73,9 @@ def rebuild_skills(con: duckdb.DuckDBPyConnection, *, taxonomy_path: str | Path 
                    progress: Callable[[str], None] = lambda _m: None) -> RebuildReport:
     """Re-tag all postings and swap the result in; report what changed per skill."""
     taxonomy = load_taxonomy(taxonomy_path)
-    total = con.execute("select count(*) from postings").fetchall()[0][0]
-    before = Counter(dict(con.execute(
-        "select skill, count(*) from posting_skills group by skill").fetchall()))
-    versions = tuple(v for (v,) in con.execute(
-        "select distinct taxonomy_version from postings where taxonomy_version is not null "
-        "order by 1").fetchall())
+    total = con.execute(load_sql("queries/posting_count")).fetchall()[0][0]
+    before = Counter(dict(con.execute(load_sql("queries/skill_counts")).fetchall()))
+    versions = tuple(v for (v,) in con.execute(load_sql("queries/taxonomy_versions")).fetchall())
     progress(f"re-tagging {total:,} postings with taxonomy {taxonomy.version} ...")
     # Streamed in chunks so a million postings never sit in memory at once.
     cursor = con.execute(load_sql("queries/rebuild_input"))

@@ -219,7 +219,7 @@ def stored_next_runs(store: Path) -> dict[str, datetime | None] | None:
     try:
         con = sqlite3.connect(f"file:{store}?mode=ro", uri=True, timeout=5)
         try:
-            rows = con.execute("select id, next_run_time from apscheduler_jobs").fetchall()
+            rows = con.execute(load_sql("queries/scheduler_next_runs")).fetchall()
         finally:
             con.close()
     except sqlite3.Error:

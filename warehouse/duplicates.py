@@ -1,0 +1,53 @@
+"""The duplicate pass's writes: text signatures of earlier postings, and each pass's result.
+
+The pairing itself is the pipeline's (``pipeline.ingest.duplicates``); this module only writes
+what it found, so every write to the warehouse goes through ``warehouse``.
+"""
+
+from __future__ import annotations
+
+import duckdb
+import polars as pl
+
+from warehouse.load import posting_ids_table
+from warehouse.sql import load_sql
+
+
+def add_signatures(con: duckdb.DuckDBPyConnection, signatures: pl.DataFrame) -> None:
+    """Store signatures (``posting_id, minhash``) of postings that had none; they wait to be
+    paired."""
+    con.register("new_signatures", signatures.select("posting_id", "minhash").to_arrow())
+    try:
+        con.execute(load_sql("duplicates/add_signatures"))
+    finally:
+        con.unregister("new_signatures")
+
+
+def write_duplicates(con: duckdb.DuckDBPyConnection, *, groups: pl.DataFrame,
+                     regrouped: set[str] | None, pairs: pl.DataFrame,
+                     repaired: set[str] | None) -> None:
+    """Store a duplicate pass in one transaction and clear what waited for it.
+
+    ``groups`` (``posting_id, group_id, evidence``) replaces the flags of the ``regrouped``
+    postings and ``pairs`` the stored exact pairs and the text pairs of the ``repaired``
+    (later) postings; ``None`` for either means every posting's.
+    """
+    con.register("dup_groups", groups.to_arrow())
+    con.register("dup_pairs", pairs.to_arrow())
+    con.register("dup_regrouped", posting_ids_table(regrouped or ()))
+    con.register("dup_repaired", posting_ids_table(repaired or ()))
+    con.execute("begin transaction")
+    try:
+        con.execute(load_sql("duplicates/clear_all_groups" if regrouped is None
+                             else "duplicates/clear_regrouped_groups"))
+        con.execute(load_sql("duplicates/set_groups"))
+        con.execute(load_sql("duplicates/delete_all_pairs" if repaired is None
+                             else "duplicates/delete_repaired_pairs"))
+        con.execute(load_sql("duplicates/store_pairs"))
+        con.execute("commit")
+    except BaseException:
+        con.execute("rollback")
+        raise
+    finally:
+        for name in ("dup_groups", "dup_pairs", "dup_regrouped", "dup_repaired"):
+            con.unregister(name)

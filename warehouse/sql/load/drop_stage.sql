@@ -1,0 +1,2 @@
+-- The run's stage table has been applied; it is not kept.
+drop table stage

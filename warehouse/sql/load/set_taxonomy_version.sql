@@ -1,0 +1,2 @@
+-- After a rebuild every posting's skills come from this taxonomy version.
+update postings set taxonomy_version = $taxonomy_version

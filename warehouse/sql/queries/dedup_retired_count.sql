@@ -1,0 +1,2 @@
+-- Signatures replaced since the last duplicate pass.
+select count(*) from dedup_retired

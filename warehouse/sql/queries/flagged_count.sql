@@ -1,0 +1,2 @@
+-- Postings in a duplicate group.
+select count(*) from postings where duplicate_group_id is not null

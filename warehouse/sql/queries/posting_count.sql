@@ -1,0 +1,2 @@
+-- How many postings the warehouse holds.
+select count(*) from postings

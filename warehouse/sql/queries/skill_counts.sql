@@ -1,0 +1,2 @@
+-- Postings per skill.
+select skill, count(*) from posting_skills group by skill
