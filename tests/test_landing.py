@@ -21,7 +21,8 @@ from handoff.landing import (
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError, LandingUnavailable
 from pipeline.ingest.loader import find_complete_runs, load_run, load_warehouse
-from pipeline.ops.crawl import _land_staged_feed, last_real_crawl, too_soon
+from pipeline.ops.crawl import _land_staged_feed
+from pipeline.ops.crawl_interval import last_real_crawl, too_soon
 from tests.conftest import S3Bucket
 
 MANIFEST = {"run_id": "r", "source": "hn", "finish_reason": "finished", "errors": {},
