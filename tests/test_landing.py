@@ -12,12 +12,12 @@ import pytest
 from crawlers.extensions import summarize_stats
 from handoff.landing import (
     LocalLanding,
-    S3Landing,
     S3Location,
     feed_uri,
-    open_store,
     parse_location,
 )
+from handoff.s3 import S3Landing
+from handoff.stores import open_store
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError, LandingUnavailable
 from pipeline.ingest.loader import find_complete_runs, load_run, load_warehouse

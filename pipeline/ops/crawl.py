@@ -29,12 +29,12 @@ from handoff.landing import (
     LandingLocation,
     LandingStore,
     S3Location,
-    S3Options,
     file_digest,
     manifest_key,
-    open_store,
     parse_location,
 )
+from handoff.s3 import S3Options
+from handoff.stores import open_store
 from pipeline.ops.sources import get_source
 
 LOCAL_SETTINGS = {

@@ -9,7 +9,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from handoff.landing import LandingLocation, open_store
+from handoff.landing import LandingLocation
+from handoff.stores import open_store
 from pipeline.ops.crawl import is_loopback
 from pipeline.ops.sources import get_source
 
