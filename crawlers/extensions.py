@@ -18,7 +18,9 @@ from scrapy.crawler import Crawler
 
 from crawlers.landing_feed import DIGEST_PREFIX
 from crawlers.spiders._base import download_error_kind
-from handoff.landing import S3Options, open_store, parse_location
+from handoff.landing import parse_location
+from handoff.s3 import S3Options
+from handoff.stores import open_store
 
 log = logging.getLogger(__name__)
 

@@ -7,6 +7,8 @@ distributed crawl keeps its queue. That contract lives here, and imports nothing
 
 - :mod:`handoff.landing`: the landing zone (a folder or ``s3://``), its runs and manifests'
   landing digest.
+- :mod:`handoff.s3`: the S3 landing store, its client and its errors; :mod:`handoff.stores`
+  opens the store of either kind.
 - :mod:`handoff.queue`: the Redis keys and settings of one distributed crawl.
 - :mod:`handoff.errors`: the root error every jobpulse package raises for things a user can act
   on.

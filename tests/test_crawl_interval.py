@@ -9,7 +9,7 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.ops.crawl import too_soon
+from pipeline.ops.crawl_interval import too_soon
 
 
 def manifest(landing: Path, source: str, started: datetime, base_url: str) -> None:

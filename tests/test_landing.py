@@ -12,16 +12,17 @@ import pytest
 from crawlers.extensions import summarize_stats
 from handoff.landing import (
     LocalLanding,
-    S3Landing,
     S3Location,
     feed_uri,
-    open_store,
     parse_location,
 )
+from handoff.s3 import S3Landing
+from handoff.stores import open_store
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError, LandingUnavailable
 from pipeline.ingest.loader import find_complete_runs, load_run, load_warehouse
-from pipeline.ops.crawl import _land_staged_feed, last_real_crawl, too_soon
+from pipeline.ops.crawl import _land_staged_feed
+from pipeline.ops.crawl_interval import last_real_crawl, too_soon
 from tests.conftest import S3Bucket
 
 MANIFEST = {"run_id": "r", "source": "hn", "finish_reason": "finished", "errors": {},

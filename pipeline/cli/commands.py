@@ -103,7 +103,8 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
         jobpulse crawl hn --since 2025-01 --until 2025-06 --load
         jobpulse crawl hn --base-url http://127.0.0.1:8000/hn
     """
-    from pipeline.ops.crawl import is_loopback, last_error_line, run_crawl, too_soon
+    from pipeline.ops.crawl import is_loopback, last_error_line, run_crawl
+    from pipeline.ops.crawl_interval import too_soon
     from pipeline.ops.sources import SOURCES, get_source
 
     names = list(SOURCES) if all_sources else list(source_names)

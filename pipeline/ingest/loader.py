@@ -20,8 +20,9 @@ import attrs
 import duckdb
 import polars as pl
 
-from handoff.landing import LandingLocation, LandingRun, digest_mismatch, open_store
+from handoff.landing import LandingLocation, LandingRun, digest_mismatch
 from handoff.personal import scrub_item
+from handoff.stores import open_store
 from pipeline.config import Settings
 from pipeline.errors import LandingFileError
 from pipeline.ingest.duplicates import mark_duplicates

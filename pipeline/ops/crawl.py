@@ -18,7 +18,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,12 +29,12 @@ from handoff.landing import (
     LandingLocation,
     LandingStore,
     S3Location,
-    S3Options,
     file_digest,
     manifest_key,
-    open_store,
     parse_location,
 )
+from handoff.s3 import S3Options
+from handoff.stores import open_store
 from pipeline.ops.sources import get_source
 
 LOCAL_SETTINGS = {
@@ -48,12 +48,6 @@ LOCAL_SETTINGS = {
 
 STOP_KILL_SECONDS = 60.0
 """After asking a crawl to stop, how long it may take to close before it is killed."""
-
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-CLOCK_SKEW = timedelta(days=1)
-"""How far a manifest's start time (the crawl host's clock) may lie after the time its object
-store says it was written (the store's clock), when looking for a source's last crawl."""
-
 
 @attrs.frozen
 class CrawlResult:
@@ -139,6 +133,29 @@ def crawl_command(source: str, run_id: str, *, base_url: str | None,
     return command
 
 
+@attrs.frozen
+class _CrawlPlan:
+    """Everything a crawl subprocess needs, and where what it leaves behind will be."""
+
+    run_id: str
+    command: list[str]
+    env: dict[str, str]
+    store: LandingStore
+    data_key: str
+    local_file: Path | None
+    """The landing file when landing in a folder; ``None`` for S3."""
+    staging: Path | None
+    """Scrapy's temporary folder for an S3 feed, removed once the crawl is over."""
+    log_file: Path
+
+    @property
+    def manifest_key(self) -> str:
+        return manifest_key(self.data_key)
+
+    def items_so_far(self) -> int:
+        return _count_lines(self.local_file) if self.local_file else _staged_lines(self.staging)
+
+
 def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None = None,
               args: Mapping[str, str] | None = None, settings: Mapping[str, str] | None = None,
               log_dir: Path | None = None,
@@ -169,6 +186,44 @@ def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None
     the crawl's next worker to fetch.
     ``on_start`` gets the crawl process id once it runs.
     """
+    plan = _plan_crawl(source, landing_dir=landing_dir, base_url=base_url, args=args,
+                       settings=settings, log_dir=log_dir, redis_url=redis_url,
+                       crawl_id=crawl_id, worker=worker)
+    store, data_key = plan.store, plan.data_key
+    started = time.monotonic()
+    started_at = datetime.now(UTC).isoformat()
+    try:
+        returncode = _run_subprocess(plan, progress=progress, stop=stop,
+                                     own_session=own_session, on_start=on_start)
+        seconds = time.monotonic() - started
+        if not store.exists(plan.manifest_key):
+            # Only a worker's failed manifest names its crawl; single-process ones stay as
+            # they were.
+            failed_args: dict[str, Any] = {}
+            if redis_url:
+                failed_args = {"worker": str(worker if worker is not None else 0),
+                               "crawl_id": crawl_id}
+            _settle_dead_crawl(plan, source, started_at, returncode, failed_args)
+    finally:
+        if plan.staging is not None:
+            shutil.rmtree(plan.staging, ignore_errors=True)
+    manifest = json.loads(store.read(plan.manifest_key))
+    if redis_url and crawl_id and not crawl_ok(returncode, manifest):
+        _release_worker(redis_url, source, crawl_id, worker, plan.log_file)
+    if not store.exists(data_key):
+        # Nothing landed (the spider could not start, or its upload failed): an empty file
+        # keeps run and file paired, so the loader records the run.
+        store.write_atomic(data_key, b"")
+    return CrawlResult(source, plan.run_id, returncode, plan.local_file or store.name(data_key),
+                       manifest, plan.log_file, seconds)
+
+
+def _plan_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None,
+                args: Mapping[str, str] | None, settings: Mapping[str, str] | None,
+                log_dir: Path | None, redis_url: str | None, crawl_id: str | None,
+                worker: int | None) -> _CrawlPlan:
+    """Merge the source's defaults into the spider's arguments and settings, open and check the
+    landing store, and make the log folder (and the staging folder of an S3 feed)."""
     spec = get_source(source)
     run_id = new_run_id()
     if redis_url and worker is not None:
@@ -194,8 +249,7 @@ def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None
     store = open_store(landing, S3Options.from_settings(merged_settings))
     # Hours of crawling should not end in an upload to a bucket that is not there.
     store.check()
-    log_dir = log_dir.resolve()
-    log_file = log_dir / source / f"{run_id}.log"
+    log_file = log_dir.resolve() / source / f"{run_id}.log"
     log_file.parent.mkdir(parents=True, exist_ok=True)
     data_key = f"{source}/{run_id}.jsonl"
     local_file = landing / data_key if isinstance(landing, Path) else None
@@ -209,97 +263,45 @@ def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None
            "JOBPULSE_LANDING_DIR": str(landing)}
     command = crawl_command(source, run_id, base_url=base_url, args=merged_args,
                             settings=merged_settings)
-    started = time.monotonic()
-    started_at = datetime.now(UTC).isoformat()
-    manifest_rel = manifest_key(data_key)
-    try:
-        with log_file.open("wb") as log:
-            proc = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env,
-                                    start_new_session=own_session)
-            if on_start is not None:
-                on_start(proc.pid)
-            asked_to_stop: float | None = None
-            while proc.poll() is None:
-                time.sleep(0.5)
-                if progress is not None:
-                    progress(_count_lines(local_file) if local_file else _staged_lines(staging))
-                if stop is not None and stop.is_set():
-                    if asked_to_stop is None:
-                        asked_to_stop = time.monotonic()
-                        proc.terminate()
-                    elif time.monotonic() - asked_to_stop > STOP_KILL_SECONDS:
-                        proc.kill()
-        seconds = time.monotonic() - started
-        if not store.exists(manifest_rel):
-            if staging is not None:
-                _land_staged_feed(store, data_key, staging)
-            if not store.exists(data_key):
-                store.write_atomic(data_key, b"")
-            # Only a worker's failed manifest names its crawl; single-process ones stay as
-            # they were.
-            failed_args: dict[str, Any] = {}
-            if redis_url:
-                failed_args = {"worker": str(worker if worker is not None else 0),
-                               "crawl_id": crawl_id}
-            # The crawl is dead, so what landed is final: the digest lets the loader tell it
-            # from a file cut later.
-            _write_failed_manifest(store, manifest_rel, run_id, source, started_at,
-                                   proc.returncode, log_file, failed_args,
-                                   landing=file_digest(store.read(data_key)))
-    finally:
-        if staging is not None:
-            shutil.rmtree(staging, ignore_errors=True)
-    manifest = json.loads(store.read(manifest_rel))
-    if redis_url and crawl_id and not crawl_ok(proc.returncode, manifest):
-        _release_worker(redis_url, source, crawl_id, worker, log_file)
+    return _CrawlPlan(run_id, command, env, store, data_key, local_file, staging, log_file)
+
+
+def _run_subprocess(plan: _CrawlPlan, *, progress: Callable[[int], None] | None,
+                    stop: threading.Event | None, own_session: bool,
+                    on_start: Callable[[int], None] | None) -> int:
+    """Run the crawl to its end, reporting progress and passing on a stop; its return code."""
+    with plan.log_file.open("wb") as log:
+        proc = subprocess.Popen(plan.command, stdout=log, stderr=subprocess.STDOUT,
+                                env=plan.env, start_new_session=own_session)
+        if on_start is not None:
+            on_start(proc.pid)
+        asked_to_stop: float | None = None
+        while proc.poll() is None:
+            time.sleep(0.5)
+            if progress is not None:
+                progress(plan.items_so_far())
+            if stop is not None and stop.is_set():
+                if asked_to_stop is None:
+                    asked_to_stop = time.monotonic()
+                    proc.terminate()
+                elif time.monotonic() - asked_to_stop > STOP_KILL_SECONDS:
+                    proc.kill()
+    return proc.returncode
+
+
+def _settle_dead_crawl(plan: _CrawlPlan, source: str, started_at: str, returncode: int,
+                       failed_args: dict[str, Any]) -> None:
+    """Land what a crawl that died without a manifest left behind, and write its failed one."""
+    store, data_key = plan.store, plan.data_key
+    if plan.staging is not None:
+        _land_staged_feed(store, data_key, plan.staging)
     if not store.exists(data_key):
-        # Nothing landed (the spider could not start, or its upload failed): an empty file
-        # keeps run and file paired, so the loader records the run.
         store.write_atomic(data_key, b"")
-    return CrawlResult(source, run_id, proc.returncode, local_file or store.name(data_key),
-                       manifest, log_file, seconds)
-
-
-def last_real_crawl(landing_dir: LandingLocation, source: str) -> datetime | None:
-    """Start of the newest crawl of ``source`` that went to the real (non-loopback) host."""
-    store = open_store(landing_dir)
-    latest: datetime | None = None
-    # Newest first where the store knows write times (S3), so reading can stop early: a run is
-    # written after it started. A folder reads them all; reading a local file is cheap.
-    manifests = sorted(store.manifests(source), key=lambda m: m.modified or EPOCH,
-                       reverse=True)
-    for manifest in manifests:
-        if latest is not None and manifest.modified is not None \
-                and manifest.modified + CLOCK_SKEW < latest:
-            break
-        try:
-            data = json.loads(store.read(manifest.relative))
-            started = datetime.fromisoformat(str(data["started_at"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            continue
-        base = (data.get("args") or {}).get("base_url") or ""
-        if base and is_loopback(base):
-            continue
-        if started.tzinfo is None:
-            started = started.replace(tzinfo=UTC)
-        if latest is None or started > latest:
-            latest = started
-    return latest
-
-
-def too_soon(landing_dir: LandingLocation, source: str, *,
-             now: datetime | None = None) -> str | None:
-    """Why crawling the real ``source`` now would break its terms, or ``None`` if it may run."""
-    spec = get_source(source)
-    last = last_real_crawl(landing_dir, source)
-    if last is None:
-        return None
-    waited = (now or datetime.now(UTC)) - last
-    if waited >= spec.min_interval:
-        return None
-    hours = spec.min_interval.total_seconds() / 3600
-    return (f"{source}: last crawled {waited.total_seconds() / 60:.0f} min ago; its terms "
-            f"allow one crawl every {hours:g} h ({spec.terms})")
+    # The crawl is dead, so what landed is final: the digest lets the loader tell it from a
+    # file cut later.
+    _write_failed_manifest(store, plan.manifest_key, plan.run_id, source, started_at,
+                           returncode, plan.log_file, failed_args,
+                           landing=file_digest(store.read(data_key)))
 
 
 def _land_staged_feed(store: LandingStore, data_key: str, staging: Path) -> None:

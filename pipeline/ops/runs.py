@@ -17,7 +17,8 @@ from typing import Any
 import attrs
 import duckdb
 
-from handoff.landing import LandingLocation, open_store
+from handoff.landing import LandingLocation
+from handoff.stores import open_store
 from pipeline.config import Settings
 from pipeline.errors import LandingUnavailable
 from pipeline.ingest.run_status import is_good, run_status

@@ -270,7 +270,8 @@ class SchedulerService:
             log.exception("%s: run failed unexpectedly", source)
 
     def _run(self, source: str, crawl_stop: threading.Event) -> None:
-        from pipeline.ops.crawl import is_loopback, run_crawl, too_soon
+        from pipeline.ops.crawl import is_loopback, run_crawl
+        from pipeline.ops.crawl_interval import too_soon
 
         url = self.base_url.replace("{source}", source) if self.base_url else None
         if not (url and is_loopback(url)):

@@ -12,13 +12,8 @@ from typing import Any
 
 import pytest
 
-from pipeline.demo.hn_corpus import (
-    CorpusSummary,
-    first_weekday,
-    iter_hn_months,
-    thread_post_time,
-    write_hn_corpus,
-)
+from pipeline.demo.hn_calendar import first_weekday, iter_hn_months, thread_post_time
+from pipeline.demo.hn_corpus import CorpusSummary, write_hn_corpus
 
 # Key sets of samples/hn/RECONSTRUCTED_algolia_search_by_date_whoishiring.json (hits) and
 # RECONSTRUCTED_algolia_items_44159528.json (items nodes), hard-coded so the test stands alone.
