@@ -8,6 +8,7 @@ distributed crawl keeps its queue. That contract lives here, and imports nothing
 - :mod:`handoff.landing`: the landing zone (a folder or ``s3://``), its runs and manifests'
   landing digest.
 - :mod:`handoff.queue`: the Redis keys and settings of one distributed crawl.
+- :mod:`handoff.text`: HTML bodies to plain text and ISO 8601 times, read the same on both sides.
 - :mod:`handoff.errors`: the root error every jobpulse package raises for things a user can act
   on.
 """
