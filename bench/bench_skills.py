@@ -141,7 +141,7 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     extractor = SkillExtractor(load_taxonomy())
     build = time.perf_counter() - t0
-    automaton = extractor._automaton  # the same automaton, scanned with no checks at all
+    automaton = extractor.matcher.automaton  # the same automaton, scanned with no checks at all
 
     def bare(text: str) -> None:
         for _ in automaton.iter("\n" + text.lower() + "\n"):
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"python {platform.python_version()} on {platform.machine()}, "
           f"taxonomy {extractor.taxonomy.version} ({len(extractor.taxonomy.skills)} skills, "
-          f"{extractor._n_keys} automaton keys, built in {build:.2f}s)")
+          f"{extractor.matcher.n_keys} automaton keys, built in {build:.2f}s)")
     print(f"postings: {args.n} per run x {args.runs} runs, avg {avg_len:.0f} chars, "
           f"avg {avg_skills:.1f} skills/posting")
     print(f"extract:   {ext:10,.0f} postings/s  (runs: "

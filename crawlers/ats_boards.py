@@ -17,13 +17,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, ClassVar
 
-import html_text
 import scrapy
 import yaml
 from scrapy.crawler import Crawler
 from scrapy.http import Response
 
 from crawlers.spiders._base import BadPayload, JobSpider, records_in
+from handoff.text import iso_z, parse_iso_time
 
 DEFAULT_BOARDS_FILE = Path(__file__).resolve().with_name("boards.yaml")
 # Board tokens become URL path segments: anything outside this set is a typo or an injection.
@@ -67,13 +67,6 @@ def read_boards_file(path: Path, source: str) -> dict[str, str | None]:
     return boards
 
 
-def html_to_text(markup: str | None) -> str:
-    """Visible text of an HTML fragment, paragraphs and list items on their own lines."""
-    if not markup:
-        return ""
-    return str(html_text.extract_text(markup, guess_layout=True)).strip()
-
-
 def decimal_str(value: Any, *, scale: int = 0) -> str | None:
     """A JSON number (or numeric string) as a plain decimal string, divided by ``10**scale``.
 
@@ -92,15 +85,9 @@ def decimal_str(value: Any, *, scale: int = 0) -> str | None:
 
 def iso_utc(value: Any) -> str | None:
     """An ISO 8601 timestamp with an offset, as ISO UTC with a ``Z``; ``None`` if unreadable."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if when.tzinfo is None:
-        return None  # a naive time is ambiguous across board time zones; leave it raw
-    return when.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+    # A naive time is ambiguous across board time zones; leave it raw.
+    when = parse_iso_time(value, naive_is_utc=False)
+    return iso_z(when) if when is not None else None
 
 
 def epoch_ms_iso(value: Any) -> str | None:

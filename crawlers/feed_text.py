@@ -14,9 +14,9 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 import ftfy
-import html_text
 
-_BLANKS = re.compile(r"\n{3,}")
+from handoff.text import iso_z, parse_iso_time
+
 _MS_THRESHOLD = 1e12
 """Epochs above this are milliseconds: 1e12 s is the year 33658, 1e12 ms is 2001-09-09."""
 
@@ -34,19 +34,6 @@ def repair_text(text: Any) -> str | None:
     return ftfy.fix_text(text, uncurl_quotes=False)
 
 
-def html_to_text(markup: Any) -> str:
-    """Readable plain text of an HTML fragment: blocks become lines, entities decoded."""
-    if not isinstance(markup, str) or not markup.strip():
-        return ""
-    text = html_text.extract_text(markup, guess_layout=True)
-    return _BLANKS.sub("\n\n", text).strip()
-
-
-def iso_z(moment: datetime) -> str:
-    """An aware datetime as ISO 8601 UTC with a ``Z``, to the second."""
-    return moment.astimezone(UTC).replace(microsecond=0).isoformat().replace("+00:00", "Z")
-
-
 def epoch_to_iso(value: Any) -> str | None:
     """Unix time in seconds or milliseconds (told apart by size) to ISO 8601 UTC."""
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
@@ -61,15 +48,9 @@ def epoch_to_iso(value: Any) -> str | None:
 def text_time_to_iso(value: Any) -> str | None:
     """``2026-05-23T16:22:59+00:00``, ``...Z``, ``2026-05-21T16:42:09`` or
     ``2026-05-21 16:42:09`` to ISO 8601 UTC; a time without an offset is taken as UTC."""
-    if not isinstance(value, str) or not value.strip():
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return iso_z(parsed)
+    # Boards pad their times with spaces; the shared parser reads the text as given.
+    moment = parse_iso_time(value.strip() if isinstance(value, str) else None)
+    return iso_z(moment) if moment is not None else None
 
 
 def decimal_str(value: Any) -> str | None:

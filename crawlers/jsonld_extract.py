@@ -14,13 +14,11 @@ import hashlib
 import html
 import re
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
-import html_text
-
 from crawlers.items import JobPostingItem
+from handoff.text import html_to_text, iso_z, parse_iso_time
 
 CONTAINER_KEYS = ("@graph", "itemListElement", "item", "mainEntity")
 UNITS = {"HOUR": "hour", "HOURLY": "hour", "DAY": "day", "DAILY": "day", "WEEK": "week",
@@ -185,22 +183,11 @@ def description_html(value: Any) -> str | None:
     return value
 
 
-def to_text(markup: str | None) -> str:
-    return str(html_text.extract_text(markup, guess_layout=True)).strip() if markup else ""
-
-
 def iso_date(value: Any) -> str | None:
     """``datePosted`` as ISO 8601 UTC; a bare date becomes midnight UTC."""
-    text = _text(value)
-    if not text:
-        return None
-    try:
-        parsed = datetime.fromisoformat(text.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC).isoformat().replace("+00:00", "Z")
+    moment = parse_iso_time(_text(value))
+    # Fractions of a second are kept as the page wrote them (other sources round to seconds).
+    return iso_z(moment, timespec="auto") if moment is not None else None
 
 
 def posting_id(posting: dict[str, Any], page_url: str, index: int, count: int) -> str:
@@ -244,7 +231,7 @@ def extract_jobposting(posting: dict[str, Any], *, page_url: str, index: int, co
         remoteStatus=parse_remote(posting),
         employmentType=employment or None,
         baseSalary=parse_salary(posting.get("baseSalary")),
-        description=to_text(markup),
+        description=html_to_text(markup),
         descriptionHtml=markup,
         tags=tags or None,
         extra={

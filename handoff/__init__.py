@@ -10,6 +10,7 @@ distributed crawl keeps its queue. That contract lives here, and imports nothing
 - :mod:`handoff.s3`: the S3 landing store, its client and its errors; :mod:`handoff.stores`
   opens the store of either kind.
 - :mod:`handoff.queue`: the Redis keys and settings of one distributed crawl.
+- :mod:`handoff.text`: HTML bodies to plain text and ISO 8601 times, read the same on both sides.
 - :mod:`handoff.errors`: the root error every jobpulse package raises for things a user can act
   on.
 """

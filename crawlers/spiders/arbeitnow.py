@@ -11,7 +11,6 @@ from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
-import html_text
 import scrapy
 from scrapy.http import Response
 
@@ -23,17 +22,11 @@ from crawlers.spiders._base import (
     records_in,
     utc_now_iso,
 )
+from handoff.text import html_to_text
 
 API_PATH = "/api/job-board-api"
 MAX_PAGES = 500
 """A runaway guard: the real board holds a few thousand jobs (a few dozen pages)."""
-
-
-def html_to_text(markup: str | None) -> str:
-    """Description HTML to plain text, keeping paragraph and list breaks."""
-    if not markup:
-        return ""
-    return str(html_text.extract_text(markup, guess_layout=True)).strip()
 
 
 def _str(value: Any) -> str | None:

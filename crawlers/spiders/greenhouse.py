@@ -20,7 +20,6 @@ from scrapy.http import Response
 
 from crawlers.ats_boards import (
     BoardSpider,
-    html_to_text,
     iso_utc,
     organization,
     structured_salary,
@@ -28,6 +27,7 @@ from crawlers.ats_boards import (
 from crawlers.items import JobPostingItem
 from crawlers.spiders._base import utc_now_iso
 from handoff.personal import public_metadata
+from handoff.text import html_to_text
 
 HOSTED_URL = "https://job-boards.greenhouse.io/{board}/jobs/{id}"
 # Greenhouse has no period field; only words the company wrote in the range's title or blurb

@@ -19,9 +19,10 @@ import scrapy
 from scrapy.http import Response
 from twisted.python.failure import Failure
 
-from crawlers.feed_text import clean_tags, epoch_to_iso, html_to_text, structured_salary
+from crawlers.feed_text import clean_tags, epoch_to_iso, structured_salary
 from crawlers.items import JobPostingItem
 from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
+from handoff.text import html_to_text
 
 PAGE_SIZE = 20
 """The API's maximum ``limit``."""
@@ -101,7 +102,8 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
         # ``currency`` is present even when both are null.
         baseSalary=structured_salary(record.get("minSalary"), record.get("maxSalary"),
                                      currency=record.get("currency"), rate="year"),
-        description=html_to_text(html_body),
+        # A description that is not text is kept raw below but gives no text.
+        description=html_to_text(html_body if isinstance(html_body, str) else None),
         descriptionHtml=html_body,
         tags=clean_tags(record.get("categories")),
         extra={

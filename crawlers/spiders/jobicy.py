@@ -20,9 +20,10 @@ from urllib.parse import urlencode
 import scrapy
 from scrapy.http import Response
 
-from crawlers.feed_text import clean_tags, html_to_text, structured_salary, text_time_to_iso
+from crawlers.feed_text import clean_tags, structured_salary, text_time_to_iso
 from crawlers.items import JobPostingItem
 from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
+from handoff.text import html_to_text
 
 MAX_COUNT = 100
 PERIODS = {"yearly": "year", "annual": "year", "annually": "year", "monthly": "month",
@@ -91,7 +92,8 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
         # The keys are missing altogether when the employer gave no pay.
         baseSalary=structured_salary(record.get("salaryMin"), record.get("salaryMax"),
                                      currency=record.get("salaryCurrency"), rate=period),
-        description=html_to_text(html_body),
+        # A description that is not text is kept raw below but gives no text.
+        description=html_to_text(html_body if isinstance(html_body, str) else None),
         descriptionHtml=html_body,
         tags=clean_tags(industries),
         extra={

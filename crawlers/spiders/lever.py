@@ -17,12 +17,12 @@ from scrapy.http import Response
 from crawlers.ats_boards import (
     BoardSpider,
     epoch_ms_iso,
-    html_to_text,
     organization,
     structured_salary,
 )
 from crawlers.items import JobPostingItem
 from crawlers.spiders._base import utc_now_iso
+from handoff.text import html_to_text
 
 HOSTED_URL = "https://jobs.lever.co/{site}/{id}"
 PAGE_SIZE = 100

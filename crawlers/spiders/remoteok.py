@@ -19,13 +19,13 @@ from scrapy.http import Response
 from crawlers.feed_text import (
     clean_tags,
     epoch_to_iso,
-    html_to_text,
     repair_text,
     structured_salary,
     text_time_to_iso,
 )
 from crawlers.items import JobPostingItem
 from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
+from handoff.text import html_to_text
 
 JOB_URL = "https://remoteok.com/remote-jobs/{id}"
 _ANTI_SPAM = re.compile(

@@ -17,9 +17,10 @@ from urllib.parse import urlencode
 import scrapy
 from scrapy.http import Response
 
-from crawlers.feed_text import clean_tags, html_to_text, text_time_to_iso
+from crawlers.feed_text import clean_tags, text_time_to_iso
 from crawlers.items import JobPostingItem
 from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
+from handoff.text import html_to_text
 
 DEFAULT_CATEGORIES = "software-dev"
 _TRACKING_PIXEL = re.compile(r"\s*<img\b[^>]*/job/track/[^>]*>\s*", re.IGNORECASE)

@@ -23,6 +23,7 @@ import polars as pl
 from handoff.landing import LandingLocation, LandingRun, digest_mismatch
 from handoff.personal import scrub_item
 from handoff.stores import open_store
+from handoff.text import parse_iso_time
 from pipeline.config import Settings
 from pipeline.errors import LandingFileError
 from pipeline.ingest.duplicates import mark_duplicates
@@ -30,7 +31,7 @@ from pipeline.ingest.frames import POSTING_SCHEMA, RAW_SCHEMA
 from pipeline.ingest.pool import Normalizer
 from pipeline.ingest.run_status import DEGRADED_FRACTION, judge_size, run_status
 from pipeline.normalize.enrich import Assumptions
-from pipeline.normalize.record import parse_timestamp, posting_row
+from pipeline.normalize.record import posting_row
 from pipeline.normalize.skills import SkillExtractor, Taxonomy
 from warehouse.load import (
     FileRecord,
@@ -229,8 +230,8 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     record = RunRecord(
         run_id=str(manifest["run_id"]),
         source=source,
-        started_at=parse_timestamp(manifest.get("started_at")),
-        finished_at=parse_timestamp(manifest.get("finished_at")),
+        started_at=parse_iso_time(manifest.get("started_at")),
+        finished_at=parse_iso_time(manifest.get("finished_at")),
         status=status,
         finish_reason=manifest.get("finish_reason"),
         pages=int(manifest.get("pages") or 0),

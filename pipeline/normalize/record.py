@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-from datetime import UTC, datetime
 from typing import Any
+
+from handoff.text import parse_iso_time
 
 VOLATILE_FIELDS = frozenset({"fetched_at", "crawl_run"})
 """Fields that change on every crawl without the posting changing."""
@@ -21,19 +22,6 @@ def content_hash(item: dict[str, Any]) -> str:
     stable = {k: v for k, v in item.items() if k not in VOLATILE_FIELDS}
     blob = json.dumps(stable, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     return hashlib.sha256(blob.encode("utf-8")).hexdigest()
-
-
-def parse_timestamp(value: Any) -> datetime | None:
-    """ISO 8601 (``Z`` or offset) to an aware UTC datetime; ``None`` when absent or invalid."""
-    if not isinstance(value, str) or not value:
-        return None
-    try:
-        parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    if parsed.tzinfo is None:
-        parsed = parsed.replace(tzinfo=UTC)
-    return parsed.astimezone(UTC)
 
 
 def _text(value: Any) -> str | None:
@@ -57,7 +45,7 @@ def posting_row(item: dict[str, Any]) -> dict[str, Any]:
     source_id = _text(item["source_id"])
     if not source or not source_id:
         raise ValueError("item without source or source_id")
-    fetched_at = parse_timestamp(item.get("fetched_at"))
+    fetched_at = parse_iso_time(item.get("fetched_at"))
     if fetched_at is None:
         raise ValueError(f"item {source}:{source_id} without a valid fetched_at")
     return {
@@ -72,7 +60,7 @@ def posting_row(item: dict[str, Any]) -> dict[str, Any]:
         "employment_raw": _text(item.get("employmentType")),
         "pay_raw": _nested(item, "baseSalary", "raw"),
         "description": _text(item.get("description")) or "",
-        "posted_at": parse_timestamp(item.get("datePublished")),
+        "posted_at": parse_iso_time(item.get("datePublished")),
         "fetched_at": fetched_at,
         "content_hash": content_hash(item),
         "item": json.dumps(item, ensure_ascii=False, sort_keys=True),

@@ -19,10 +19,10 @@ import duckdb
 
 from handoff.landing import LandingLocation
 from handoff.stores import open_store
+from handoff.text import parse_iso_time
 from pipeline.config import Settings
 from pipeline.errors import LandingUnavailable
 from pipeline.ingest.run_status import is_good, run_status
-from pipeline.normalize.record import parse_timestamp
 from pipeline.ops.schedule_config import ScheduleConfig, schedule_interval, store_path
 from warehouse.sql import load_sql
 
@@ -174,8 +174,8 @@ def manifest_row(manifest: dict[str, Any], run_id: str) -> RunRow:
     failure = manifest.get("failure")
     return RunRow(
         run_id=str(manifest.get("run_id") or run_id), source=str(manifest.get("source") or "?"),
-        started_at=_utc(parse_timestamp(manifest.get("started_at"))),
-        finished_at=_utc(parse_timestamp(manifest.get("finished_at"))),
+        started_at=_utc(parse_iso_time(manifest.get("started_at"))),
+        finished_at=_utc(parse_iso_time(manifest.get("finished_at"))),
         status=run_status(manifest), finish_reason=manifest.get("finish_reason"),
         pages=number("pages"), items_seen=number("items"), items_new=0, items_changed=0,
         items_unchanged=0, items_closed=0, items_dropped=number("dropped"),

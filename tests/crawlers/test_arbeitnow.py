@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from crawlers.spiders.arbeitnow import ArbeitnowSpider, extract_job, html_to_text
+from crawlers.spiders.arbeitnow import ArbeitnowSpider, extract_job
+from handoff.text import html_to_text
 from pipeline.config import Settings
 from pipeline.demo.arbeitnow_corpus import write_corpus
 from pipeline.ops.crawl import CrawlResult, run_crawl

@@ -19,13 +19,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from handoff.text import html_to_text
 from pipeline.normalize.skills import (
     GATES,
     Skill,
     SkillExtractor,
     Taxonomy,
     TaxonomyError,
-    html_to_text,
     load_taxonomy,
 )
 
