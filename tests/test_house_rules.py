@@ -31,6 +31,8 @@ ALLOWED: dict[str, set[str]] = {
 }
 MAX_LINES = 420
 """About 400 lines: a module longer than this holds more than one idea."""
+MAX_FUNCTION_LINES = 85
+"""About 80 lines, docstring included: a longer function does more than one thing."""
 
 
 def modules() -> dict[str, Path]:
@@ -153,6 +155,19 @@ def test_no_import_cycles() -> None:
 def test_modules_stay_small(package: str) -> None:
     long = {str(p.relative_to(ROOT)): n for p in (ROOT / package).rglob("*.py")
             if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES}
+    assert not long, long
+
+
+@pytest.mark.parametrize("package", ["handoff", "crawlers", "pipeline", "warehouse",
+                                     "dashboard"])
+def test_functions_stay_short(package: str) -> None:
+    long = {}
+    for path in (ROOT / package).rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                lines = (node.end_lineno or node.lineno) - node.lineno + 1
+                if lines > MAX_FUNCTION_LINES:
+                    long[f"{path.relative_to(ROOT)}:{node.name}"] = lines
     assert not long, long
 
 

@@ -170,28 +170,27 @@ def _add_time(seconds: dict[str, float] | None, stage: str, started: float) -> f
     return now
 
 
-def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normalizer,
-             taxonomy: Taxonomy, seconds: dict[str, float] | None = None) -> FileOutcome:
-    """Load one complete run; raises LandingFileError when its files cannot be read.
+def verify_landing(run: LandingRun, manifest: dict[str, Any], data: bytes) -> bool:
+    """Whether ``data`` is the file its crawl recorded; raises if the manifest says otherwise.
 
-    ``seconds`` accumulates the wall time of its read, normalize and write stages.
+    Lines lost at a line boundary still read as valid JSON Lines: loading them would close
+    every posting the missing lines hold, so a mismatch refuses the file and nothing is
+    written. A manifest without a digest (an older crawl) loads unverified and closes nothing.
     """
-    started = time.monotonic()
-    manifest = read_manifest(run)
-    try:
-        data = run.read_data()
-    except OSError as exc:
-        raise LandingFileError(f"{run.data_name}: unreadable landing file ({exc})") from exc
-    verified = "landing" in manifest
-    if verified:
-        mismatch = digest_mismatch(manifest["landing"], data)
-        if mismatch:
-            # Lines lost at a line boundary still read as valid JSON Lines: loading them would
-            # close every posting the missing lines hold. Nothing is written.
-            raise LandingFileError(f"{run.data_name}: {mismatch}")
-    else:
+    if "landing" not in manifest:
         log.info("%s: manifest has no landing digest (an older crawl); loaded unverified, "
                  "it closes no postings", run.key)
+        return False
+    mismatch = digest_mismatch(manifest["landing"], data)
+    if mismatch:
+        raise LandingFileError(f"{run.data_name}: {mismatch}")
+    return True
+
+
+def read_rows(run: LandingRun, manifest: dict[str, Any], data: bytes
+              ) -> tuple[list[dict[str, Any]], int, int | None]:
+    """The run's posting rows (one per posting), how many lines were dropped, and the line a
+    dead crawl cut short (skipped), if any."""
     rows: list[dict[str, Any]] = []
     bad = 0
     cut_line: int | None = None
@@ -208,7 +207,23 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
             bad += 1
             log.warning("%s: line %d: dropped (%s)", run.key, number, exc)
     # The crawl's in-run dedup already keeps one copy per posting; keep the last as a guard.
-    rows = list({row["posting_id"]: row for row in rows}.values())
+    return list({row["posting_id"]: row for row in rows}.values()), bad, cut_line
+
+
+def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normalizer,
+             taxonomy: Taxonomy, seconds: dict[str, float] | None = None) -> FileOutcome:
+    """Load one complete run; raises LandingFileError when its files cannot be read.
+
+    ``seconds`` accumulates the wall time of its read, normalize and write stages.
+    """
+    started = time.monotonic()
+    manifest = read_manifest(run)
+    try:
+        data = run.read_data()
+    except OSError as exc:
+        raise LandingFileError(f"{run.data_name}: unreadable landing file ({exc})") from exc
+    verified = verify_landing(run, manifest, data)
+    rows, bad, cut_line = read_rows(run, manifest, data)
     existing = current_hashes(con, [r["posting_id"] for r in rows])
     need = {r["posting_id"] for r in rows if existing.get(r["posting_id"]) != r["content_hash"]}
     started = _add_time(seconds, "read", started)

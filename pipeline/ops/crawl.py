@@ -253,6 +253,8 @@ def _plan_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | No
     log_file.parent.mkdir(parents=True, exist_ok=True)
     data_key = f"{source}/{run_id}.jsonl"
     local_file = landing / data_key if isinstance(landing, Path) else None
+    # Checked before anything is created on disk: a bad argument name leaves nothing behind.
+    check_crawl_inputs(source, run_id, merged_args, merged_settings)
     staging: Path | None = None
     if isinstance(landing, S3Location):
         # Scrapy writes an S3 feed to a temporary file and uploads it when the feed closes; a
