@@ -11,7 +11,15 @@ from typing import Any
 
 import click
 
-from pipeline.cli.options import COUNT, MONTH, NON_NEGATIVE, PORT, URL, check_month_order
+from pipeline.cli.options import (
+    COUNT,
+    MONTH,
+    NON_NEGATIVE,
+    PORT,
+    URL,
+    check_month_order,
+    name_values,
+)
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
 from pipeline.normalize.skills import TaxonomyError
@@ -133,7 +141,7 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
             _status(f"{name}: {items} items, {time.monotonic() - started:.0f}s")
 
         result = run_crawl(name, landing_dir=settings.landing_dir, base_url=url, args=args,
-                           settings=_parse_overrides(overrides), progress=show)
+                           settings=name_values(overrides), progress=show)
         _status_done()
         m = result.manifest
         errors = ", ".join(f"{k}={v}" for k, v in sorted(m.get("errors", {}).items())) or "none"
@@ -151,16 +159,6 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
     if failed:
         raise JobpulseError(f"crawl failed for {len(failed)} of {len(names)} sources: "
                             + ", ".join(line.split(":", 1)[0] for line in failed))
-
-
-def _parse_overrides(pairs: tuple[str, ...]) -> dict[str, str]:
-    out = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise click.UsageError(f"expected NAME=VALUE, got {pair!r}")
-        out[name] = value
-    return out
 
 
 @cli.command()

@@ -91,3 +91,15 @@ class Url(click.ParamType):
 
 
 URL = Url()
+
+
+def name_values(pairs: tuple[str, ...]) -> dict[str, str]:
+    """``NAME=VALUE`` options (``-s``, ``-a``) as a mapping; a pair without ``=`` is a usage
+    error, so nothing starts with a setting it would silently drop."""
+    out: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, value = pair.partition("=")
+        if not sep or not name:
+            raise click.UsageError(f"expected NAME=VALUE, got {pair!r}")
+        out[name] = value
+    return out

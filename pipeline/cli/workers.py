@@ -7,19 +7,9 @@ import time
 
 import click
 
-from pipeline.cli.options import URL
+from pipeline.cli.options import URL, name_values
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
-
-
-def _parse_args(pairs: tuple[str, ...]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for pair in pairs:
-        name, sep, value = pair.partition("=")
-        if not sep or not name:
-            raise click.UsageError(f"expected NAME=VALUE, got {pair!r}")
-        out[name] = value
-    return out
 
 
 @click.command(name="workers")
@@ -68,8 +58,8 @@ def workers(count: int, source: str, base_url: str | None, redis_url: str | None
 
     outcome = run_workers(count, source, redis_url=redis_url,
                           landing_dir=settings.landing_dir, crawl_id=crawl_id,
-                          base_url=base_url, args=_parse_args(spider_args),
-                          settings=_parse_args(overrides), progress=show)
+                          base_url=base_url, args=name_values(spider_args),
+                          settings=name_values(overrides), progress=show)
     if sys.stderr.isatty():
         click.echo("\r" + " " * 78 + "\r", nl=False, err=True)
     for index, result in enumerate(outcome.results):
