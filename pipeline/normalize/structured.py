@@ -1,0 +1,113 @@
+"""A source's own pay fields: read them, check they are plausible, and know when pay is hidden.
+
+Sources state pay in fields (``baseSalary`` of the raw item), but the fields lie in known ways:
+Remote OK and Himalayas put hourly rates in "annual" slots, Greenhouse gives no period at all,
+and some postings say pay is hidden while their description carries other figures (benefit caps,
+stipends). :func:`plausible_pay` is the ONE rule every source's structured pay goes through;
+:func:`explicit_salary` says whether a text figure is stated as pay in so many words.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+import attrs
+
+from pipeline.normalize.pay import PERIODS, Pay, infer_period, period_bounds
+
+
+@attrs.frozen
+class Checked:
+    """Pay after :func:`plausible_pay`; ``inferred`` when its period is not the one declared."""
+
+    pay: Pay
+    inferred: bool
+
+
+def _decimal(value: Any) -> Decimal | None:
+    if value is None or isinstance(value, bool):
+        return None
+    try:
+        number = Decimal(str(value).strip().replace(",", ""))
+    except (InvalidOperation, ValueError):
+        return None
+    return number if number.is_finite() and number > 0 else None
+
+
+def structured_pay(salary: Any) -> Pay | None:
+    """The source's own pay fields (``baseSalary.valueMin`` ...) as a Pay, if usable."""
+    if not isinstance(salary, dict):
+        return None
+    low, high = _decimal(salary.get("valueMin")), _decimal(salary.get("valueMax"))
+    if low is None and high is None:
+        return None
+    if low is not None and high is not None and low > high:
+        low, high = high, low
+    period = salary.get("rateType")
+    currency = salary.get("currency")
+    return Pay(
+        min=low, max=high,
+        currency=currency.upper() if isinstance(currency, str) and len(currency) == 3 else None,
+        period=period if period in PERIODS else None,
+        raw=str(salary.get("raw") or ""),
+    )
+
+
+def _fits(pay: Pay, period: str) -> bool:
+    low, high = period_bounds(period, pay.currency)  # type: ignore[arg-type]
+    values = [v for v in (pay.min, pay.max) if v is not None]
+    return bool(values) and all(low <= v <= high for v in values)
+
+
+def plausible_pay(pay: Pay) -> Checked | None:
+    """The structured ``pay`` with a period its amounts can be, or ``None`` to drop it.
+
+    * a declared period the amounts fit is kept;
+    * no declared period: the period the magnitude gives (flagged as inferred), else no period;
+    * a declared period the amounts cannot be (``35`` "a year", ``120000`` "an hour") is re-read
+      as the period the magnitude gives, flagged as inferred; when the magnitude gives none
+      either, the amount is dropped: an implausible figure is never stored as is.
+    """
+    if pay.period is None:
+        period = infer_period(pay.min, pay.max, pay.currency)
+        if period is None or not _fits(pay, period):
+            return Checked(pay, False)
+        return Checked(attrs.evolve(pay, period=period), True)
+    if _fits(pay, pay.period):
+        return Checked(pay, False)
+    period = infer_period(pay.min, pay.max, pay.currency)
+    if period is not None and period != pay.period and _fits(pay, period):
+        return Checked(attrs.evolve(pay, period=period), True)
+    return None
+
+
+# Words that make a figure pay in so many words. Benefit caps, stipends and allowances are not.
+_SALARY_WORDS = re.compile(
+    r"\b(?:salary|salaries|base\s+pay|pay\s+(?:range|band|rate|scale)|compensation\s+(?:range|"
+    r"band)|hourly\s+rate|wage|wages|annual\s+base|base\s+compensation|OTE)\b",
+    re.IGNORECASE,
+)
+_NOT_SALARY = re.compile(
+    r"\b(?:stipend|allowance|reimburse\w*|budget|bonus|equity|insurance|401\s?k|match|perk|"
+    r"benefit|learning|wellness|relocation|home\s+office)\b",
+    re.IGNORECASE,
+)
+
+
+def explicit_salary(text: str, pay: Pay) -> bool:
+    """True when the text names the figure of ``pay`` as a salary or wage ("Salary: $120k")."""
+    where = text.find(pay.raw) if pay.raw else -1
+    if where < 0:
+        return False
+    before = text[max(0, where - 60):where]
+    after = text[where + len(pay.raw):where + len(pay.raw) + 25]
+    near = before + " " + after
+    return bool(_SALARY_WORDS.search(near)) and not _NOT_SALARY.search(near)
+
+
+def pay_hidden(item: dict[str, Any]) -> bool:
+    """True when the source's own field says the posting's pay is hidden or not given."""
+    extra = item.get("extra")
+    return isinstance(extra, dict) and extra.get("pay_hidden") is True
