@@ -34,9 +34,11 @@ from pipeline.normalize.places import parse_locations
 from pipeline.normalize.places.mode import mode_from_field
 from pipeline.normalize.roles import parse_employment_types, parse_seniority, seniority_band
 from pipeline.normalize.structured import (
+    currency_assumed,
     explicit_salary,
     pay_hidden,
     plausible_pay,
+    restated,
     structured_pay,
 )
 
@@ -70,6 +72,8 @@ def find_pay(row: dict[str, Any], item: dict[str, Any]) -> tuple[Pay | None, str
     salary = item.get("baseSalary")
     pay = structured_pay(salary)
     if pay is not None:
+        if currency_assumed(item):
+            pay = restated(pay, row.get("description"))
         checked = plausible_pay(pay)
         if checked is None:
             return None, None, False

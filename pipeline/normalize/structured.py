@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from pipeline.normalize.pay import PERIODS, Pay, infer_period, period_bounds
+from pipeline.normalize.pay import PERIODS, Pay, infer_period, parse_pay, period_bounds
 
 
 @attrs.frozen
@@ -65,7 +65,8 @@ def plausible_pay(pay: Pay) -> Checked | None:
     """The structured ``pay`` with a period its amounts can be, or ``None`` to drop it.
 
     * a declared period the amounts fit is kept;
-    * no declared period: the period the magnitude gives (flagged as inferred), else no period;
+    * no declared period: the period the magnitude gives (flagged as inferred); when it gives
+      none (a figure between hourly and yearly scale could be a day, week or month), dropped;
     * a declared period the amounts cannot be (``35`` "a year", ``120000`` "an hour") is re-read
       as the period the magnitude gives, flagged as inferred; when the magnitude gives none
       either, the amount is dropped: an implausible figure is never stored as is.
@@ -73,7 +74,7 @@ def plausible_pay(pay: Pay) -> Checked | None:
     if pay.period is None:
         period = infer_period(pay.min, pay.max, pay.currency)
         if period is None or not _fits(pay, period):
-            return Checked(pay, False)
+            return None
         return Checked(attrs.evolve(pay, period=period), True)
     if _fits(pay, pay.period):
         return Checked(pay, False)
@@ -105,6 +106,29 @@ def explicit_salary(text: str, pay: Pay) -> bool:
     after = text[where + len(pay.raw):where + len(pay.raw) + 25]
     near = before + " " + after
     return bool(_SALARY_WORDS.search(near)) and not _NOT_SALARY.search(near)
+
+
+def restated(pay: Pay, text: str | None) -> Pay:
+    """``pay`` in the currency (and period) the text states for the same figures.
+
+    For sources whose currency is an assumption, not a field (Remote OK's numbers are "USD a
+    year" by convention, yet some listings write "15 000 - 20 000 PLN / month"). Only the same
+    figures count: a different amount in the text is another statement, not a correction.
+    """
+    found = parse_pay(text) if text else None
+    if found is None or found.currency is None or found.currency == pay.currency:
+        return pay
+    ours = {v for v in (pay.min, pay.max) if v is not None}
+    theirs = {v for v in (found.min, found.max) if v is not None}
+    if not theirs or not theirs <= ours:
+        return pay
+    return attrs.evolve(pay, currency=found.currency, period=found.period or pay.period)
+
+
+def currency_assumed(item: dict[str, Any]) -> bool:
+    """True when the spider filled in the currency because the source has no currency field."""
+    extra = item.get("extra")
+    return isinstance(extra, dict) and extra.get("pay_currency_assumed") is True
 
 
 def pay_hidden(item: dict[str, Any]) -> bool:
