@@ -35,7 +35,7 @@ from pipeline.normalize.places.mode import mode_from_field
 from pipeline.normalize.roles import parse_employment_types, parse_seniority, seniority_band
 from pipeline.normalize.structured import (
     currency_assumed,
-    explicit_salary,
+    explicit_salary_pay,
     pay_hidden,
     plausible_pay,
     restated,
@@ -65,9 +65,9 @@ def find_pay(row: dict[str, Any], item: dict[str, Any]) -> tuple[Pay | None, str
     """The posting's pay, where it came from (``structured`` or ``text``), and whether its
     period was inferred from the magnitude rather than stated.
 
-    Structured pay goes through :func:`plausible_pay`; an implausible one is not replaced by
-    text figures (the source did state pay, just wrongly). When the source says pay is hidden,
-    only a figure the text names as a salary or wage counts.
+    Structured pay goes through :func:`plausible_pay`; when it is dropped there, the text may
+    still state pay with its own period (the text parser checks its figures itself). When the
+    source says pay is hidden, only a figure the text names as a salary or wage counts.
     """
     salary = item.get("baseSalary")
     pay = structured_pay(salary)
@@ -75,16 +75,19 @@ def find_pay(row: dict[str, Any], item: dict[str, Any]) -> tuple[Pay | None, str
         if currency_assumed(item):
             pay = restated(pay, row.get("description"))
         checked = plausible_pay(pay)
-        if checked is None:
-            return None, None, False
-        return checked.pay, "structured", checked.inferred
+        if checked is not None:
+            return checked.pay, "structured", checked.inferred
     hint = salary.get("currency") if isinstance(salary, dict) else None
-    hidden = pay_hidden(item)
-    for text in (row.get("pay_raw"), row.get("description")):
-        if text:
-            found = parse_pay(text, currency_hint=hint)
-            if found is not None and (not hidden or explicit_salary(text, found)):
-                return found, "text", False
+    # A dropped structured amount is not read again from its own rendering (``pay_raw``).
+    texts = (row.get("description"),) if pay is not None else (row.get("pay_raw"),
+                                                                   row.get("description"))
+    for text in texts:
+        if not text:
+            continue
+        found = (explicit_salary_pay(text, hint) if pay_hidden(item)
+                 else parse_pay(text, currency_hint=hint))
+        if found is not None:
+            return found, "text", False
     return None, None, False
 
 

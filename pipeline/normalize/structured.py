@@ -102,10 +102,30 @@ def explicit_salary(text: str, pay: Pay) -> bool:
     where = text.find(pay.raw) if pay.raw else -1
     if where < 0:
         return False
-    before = text[max(0, where - 60):where]
+    # Words of the same line only: a benefits heading above must not veto the salary below it.
+    before = text[max(0, where - 60):where].rsplit("\n", 1)[-1]
     after = text[where + len(pay.raw):where + len(pay.raw) + 25]
     near = before + " " + after
     return bool(_SALARY_WORDS.search(near)) and not _NOT_SALARY.search(near)
+
+
+def explicit_salary_pay(text: str, currency_hint: str | None = None,
+                        tries: int = 5) -> Pay | None:
+    """The first pay statement of ``text`` that :func:`explicit_salary` accepts, looking past up
+    to ``tries`` other figures (a stipend stated before the salary)."""
+    start = 0
+    for _ in range(tries):
+        rest = text[start:]
+        found = parse_pay(rest, currency_hint=currency_hint)
+        if found is None:
+            return None
+        if explicit_salary(rest, found):
+            return found
+        where = rest.find(found.raw) if found.raw else -1
+        if where < 0:
+            return None
+        start += where + len(found.raw)
+    return None
 
 
 def restated(pay: Pay, text: str | None) -> Pay:
