@@ -216,3 +216,51 @@ def test_when_is_posting_date() -> None:
     raw = attrs.asdict(lever.extract_posting(job, site="marrowdale", site_name="Marrowdale",
                                              source="lever", **COMMON))
     assert isinstance(posting_row(raw)["fetched_at"], datetime)
+
+
+def test_jobicy_goes_through_the_same_rule() -> None:
+    from crawlers.spiders import jobicy
+
+    def job(n: int, low: Any, high: Any, period: str) -> dict[str, Any]:
+        return {"id": n, "url": f"https://jobicy.com/jobs/{n}-backend", "jobSlug": f"{n}-backend",
+                "jobTitle": "Backend Engineer", "companyName": "Ostwick",
+                "jobIndustry": ["Programming"], "jobType": ["Full-Time"], "jobGeo": "USA",
+                "jobLevel": "Senior", "jobExcerpt": "APIs in Go.",
+                "jobDescription": "<p>APIs in Go.</p>", "pubDate": "2026-09-30 10:00:00",
+                "salaryMin": low, "salaryMax": high, "salaryCurrency": "USD",
+                "salaryPeriod": period}
+
+    out = {n: enriched(jobicy.extract_posting(job(n, lo, hi, per), source="jobicy", **COMMON))
+           for n, lo, hi, per in [(1, 95, 120, "yearly"), (2, 130000, 160000, "yearly"),
+                                  (3, 9, 9, "yearly")]}
+    assert pay(out[1]) == (D("95"), D("120"), "USD", "hour", True)
+    assert pay(out[2]) == (D("130000"), D("160000"), "USD", "year", False)
+    assert pay(out[3]) is None
+
+
+def test_jsonld_employment_list_and_implausible_unit() -> None:
+    from crawlers.jsonld_extract import extract_jobposting
+
+    posting = {
+        "@context": "https://schema.org", "@type": "JobPosting", "title": "Backend Engineer",
+        "description": "&lt;p&gt;Python services.&lt;/p&gt;",
+        "datePosted": "2026-09-30T10:00:00.123456+00:00",
+        "hiringOrganization": {"@type": "Organization", "name": "Wrenfield"},
+        "employmentType": ["FULL_TIME", "CONTRACTOR"],
+        "jobLocation": {"@type": "Place", "address": {"@type": "PostalAddress",
+                                                      "addressLocality": "Denver",
+                                                      "addressRegion": "CO",
+                                                      "addressCountry": "US"}},
+        "baseSalary": {"@type": "MonetaryAmount", "currency": "USD",
+                       "value": {"@type": "QuantitativeValue", "minValue": "62.50",
+                                 "maxValue": "80", "unitText": "YEAR"}},
+    }
+    item = extract_jobposting(posting, page_url="https://careers.wrenfield.example/jobs/1",
+                              index=0, count=1, source="jsonld", **COMMON)
+    out = enriched(item)
+    assert out["employment_types"] == ["full_time", "contract"]
+    assert pay(out) == (D("62.50"), D("80"), "USD", "hour", True)
+    single = enriched(extract_jobposting({**posting, "employmentType": "FULL_TIME"},
+                                         page_url="https://careers.wrenfield.example/jobs/2",
+                                         index=0, count=1, source="jsonld", **COMMON))
+    assert single["employment_type"] == "full_time"
