@@ -1,10 +1,12 @@
 """Normalized columns of a posting from its raw values: pure, composed of the normalizers.
 
-Pay: structured pay from the source wins over text; text pay is looked for in the header's pay
-field first, then in the whole posting. A period the text does not state may be inferred from
-the amount and is flagged as inferred. Amounts are converted to USD with the ECB reference rate
-of the posting date, and annual and hourly equivalents use the named assumptions in
-``pipeline.normalize.money``. Rates (hour/day/week) and salaries (month/year) are told apart in
+Pay: structured pay from the source wins over text once it is plausible for its period (see
+:mod:`pipeline.normalize.structured`: re-read by magnitude or dropped otherwise); text pay is
+looked for in the header's pay field first, then in the whole posting, and only in so many words
+("Salary: ...") when the source says pay is hidden. A period the text does not state may be
+inferred from the amount and is flagged as inferred. Amounts are converted to USD with the ECB
+reference rate of the posting date, and annual and hourly equivalents use the named assumptions
+in ``pipeline.normalize.money``. Rates (hour/day/week) and salaries (month/year) are told apart in
 ``pay_kind`` so that no statistic mixes them silently.
 """
 
