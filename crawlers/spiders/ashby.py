@@ -37,6 +37,16 @@ def compensation_hidden(job: dict[str, Any]) -> bool:
         job.get("shouldDisplayCompensationOnJobPostings") is False
 
 
+def compensation_withheld(compensation: Any) -> bool:
+    """True for the shape Ashby returns when a company hides pay: the ``compensation`` object is
+    there, but its summaries are null and it holds no component with an amount."""
+    if not isinstance(compensation, dict):
+        return False
+    summaries = (compensation.get("compensationTierSummary"),
+                 compensation.get("scrapeableCompensationSalarySummary"))
+    return not any(summaries) and _salary_component(compensation) is None
+
+
 def _salary_component(compensation: dict[str, Any]) -> dict[str, Any] | None:
     candidates = list(compensation.get("summaryComponents") or [])
     for tier in compensation.get("compensationTiers") or []:
@@ -92,6 +102,9 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
     remote = workplace or ("Remote" if job.get("isRemote") is True else None)
     hidden = compensation_hidden(job)
     compensation = None if hidden else job.get("compensation")
+    # Hidden or withheld pay is no pay: the description's other figures (benefit caps,
+    # stipends) must not stand in for it downstream.
+    pay_hidden = hidden or compensation_withheld(compensation)
     published = job.get("publishedAt")
     return JobPostingItem(
         source=source,
@@ -120,6 +133,9 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
             "applyUrl": job.get("applyUrl"),
             "compensation": compensation,
             "compensation_hidden": hidden,
+            "pay_hidden": pay_hidden,
+            # Ashby's own work-mode field (``isRemote`` is also true on hybrid jobs).
+            "work_mode_field": workplace,
         },
     )
 

@@ -79,6 +79,56 @@ def extract_salary(pay_range: dict[str, Any]) -> dict[str, Any] | None:
     return salary
 
 
+# Custom fields a board may hold pay in (shared/sources/README.md §11): the field's name differs
+# by board, so its type decides. A bare number range is pay only when its name says so.
+_MONEY_TYPES = ("currency_range", "currency")
+_PAY_NAME = re.compile(r"salar|compensation|\bpay\b|wage|\brate\b|\bOTE\b", re.IGNORECASE)
+_CURRENCY = re.compile(r"^[A-Za-z]{3}$")
+
+
+def _metadata_amounts(field: dict[str, Any]) -> tuple[Any, Any, Any] | None:
+    kind, value = field.get("value_type"), field.get("value")
+    if not isinstance(value, dict):
+        return None
+    if kind == "currency":
+        return value.get("amount"), value.get("amount"), value.get("unit")
+    if kind == "currency_range" or (kind == "number_range"
+                                    and _PAY_NAME.search(str(field.get("name") or ""))):
+        return value.get("min_value"), value.get("max_value"), value.get("unit")
+    return None
+
+
+def metadata_salary(metadata: Any) -> dict[str, Any] | None:
+    """The first pay custom field as ``baseSalary``. Greenhouse gives no period; only words in
+    the field's name count, else the magnitude decides downstream (flagged as inferred)."""
+    for field in metadata if isinstance(metadata, list) else ():
+        if not isinstance(field, dict):
+            continue
+        amounts = _metadata_amounts(field)
+        if amounts is None:
+            continue
+        low, high, unit = amounts
+        currency = unit if isinstance(unit, str) and _CURRENCY.match(unit.strip()) else None
+        name = str(field.get("name") or "").strip()
+        salary = structured_salary(raw=None, low=low, high=high, currency=currency,
+                                   rate_type=pay_period({"title": name}))
+        if salary is not None:
+            salary["raw"] += f" ({name})" if name else ""
+            salary["metadataName"] = name or None
+            return salary
+    return None
+
+
+# Single-select fields that state the employment type, and the one that states seniority.
+EMPLOYMENT_FIELDS = ("Employment Type", "Requisition Type", "Worker Type")
+EXPERIENCE_FIELD = "Experience Level"
+
+
+def employment(metadata: Any) -> str | None:
+    values = (metadata_value(metadata, name) for name in EMPLOYMENT_FIELDS)
+    return ", ".join(v for v in values if v) or None
+
+
 def metadata_value(metadata: Any, name: str) -> str | None:
     for field in metadata if isinstance(metadata, list) else ():
         if isinstance(field, dict) and field.get("name") == name:
@@ -107,7 +157,10 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
     published_raw = job.get("first_published") or job.get("updated_at")
     location = (job.get("location") or {}).get("name")
     ranges = [r for r in job.get("pay_input_ranges") or [] if isinstance(r, dict)]
-    salary = next((s for s in map(extract_salary, ranges) if s is not None), None)
+    # The pay-transparency ranges name their period more often than custom fields do.
+    salary = next((s for s in map(extract_salary, ranges) if s is not None), None) \
+        or metadata_salary(metadata)
+    experience = metadata_value(metadata, EXPERIENCE_FIELD)
     return JobPostingItem(
         source=source,
         source_id=str(job_id),
@@ -119,7 +172,7 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
         datePublishedRaw=published_raw,
         hiringOrganization=organization(job.get("company_name"), board_name),
         jobLocation={"raw": location} if location else None,
-        employmentType=metadata_value(metadata, "Employment Type"),
+        employmentType=employment(metadata),
         baseSalary=salary,
         description=html_to_text(body) if body else None,
         descriptionHtml=body,
@@ -136,6 +189,7 @@ def extract_posting(job: dict[str, Any], *, board: str, board_name: str, source:
                         for o in job.get("offices") or [] if isinstance(o, dict)],
             "metadata": metadata,
             "pay_input_ranges": ranges,
+            "seniority_hints": [experience] if experience else [],
         },
     )
 

@@ -61,6 +61,19 @@ def source_id_of(link: str) -> str:
     return f"{company}/{slug}" if sep and company and slug else path
 
 
+SALARY_PERIODS = {"annual": "year", "yearly": "year", "year": "year", "monthly": "month",
+                  "month": "month", "weekly": "week", "daily": "day", "hourly": "hour",
+                  "hour": "hour"}
+
+
+def salary_period(value: Any) -> str | None:
+    """``salaryPeriod`` as a period; absent means the documented default, annual. An unknown
+    word gives no period (the amount's magnitude decides downstream)."""
+    if value is None:
+        return "year"
+    return SALARY_PERIODS.get(value.strip().lower()) if isinstance(value, str) else None
+
+
 def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
                     crawl_run: str) -> JobPostingItem:
     """The raw item of one Himalayas job; ``KeyError``/``ValueError`` when it has no link (its id).
@@ -98,10 +111,11 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
         jobLocation={"raw": location} if location else None,
         remoteStatus="Remote",
         employmentType=(record.get("employmentType") or "").strip() or None,
-        # minSalary/maxSalary are annual amounts in ``currency`` (Himalayas data dictionary);
-        # ``currency`` is present even when both are null.
+        # minSalary/maxSalary are in ``currency``, per ``salaryPeriod`` (mid-2026: "annual" or
+        # "hourly"; "annual" also when there is no salary); older records have no period: annual.
         baseSalary=structured_salary(record.get("minSalary"), record.get("maxSalary"),
-                                     currency=record.get("currency"), rate="year"),
+                                     currency=record.get("currency"),
+                                     rate=salary_period(record.get("salaryPeriod"))),
         # A description that is not text is kept raw below but gives no text.
         description=html_to_text(html_body if isinstance(html_body, str) else None),
         descriptionHtml=html_body,

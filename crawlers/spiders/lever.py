@@ -115,6 +115,8 @@ def extract_posting(posting: dict[str, Any], *, site: str, site_name: str, sourc
             "site": site,
             "country": posting.get("country"),
             "workplaceType": workplace,
+            # Lever's own work-mode field; it beats the location text downstream.
+            "work_mode_field": workplace if workplace != "unspecified" else None,
             "categories": categories,
             "salaryRange": posting.get("salaryRange"),
             "salaryDescriptionPlain": posting.get("salaryDescriptionPlain"),

@@ -76,6 +76,8 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
     epoch = record.get("epoch")
     published = epoch_to_iso(epoch) or text_time_to_iso(record.get("date"))
     url = record.get("url") or record.get("apply_url") or JOB_URL.format(id=source_id)
+    salary = structured_salary(record.get("salary_min"), record.get("salary_max"),
+                               currency="USD", rate="year", currency_raw=None)
     return JobPostingItem(
         source=source,
         source_id=source_id,
@@ -89,9 +91,9 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
         jobLocation={"raw": location} if location else None,
         # Every Remote OK job is remote; the location says where candidates must live.
         remoteStatus="Remote",
-        # salary_min/max are USD a year; 0 means the employer did not state it.
-        baseSalary=structured_salary(record.get("salary_min"), record.get("salary_max"),
-                                     currency="USD", rate="year", currency_raw=None),
+        # salary_min/max are declared USD a year (0: not stated), but hourly-scale figures and
+        # other currencies occur; the normalizer re-reads both (``pay_currency_assumed``).
+        baseSalary=salary,
         description=text,
         descriptionHtml=html_body,
         tags=clean_tags(record.get("tags")),
@@ -100,6 +102,8 @@ def extract_posting(record: dict[str, Any], *, source: str, fetched_at: str,
             "epoch": epoch,
             "apply_url": record.get("apply_url"),
             "anti_spam_word": magic_word,
+            # The API has no currency field: USD is our assumption, which the text may correct.
+            "pay_currency_assumed": salary is not None,
         },
     )
 

@@ -1,10 +1,12 @@
 """Normalized columns of a posting from its raw values: pure, composed of the normalizers.
 
-Pay: structured pay from the source wins over text; text pay is looked for in the header's pay
-field first, then in the whole posting. A period the text does not state may be inferred from
-the amount and is flagged as inferred. Amounts are converted to USD with the ECB reference rate
-of the posting date, and annual and hourly equivalents use the named assumptions in
-``pipeline.normalize.money``. Rates (hour/day/week) and salaries (month/year) are told apart in
+Pay: structured pay from the source wins over text once it is plausible for its period (see
+:mod:`pipeline.normalize.structured`: re-read by magnitude or dropped otherwise); text pay is
+looked for in the header's pay field first, then in the whole posting, and only in so many words
+("Salary: ...") when the source says pay is hidden. A period the text does not state may be
+inferred from the amount and is flagged as inferred. Amounts are converted to USD with the ECB
+reference rate of the posting date, and annual and hourly equivalents use the named assumptions
+in ``pipeline.normalize.money``. Rates (hour/day/week) and salaries (month/year) are told apart in
 ``pay_kind`` so that no statistic mixes them silently.
 """
 
@@ -12,7 +14,8 @@ from __future__ import annotations
 
 import datetime
 import json
-from decimal import Decimal, InvalidOperation
+import re
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
@@ -28,9 +31,18 @@ from pipeline.normalize.money import (
     to_usd,
     usd_rate,
 )
-from pipeline.normalize.pay import PERIODS, Pay, infer_period, parse_pay
+from pipeline.normalize.pay import Pay, infer_period, parse_pay
 from pipeline.normalize.places import parse_locations
+from pipeline.normalize.places.mode import mode_from_field
 from pipeline.normalize.roles import parse_employment_types, parse_seniority, seniority_band
+from pipeline.normalize.structured import (
+    currency_assumed,
+    explicit_salary_pay,
+    pay_hidden,
+    plausible_pay,
+    restated,
+    structured_pay,
+)
 
 ENRICHED_COLUMNS = (
     "pay_min", "pay_max", "pay_currency", "pay_period", "pay_period_inferred", "pay_source",
@@ -51,48 +63,34 @@ ITEM_FIELDS = ("baseSalary", "remoteStatus", "extra")
 """The fields of the raw item :func:`enrich` reads (beside the posting row's columns)."""
 
 
-def _decimal(value: Any) -> Decimal | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        number = Decimal(str(value).strip().replace(",", ""))
-    except (InvalidOperation, ValueError):
-        return None
-    return number if number.is_finite() and number > 0 else None
+def find_pay(row: dict[str, Any], item: dict[str, Any]) -> tuple[Pay | None, str | None, bool]:
+    """The posting's pay, where it came from (``structured`` or ``text``), and whether its
+    period was inferred from the magnitude rather than stated.
 
-
-def structured_pay(salary: Any) -> Pay | None:
-    """The source's own pay fields (``baseSalary.valueMin`` ...) as a Pay, if usable."""
-    if not isinstance(salary, dict):
-        return None
-    low, high = _decimal(salary.get("valueMin")), _decimal(salary.get("valueMax"))
-    if low is None and high is None:
-        return None
-    if low is not None and high is not None and low > high:
-        low, high = high, low
-    period = salary.get("rateType")
-    currency = salary.get("currency")
-    return Pay(
-        min=low, max=high,
-        currency=currency.upper() if isinstance(currency, str) and len(currency) == 3 else None,
-        period=period if period in PERIODS else None,
-        raw=str(salary.get("raw") or ""),
-    )
-
-
-def find_pay(row: dict[str, Any], item: dict[str, Any]) -> tuple[Pay | None, str | None]:
-    """The posting's pay and where it came from (``structured`` or ``text``)."""
+    Structured pay goes through :func:`plausible_pay`; when it is dropped there, the text may
+    still state pay with its own period (the text parser checks its figures itself). When the
+    source says pay is hidden, only a figure the text names as a salary or wage counts.
+    """
     salary = item.get("baseSalary")
     pay = structured_pay(salary)
     if pay is not None:
-        return pay, "structured"
+        if currency_assumed(item):
+            pay = restated(pay, row.get("description"))
+        checked = plausible_pay(pay)
+        if checked is not None:
+            return checked.pay, "structured", checked.inferred
     hint = salary.get("currency") if isinstance(salary, dict) else None
-    for text in (row.get("pay_raw"), row.get("description")):
-        if text:
-            found = parse_pay(text, currency_hint=hint)
-            if found is not None:
-                return found, "text"
-    return None, None
+    # A dropped structured amount is not read again from its own rendering (``pay_raw``).
+    texts = (row.get("description"),) if pay is not None else (row.get("pay_raw"),
+                                                                   row.get("description"))
+    for text in texts:
+        if not text:
+            continue
+        found = (explicit_salary_pay(text, hint) if pay_hidden(item)
+                 else parse_pay(text, currency_hint=hint))
+        if found is not None:
+            return found, "text", False
+    return None, None, False
 
 
 def _quantize(value: Decimal | None) -> Decimal | None:
@@ -111,11 +109,12 @@ DEFAULT_ASSUMPTIONS = Assumptions()
 
 
 def pay_columns(pay: Pay | None, source: str | None, on: datetime.date,
-                assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> dict[str, Any]:
+                assumptions: Assumptions = DEFAULT_ASSUMPTIONS,
+                inferred: bool = False) -> dict[str, Any]:
     empty: dict[str, Any] = dict.fromkeys(ENRICHED_COLUMNS[:16])
     if pay is None:
         return empty
-    period, inferred = pay.period, False
+    period = pay.period
     if period is None:
         period = infer_period(pay.min, pay.max, pay.currency)
         inferred = period is not None
@@ -151,6 +150,14 @@ def place_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     locations = _parse_locations(text or None, remote_flag=flag)
     first = locations.places[0] if locations.places else None
     countries = list(dict.fromkeys(p.country for p in locations.places if p.country))
+    mode, scope = locations.work_mode, locations.remote_scope
+    extra = item.get("extra")
+    stated = mode_from_field(extra.get("work_mode_field")) if isinstance(extra, dict) else None
+    if stated is not None:
+        # The source's own work-mode field beats location text: an Ashby hybrid job lists
+        # "Remote" among its locations because remote days are allowed, not because it is remote.
+        mode = stated
+        scope = scope if stated == "remote" else None
     return {
         "country": first.country if first else None,
         "region": first.region if first else None,
@@ -159,8 +166,8 @@ def place_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
         "places": json.dumps([{"country": p.country, "region": p.region, "city": p.city,
                                "raw": p.raw} for p in locations.places], ensure_ascii=False)
         if locations.places else None,
-        "work_mode": locations.work_mode,
-        "remote_scope": locations.remote_scope,
+        "work_mode": mode,
+        "remote_scope": scope,
     }
 
 
@@ -170,8 +177,11 @@ def role_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     seniority = parse_seniority(row.get("title"), row.get("description"), hints=hints)
     # A post in the freelancer thread is freelance work whatever its header says.
     type_hints = ["freelance"] if (extra or {}).get("kind") == "freelance_demand" else []
-    types = parse_employment_types(row.get("employment_raw") or row.get("title"),
-                                   hints=type_hints)
+    raw = row.get("employment_raw")
+    # Each value of a source's employment field ("FULL_TIME, CONTRACTOR", "Temporary") is a
+    # hint: whole values are read as words the prose rules would not accept on their own.
+    field_hints = [f for f in re.split(r"[,;|/]", raw) if f.strip()] if raw else []
+    types = parse_employment_types(raw or row.get("title"), hints=type_hints + field_hints)
     if not types:
         types = parse_employment_types((row.get("description") or "")[:600])
     return {
@@ -187,9 +197,9 @@ def enrich(row: dict[str, Any], item: dict[str, Any],
     """Every normalized column for one posting row (see
     :func:`pipeline.normalize.record.posting_row`)."""
     when = row.get("posted_at") or row["fetched_at"]
-    pay, source = find_pay(row, item)
+    pay, source, inferred = find_pay(row, item)
     return {
-        **pay_columns(pay, source, when.date(), assumptions),
+        **pay_columns(pay, source, when.date(), assumptions, inferred),
         **place_columns(row, item),
         **role_columns(row, item),
         "dedup_key": exact_key(row.get("company"), row.get("title"), row.get("location_raw")),

@@ -197,6 +197,8 @@ _HINT_TYPES: dict[str, tuple[EmploymentType, ...]] = {
     "parttime": ("part_time",), "teilzeit": ("part_time",), "minijob": ("part_time",),
     "contract": ("contract",), "contractor": ("contract",), "temporary": ("contract",),
     "temp": ("contract",), "fixedterm": ("contract",), "befristet": ("contract",),
+    # Greenhouse "Worker Type": "Contingent worker" is a contractor, "Employee" says nothing.
+    "contingent": ("contract",), "contingentworker": ("contract",),
     "perdiem": ("contract",), "contracttohire": ("contract",), "ctoh": ("contract",),
     "freelance": ("freelance",), "freelancer": ("freelance",), "freiemitarbeit": ("freelance",),
     "intern": ("internship",), "internship": ("internship",), "werkstudent": ("internship",),

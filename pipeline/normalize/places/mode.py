@@ -49,3 +49,18 @@ MODE_HINTS: dict[str, WorkMode] = {
     "hybrid": "hybrid", "onsite": "onsite", "inoffice": "onsite", "office": "onsite",
     "inperson": "onsite",
 }
+
+# A source's own work-mode field (Ashby ``workplaceType`` "OnSite", Lever "on-site"/"onsite",
+# schema.org "TELECOMMUTE"): only a whole value counts, never a word inside free text.
+_FIELD_MODES: dict[str, WorkMode] = {
+    "remote": "remote", "fullyremote": "remote", "telecommute": "remote",
+    "hybrid": "hybrid", "onsite": "onsite", "inoffice": "onsite", "inperson": "onsite",
+    "office": "onsite",
+}
+
+
+def mode_from_field(value: object) -> WorkMode | None:
+    """The work mode a source's field states as its whole value; ``None`` for free text."""
+    if not isinstance(value, str):
+        return None
+    return _FIELD_MODES.get(re.sub(r"[^a-z]", "", value.lower()))
