@@ -3,6 +3,9 @@
 * Spaced punctuation: a name with inner punctuation matches however the writer (or a
   tokeniser) spaced it ("Node. js", "ASP .NET", "CI / CD", "Spring ( Boot )"), without one
   alias per spelling, and without joining separate words.
+* Gated names confirmed locally: a gated language or framework ("Go", "Rust", "Swift") counts
+  in a list with another technology (gated or not), before a role noun ("Rust Engineer"), or
+  after "written in"; the same words in ordinary prose do not.
 """
 
 from __future__ import annotations
@@ -70,3 +73,82 @@ def test_no_alias_spells_spaced_punctuation(taxonomy: Taxonomy) -> None:
     bad = [(s.name, a) for s in taxonomy.skills.values() for a in s.aliases if spaced.search(a)]
     bad += [("<blocker>", b) for b in taxonomy.blockers if spaced.search(b)]
     assert bad == []
+
+
+GATED_FOUND = [
+    # lists of gated names confirm each other
+    ("Go and Rust", {"Go", "Rust"}),
+    ("Go, Rust", {"Go", "Rust"}),
+    ("We write Go and Rust", {"Go", "Rust"}),
+    ("Stack: Go, Rust, and/or Elixir", {"Go", "Rust", "Elixir"}),
+    ("Our apps are in Swift / Dart", {"Swift", "Dart"}),
+    ("Ruby, Elixir or Go", {"Ruby", "Elixir", "Go"}),
+    ("Backend: Elixir / Phoenix", {"Elixir", "Phoenix"}),
+    ("Ruby and Go", {"Ruby", "Go"}),
+    # a list with an ungated technology
+    ("Terraform & Go", {"Terraform", "Go"}),
+    ("Swift + Objective-C", {"Swift", "Objective-C"}),
+    # a role or code noun after the name
+    ("Senior Rust Engineer", {"Rust"}),
+    ("Go developer wanted", {"Go"}),
+    ("We need a Swift developer", {"Swift"}),
+    ("the Elixir codebase is ten years old", {"Elixir"}),
+    ("Rust programming is a plus", {"Rust"}),
+    ("Dart-engineer", {"Dart"}),
+    # softer nouns after a case-checked name
+    ("Go services on Kubernetes", {"Go", "Kubernetes"}),
+    ("Go services", {"Go"}),
+    ("3+ years of Go experience", {"Go"}),
+    ("Zig tooling", {"Zig"}),
+    # "written in"
+    ("written in Go", {"Go"}),
+    ("Our database is written in Rust.", {"Rust"}),
+    ("The engine is written entirely in Rust", {"Rust"}),
+    ("proficient in Swift", {"Swift"}),
+    ("We migrated to Elixir last year", {"Elixir"}),
+]
+
+
+@pytest.mark.parametrize(("text", "expect"), GATED_FOUND, ids=[t for t, _ in GATED_FOUND])
+def test_gated_names_confirmed_locally(extractor: SkillExtractor, text: str,
+                                       expect: set[str]) -> None:
+    got = set(extractor.extract(text))
+    assert expect <= got, got
+
+
+GATED_NOT = [
+    "Swift delivery expected.",
+    "Go to market with us",
+    "Go and see the sites",
+    "go and see",
+    "rust on the pipes",
+    "Rust on the pipes must be reported",
+    "We promise a swift response",
+    "a swift response and swift services",
+    "Spring into action",
+    "Spring and Summer rotas",
+    "the Elixir of life",
+    "An Elixir of youth",
+    "Ruby and Julia from HR will greet you",
+    "Thanks to Crystal, Ruby and Ada",
+    "Our product is used by Google, Stripe, Anthropic and Notion",
+    "Go team!",
+    "Swift Courier Services Ltd",
+    "Groovy vibes and great people",
+    "written in spring",
+    "Dart board in the office",
+    "crystal clear communication",
+]
+
+
+@pytest.mark.parametrize("text", GATED_NOT)
+def test_gated_words_stay_words(extractor: SkillExtractor, text: str) -> None:
+    gated = {"Go", "Rust", "Swift", "Spring", "Elixir", "Ruby", "Julia", "Crystal", "Ada",
+             "Stripe", "Claude", "Groovy", "Dart"}
+    assert not gated & set(extractor.extract(text))
+
+
+def test_gated_title_alone(extractor: SkillExtractor) -> None:
+    assert extractor.extract("", title="Rust Engineer") == ("Rust",)
+    assert extractor.extract("We are hiring.", title="Senior Go Developer") == ("Go",)
+    assert extractor.extract("", title="Swift Delivery Driver") == ()
