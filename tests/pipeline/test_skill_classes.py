@@ -138,6 +138,12 @@ GATED_NOT = [
     "written in spring",
     "Dart board in the office",
     "crystal clear communication",
+    "Swift applications are processed within two days",
+    "Swift packages delivered next day",
+    "Ruby gems and diamonds in our jewellery store",
+    "Spring developments in the housing market",
+    "Please provide your IBAN and SWIFT code",
+    "SWIFT code and sort code required",
 ]
 
 

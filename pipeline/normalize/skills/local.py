@@ -32,16 +32,16 @@ _MAX_SEP = 10
 
 # Nouns that make the word before them a technology in any case-shape.
 _ROLE = (
-    r"developers?|engineers?|programmers?|programming|developments?|dev|devs|code|codebases?|"
+    r"developers?|engineers?|programmers?|programming|development|dev|devs|code|codebases?|"
     r"coding|sdks?|compilers?|toolchain|microservices?|back-?end|libraries|library|modules?|"
-    r"packages?|crates?|gems?|bindings|skills|scripts?|scripting|apis?|applications"
+    r"bindings|skills|scripts?|scripting|apis?"
 )
 _ROLE_AFTER = re.compile(rf"[ \t-]+(?:{_ROLE})\b", re.IGNORECASE)
 # Softer nouns: only after a name whose case is checked already ("Go services" but not
 # "swift services", a courier's offer).
 _SOFT_AFTER = re.compile(
-    rf"[ \t-]+(?:{_ROLE}|services?|apps?|stack|experience|expertise|projects?|binaries|"
-    r"tooling|ecosystem|backends?)\b",
+    rf"[ \t-]+(?:{_ROLE}|services?|apps?|applications?|packages?|crates?|stack|experience|"
+    r"expertise|projects?|binaries|tooling|ecosystem|backends?)\b",
     re.IGNORECASE,
 )
 _WRITTEN_IN = re.compile(
@@ -56,7 +56,9 @@ _BEFORE = 40
 
 
 def _capital(text: str, hit: Hit) -> bool:
-    return text[hit[0]].isupper()
+    """Written like a name: capital initial, but not shouted ("SWIFT code" is a bank code)."""
+    surface = text[hit[0] : hit[1]]
+    return surface[:1].isupper() and not (len(surface) > 2 and surface.isupper())
 
 
 def phrase_confirms(text: str, hit: Hit, form: Form) -> bool:
