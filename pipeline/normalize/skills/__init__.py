@@ -9,6 +9,7 @@ mentions Kubernetes" means:
 * :mod:`~pipeline.normalize.skills.matcher` — every surface form in one Aho-Corasick
   automaton: token-bounded, leftmost-longest hits in one pass (no per-skill regex loop);
 * :mod:`~pipeline.normalize.skills.context` — whether a hit counts, from the text around it;
+* :mod:`~pipeline.normalize.skills.local` — gated names confirmed by their neighbours;
 * :mod:`~pipeline.normalize.skills.extractor` — :class:`SkillExtractor`, free text to a sorted
   tuple of canonical names.
 
@@ -32,8 +33,11 @@ Disambiguation rules (also documented in the header of ``taxonomy.yaml``)
    * ``gate: list`` — an ungated skill within :data:`LIST_WINDOW` characters, i.e. the form
      sits in a list of technologies ("Python, R, SQL").  Cue words are not enough.
 
-   A gated form in the title counts when the title holds a skill or a cue word; a form
-   supplied through ``tags=`` always counts (the source labelled it).
+   A gated language, framework or runtime written with a capital also counts in three
+   local shapes (:mod:`~pipeline.normalize.skills.local`): joined in a list to another
+   technology, even a gated one ("Go and Rust"); before a role noun ("Rust Engineer"); after
+   "written in".  A gated form in the title counts when the title holds a skill or a cue
+   word; a form supplied through ``tags=`` always counts (the source labelled it).
 6. Parents: a matched skill adds its parent chain (``AWS Lambda`` adds ``AWS``).
 
 Nothing is loaded at import time; :func:`load_taxonomy` is the only function doing I/O.

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from handoff.text import html_to_text
 from pipeline.normalize.skills.context import ContextRules, sandwiched, url_spans
+from pipeline.normalize.skills.local import LOCAL_CATEGORIES, confirm_locally
 from pipeline.normalize.skills.matcher import GATED, STRONG, Form, FormMatcher, Hit
 from pipeline.normalize.skills.taxonomy import Taxonomy
 
@@ -21,6 +22,10 @@ class SkillExtractor:
             n: (n, *taxonomy.ancestors(n)) for n in taxonomy.skills
         }
         self._rules = ContextRules(taxonomy, self._closure)
+        self._local_eligible = frozenset(
+            n for n, s in taxonomy.skills.items() if s.category in LOCAL_CATEGORIES
+        )
+        self._given = frozenset(n for n, s in taxonomy.skills.items() if s.given_name)
 
     def _candidates(self, text: str, *, trusted: bool = False) -> set[str]:
         """Skills found in ``text`` after case and gate checks.
@@ -46,6 +51,10 @@ class SkillExtractor:
         gated = [g for g in gated if g[1].skill not in found]
         if gated:
             found |= self._rules.corroborated(text, hits, gated, strong_extra, trusted=trusted)
+            gated = [g for g in gated if g[1].skill not in found]
+            if gated:
+                found |= confirm_locally(text, hits, gated, strong_extra, found,
+                                         eligible=self._local_eligible, given=self._given)
         weak = [w for w in weak if w[1].skill is not None and w[1].skill not in found]
         if weak:
             found |= sandwiched(text, hits, weak, strong_extra)

@@ -72,12 +72,51 @@ def _simple(forms: Iterable[Form]) -> str | None:
 
 
 def _variants(form: str) -> set[str]:
-    """Lower-cased spellings of one form: as written, hyphenated and glued for multi-word."""
+    """Lower-cased spellings of one form: as written, hyphenated and glued for multi-word,
+    and with spaces around its inner punctuation (see :func:`_spaced`)."""
     low = norm_key(form)
     out = {low}
     if " " in low and low.count(" ") <= 3 and all(part.isalnum() for part in low.split(" ")):
         out.add(low.replace(" ", "-"))
         out.add(low.replace(" ", ""))
+    for v in list(out):
+        out |= _spaced(v)
+    return out
+
+
+# Punctuation inside a name that writers (and tokenisers) set off with spaces: "Node. js",
+# "ASP .NET", ". NET Core", "CI / CD", "Spring ( Boot )", "Salesforce . com".
+#: Names with more spaceable characters than this keep only their written form.
+_MAX_SPACEABLE = 2
+
+
+def _spaced(low: str) -> set[str]:
+    """Spellings of ``low`` with spaces set around its inner punctuation marks.
+
+    "." and "/" before a letter may get a space before, after or on both sides ("node. js",
+    "asp .net", "ci / cd"); a leading one only after (". net": a space before it is outside
+    the form).  Brackets get a space inside ("spring ( boot )").  Version dots ("http/1.1")
+    are left alone.
+    """
+    nxt = low[1:] + " "
+    prv = " " + low[:-1]
+    marks = [i for i, c in enumerate(low) if (c in "./" and nxt[i].isalpha())
+             or (c == "(" and nxt[i] != " ") or (c == ")" and prv[i] != " ")]
+    if not marks or len(marks) > _MAX_SPACEABLE:
+        return set()
+    out = {low}
+    for i in reversed(marks):
+        c = low[i]
+        if c == "(":
+            opts: tuple[str, ...] = ("( ",)
+        elif c == ")":
+            opts = (" )",)
+        elif i == 0:
+            opts = (c + " ",)
+        else:
+            opts = (" " + c, c + " ", " " + c + " ")
+        out |= {v[:i] + o + v[i + 1 :] for v in out for o in opts}
+    out.discard(low)
     return out
 
 

@@ -24,6 +24,7 @@ GATES = ("context", "list", "related", "strict")
 
 _FIELDS = frozenset({
     "name", "category", "parent", "aliases", "gate", "case_sensitive", "ambiguous", "concept",
+    "given_name",
 })
 _WS_RE = re.compile(r"\s+")
 
@@ -51,6 +52,9 @@ class Skill:
     #: Generic concept (CI/CD, microservices...): extracted for the product, excluded from
     #: evaluation against gold that drops concepts.
     concept: bool = False
+    #: Also a common first name (Ruby, Julia): two such names in a row are a greeting list
+    #: ("Ruby and Julia"), so they never confirm each other as technologies.
+    given_name: bool = False
 
 
 def norm_key(name: str) -> str:
@@ -178,6 +182,7 @@ def _skill(raw: Any, i: int, p: Path) -> Skill:
         case_sensitive=bool(raw.get("case_sensitive", False)),
         ambiguous=ambiguous,
         concept=bool(raw.get("concept", False)),
+        given_name=bool(raw.get("given_name", False)),
     )
 
 
