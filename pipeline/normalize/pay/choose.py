@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import datetime
+import re
 
 import attrs
 
-from .amounts import find_amounts
-from .cues import has_salary_cue, is_trap, line_left
+from .amounts import CRORE, LAKH, find_amounts
+from .countries import country_currency
+from .cues import has_salary_cue, ir35_status, is_package, is_trap, line_left
 from .currencies import Currency, shared_currency
 from .magnitudes import within_bounds
 from .model import Pay
@@ -15,12 +17,14 @@ from .periods import Period, could_have_period, stated_period
 from .ranges import Candidate, candidates, open_ends, range_values
 
 _POSTING_MIN_LEN = 160
+_WORD_AFTER_RE = re.compile(r"[ \u00a0]?[a-z]{2}")
 
 
 @attrs.frozen
 class _Verdict:
     pay: Pay
     strong: bool  # currency written, multiplier or period: more than a bare number
+    package: bool  # called a total package: a base salary stated beside it wins
 
 
 def _is_posting(text: str) -> bool:
@@ -33,29 +37,47 @@ def parse_pay(
     *,
     currency_hint: str | None = None,
     date: datetime.date | None = None,
+    country: str | None = None,
 ) -> Pay | None:
     """Return the pay stated in ``text``, or ``None`` when it states none (or we are unsure).
 
     ``currency_hint`` is an ISO code (e.g. the country's currency) or the text of a nearby element;
     it resolves ambiguous signs ("$" with ``AUD``, "kr" with ``SEK``) and applies when the text
-    names no currency.  ``date`` is accepted for interface stability (conversion lives in
-    :mod:`pipeline.normalize.money`); parsing itself does not depend on it.
+    names no currency.  ``country`` (ISO alpha-2, the posting's location) supplies the
+    country's currency when there is no hint: "$" in an Australian posting is AUD and a bare
+    "140k-180k" in a US one is USD (``currency_inferred``).  ``date`` is accepted for interface
+    stability (conversion lives in :mod:`pipeline.normalize.money`); parsing itself does not
+    depend on it.
     """
     del date  # parsing is date independent; callers pass it through for conversion
     if not text or not isinstance(text, str):
         return None
+    hint = currency_hint or country_currency(country)
+    found = _first_pay(text, hint)
+    if found is None:
+        return None
+    status = ir35_status(text) if "35" in text else None
+    return attrs.evolve(found, ir35=status) if status else found
+
+
+def _first_pay(text: str, hint: str | None) -> Pay | None:
+    """The first figure or range that is pay; a total package only when no base is stated."""
     posting = _is_posting(text)
     amounts = list(find_amounts(text))
     fallback: Pay | None = None
+    package: Pay | None = None
     for cand in candidates(text, amounts):
-        verdict = _evaluate(text, cand, currency_hint, posting)
+        verdict = _evaluate(text, cand, hint, posting)
         if verdict is None:
+            continue
+        if verdict.package and (posting or verdict.strong):
+            package = package or verdict.pay
             continue
         if posting or verdict.strong:
             return verdict.pay
         if fallback is None:
             fallback = verdict.pay
-    return fallback
+    return package or fallback
 
 
 def _evaluate(text: str, cand: Candidate, hint: str | None, posting: bool) -> _Verdict | None:
@@ -63,6 +85,11 @@ def _evaluate(text: str, cand: Candidate, hint: str | None, posting: bool) -> _V
     if any(e.percent or e.glued or e.yearlike for e in cand.ends):
         return None
     currency = shared_currency(cand.tokens, hint)
+    if currency is not None and currency.iso is None and any(
+        e.mult in (LAKH, CRORE) for e in cand.ends
+    ):
+        # Lakh and crore are Indian units: with no other currency, the rupee.
+        currency = Currency(iso="INR", explicit=False, written=False)
     values = range_values(cand)
     if currency is None or values is None:
         return None
@@ -75,14 +102,29 @@ def _evaluate(text: str, cand: Candidate, hint: str | None, posting: bool) -> _V
         return None  # a bare number in a posting: skip the costlier checks below
     if is_trap(text, left, start, end):
         return None
-    period, start, end = stated_period(text, left, start, end, last.plus)
+    period, start, end = stated_period(text, left, start, end, last.plus_end)
+    if period is None and _counts_something(text, cand):
+        return None
     min_v, max_v, start, end = open_ends(text, cand, values, start, end, period is not None)
     if posting and not _posting_evidence(text, left, end, cand, currency, period):
         return None
     if not within_bounds(min_v, max_v, currency.iso, period, posting):
         return None
-    pay = Pay(min=min_v, max=max_v, currency=currency.iso, period=period, raw=text[start:end])
-    return _Verdict(pay=pay, strong=currency.written or cand.has_mult or period is not None)
+    pay = Pay(
+        min=min_v, max=max_v, currency=currency.iso, period=period, raw=text[start:end],
+        currency_inferred=currency.iso is not None and not currency.explicit,
+    )
+    return _Verdict(
+        pay=pay, strong=currency.written or cand.has_mult or period is not None,
+        package=is_package(text, left, last.end),
+    )
+
+
+def _counts_something(text: str, cand: Candidate) -> bool:
+    """A bare number before a lower-case word counts things: "4 day week", "15 engineers"."""
+    return not cand.tokens and not cand.has_mult and bool(
+        _WORD_AFTER_RE.match(text, cand.last.plus_end)
+    )
 
 
 def _posting_evidence(

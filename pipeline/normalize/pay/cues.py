@@ -23,7 +23,11 @@ _TRAP_AFTER_RE = re.compile(
         deductible|match|matching|reimburse\w*|spend|cost|fee|
         fees|per\s+(?:seat|user|month\s+per|customer)|GB|TB|MB|ms|sec|seconds|minutes|km|miles|
         followers|contract\s+→|ft|feet|sq\.?\s?ft|kg|lbs?|cm|mm|inch(?:es)?|litres?|liters?|
-        ml|oz|pcs|pieces|items|units|hours|hrs|days|weeks|months|years|yrs|capital|raised|deal|ACV|cheque|check|investors?)\b""",
+        ml|oz|pcs|pieces|items|units|hours|hrs|days|weeks|months|years|yrs|capital|raised|deal|ACV|cheque|check|investors?|
+        perks?|nights?|shifts?|times|sessions|visits|calls|tickets|headcount|seats|TB|PB|
+        petabytes|terabytes|gigabytes|events|messages|records|rows|queries|orders|deliveries|
+        trips|rides|(?:in|of)\s+benefits|home\s+office|setup|equipment|hardware|laptop|
+        per\s+(?!(?:hour|hr|h|day|diem|week|wk|month|mo|mth|year|yr|annum|anno|a|an)\b)[a-z]+)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Words right before an amount that say the same.
@@ -69,7 +73,9 @@ def is_trap(text: str, left: str, start: int, end: int) -> bool:
 
     ``left`` is the line before the figure.
     """
-    right_clause = _clause_right(text, end, 40)
+    # "5+ years": the "+" of an open end is not a clause break.
+    after_plus = end + 1 if text[end : end + 1] == "+" else end
+    right_clause = _clause_right(text, after_plus, 40)
     if _TRAP_AFTER_RE.search(right_clause[:30]) or _TRAP_NEXT_RE.match(right_clause):
         return True
     if _TRAP_BEFORE_RE.search(left[-40:]):
@@ -92,3 +98,42 @@ def _starts_field(text: str, pos: int) -> bool:
     if bar < 0 and "|" not in text[pos : pos + 200].split("\n", 1)[0]:
         return False
     return prefix.strip(" \t~≈:") == "" or bool(UP_TO_RE.search(prefix) or FROM_RE.search(prefix))
+
+
+# A figure that is a whole package, not the base salary: "Total package $120,000 (base ...)",
+# "$150,000 total package including super", "OTE $200k, base $120k-$140k".
+_PACKAGE_BEFORE_RE = re.compile(
+    r"\b(?:package|total|OTE|TC|total\s+comp(?:ensation)?|on[-\s]target|TRP|TFR|TRC)\b"
+    r"[^\d\n|;]{0,20}\Z",
+    re.IGNORECASE,
+)
+_PACKAGE_AFTER_RE = re.compile(
+    r"""[\s\u00a0)]*(?:\(?\s*)(?:total(?:\s+(?:package|comp\w*|remuneration))?|package|
+        OTE|TC|on[-\s]target|incl(?:uding|\.|usive)?\s+(?:of\s+)?(?:super\w*|bonus|benefits)|
+        inc\.?\s+super\w*)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+
+def is_package(text: str, left: str, end: int) -> bool:
+    """True when the words around a figure call it a total package rather than a base salary."""
+    return bool(_PACKAGE_BEFORE_RE.search(left[-40:]) or _PACKAGE_AFTER_RE.match(text, end))
+
+
+# UK contract status.  "inside or outside IR35" (or both named) states none.
+_IR35_RE = re.compile(
+    r"\b(?P<side>inside|outside|in|out(?:\s+of)?)\s+(?:of\s+)?(?:the\s+)?IR[\s-]?35\b|"
+    r"\bIR[\s-]?35\s*(?:status)?\s*[:\-–(]?\s*(?P<after>inside|outside)\b",
+    re.IGNORECASE,
+)
+
+
+def ir35_status(text: str) -> str | None:
+    """``"inside"``/``"outside"`` when the text states one IR35 status, else ``None``."""
+    sides = set()
+    for m in _IR35_RE.finditer(text):
+        side = (m.group("side") or m.group("after") or "").lower()
+        sides.add("inside" if side in ("inside", "in") else "outside")
+    if len(sides) != 1 or re.search(r"\b(?:inside|in)\s+(?:or|/)\s+out", text, re.IGNORECASE):
+        return None
+    return sides.pop()
