@@ -134,6 +134,22 @@ def test_base_salary_beside_package(text: str, expected: Expected) -> None:
     assert _tuple(text, country="AU") == expected
 
 
+@pytest.mark.parametrize(
+    ("field", "expected"),
+    [
+        # header-field shapes: brackets, "~" after the sign, a salary word early in a long field
+        ("[150 - 190K]", (150000, 190000, None, None)),
+        ("(120k-160k)", (120000, 160000, None, None)),
+        ("€~60k-€~80k", (60000, 80000, "EUR", None)),
+        ("Salary bands are on each posting, but for the backend role it is 130k-160k",
+         (130000, 160000, None, None)),
+    ],
+)
+def test_pay_in_a_header_field(field: str, expected: Expected) -> None:
+    text = f"Acme | Backend Engineer | Remote | {field} | https://acme.example/jobs\n\nWe build."
+    assert _tuple(text) == expected
+
+
 def test_base_salary_in_a_posting_beside_sign_on_bonus() -> None:
     text = _HN.format(where="NYC", pay="$150k-$180k base plus a $20,000 sign-on bonus and equity")
     assert _tuple(text) == (150000, 180000, "USD", None)
@@ -192,6 +208,14 @@ def test_country_currency_table() -> None:
         ("₹1.5 Cr", None, (15000000, 15000000, "INR", None)),
         ("₹25,00,000 per annum", None, (2500000, 2500000, "INR", "year")),
         ("₹1,20,00,000", None, (12000000, 12000000, "INR", None)),
+        ("Comp: ₹30L–₹45L base + ESOPs", None, (3000000, 4500000, "INR", None)),
+        ("₹25–35L + equity", None, (2500000, 3500000, "INR", None)),
+        ("20-28L INR", None, (2000000, 2800000, "INR", None)),
+        ("Rs 15L per annum", None, (1500000, 1500000, "INR", "year")),
+        ("15-20L", "IN", (1500000, 2000000, "INR", None)),
+        # a bare "L" is a lakh only beside a rupee: litres, sizes
+        ("15-20L", None, None),
+        ("a 40L backpack", None, None),
     ],
 )
 def test_indian_notation(text: str, country: str | None, expected: Expected) -> None:

@@ -36,6 +36,7 @@ _MULT_RE = re.compile(
       | (?P<b>(?:bn|B)(?![a-zA-Z])|\s?billion\b)
       | (?P<l>\s?(?:lakhs?|lacs?)\b|\s?L(?=PA\b|pa\b))
       | (?P<c>\s?(?:crores?|[Cc]r)\b\.?)
+      | (?P<lk>L(?![a-zA-Z]))
     )""",
     re.VERBOSE,
 )
@@ -107,6 +108,7 @@ LAKH = Decimal(100_000)
 CRORE = Decimal(10_000_000)
 _MULTIPLIERS = {
     "k": Decimal(1_000), "m": Decimal(1_000_000), "b": Decimal(10**9), "l": LAKH, "c": CRORE,
+    "lk": LAKH,
 }
 # "$120,000 +" at the end of a field is an open range; "$60,000 + super" is not.
 _SPACED_PLUS_RE = re.compile(r"[ \u00a0]\+[ \u00a0]*(?=\Z|[\n|,;)/]|per\b)")
@@ -126,6 +128,7 @@ class Amount:
     token_before: bool
     plus: bool  # "X+" after the amount ("120k+", or "$120,000 +" ending a field)
     plus_end: int  # just after that "+" (``end`` when there is none)
+    lakh_letter: bool  # "₹40L": a bare "L" is a lakh only beside a rupee
     percent: bool
     glued: bool  # stuck to letters ("A04", "3rd", "B2B") or otherwise not a standalone figure
     yearlike: bool
@@ -201,7 +204,7 @@ def _read_amount(
     return Amount(
         start=start, end=end, num_start=ns, num_end=ne, number=number, mult=mult,
         token=token, token_before=token_before, plus=plus, plus_end=plus_end, percent=percent,
-        glued=glued, yearlike=yearlike,
+        glued=glued, yearlike=yearlike, lakh_letter=mm is not None and mm.lastgroup == "lk",
     )
 
 

@@ -17,6 +17,7 @@ from .periods import Period, could_have_period, stated_period
 from .ranges import Candidate, candidates, open_ends, range_values
 
 _POSTING_MIN_LEN = 160
+_RUPEES = frozenset({"INR", "PKR", "NPR", "LKR", "BDT"})
 _WORD_AFTER_RE = re.compile(r"[ \u00a0]?[a-z]{2}")
 
 
@@ -86,10 +87,12 @@ def _evaluate(text: str, cand: Candidate, hint: str | None, posting: bool) -> _V
         return None
     currency = shared_currency(cand.tokens, hint)
     if currency is not None and currency.iso is None and any(
-        e.mult in (LAKH, CRORE) for e in cand.ends
+        e.mult in (LAKH, CRORE) and not e.lakh_letter for e in cand.ends
     ):
         # Lakh and crore are Indian units: with no other currency, the rupee.
         currency = Currency(iso="INR", explicit=False, written=False)
+    if any(e.lakh_letter for e in cand.ends) and (currency is None or currency.iso not in _RUPEES):
+        return None  # "40L" is litres or a size unless a rupee is named
     values = range_values(cand)
     if currency is None or values is None:
         return None

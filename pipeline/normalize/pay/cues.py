@@ -87,7 +87,17 @@ def has_salary_cue(text: str, left: str, first_start: int, end: int) -> bool:
     """True when a salary word is near the figure, or it opens a header field."""
     return bool(
         _SALARY_CUE_RE.search(left[-50:]) or _SALARY_CUE_RE.search(text[end : end + 40])
-    ) or _starts_field(text, first_start)
+    ) or _starts_field(text, first_start) or _field_names_salary(text, first_start)
+
+
+def _field_names_salary(text: str, pos: int) -> bool:
+    """True when the "|"-separated header field holding ``pos`` names salary before it.
+
+    "| Salary ranges listed on job req, but for the Senior Java Engineer it is 140k-180k".
+    """
+    left = line_left(text, pos, 200)
+    bar = left.rfind("|")
+    return bar >= 0 and _SALARY_CUE_RE.search(left[bar + 1 :]) is not None
 
 
 def _starts_field(text: str, pos: int) -> bool:
@@ -97,7 +107,7 @@ def _starts_field(text: str, pos: int) -> bool:
     prefix = left[bar + 1 :] if bar >= 0 else left
     if bar < 0 and "|" not in text[pos : pos + 200].split("\n", 1)[0]:
         return False
-    return prefix.strip(" \t~≈:") == "" or bool(UP_TO_RE.search(prefix) or FROM_RE.search(prefix))
+    return prefix.strip(" \t~≈:[(") == "" or bool(UP_TO_RE.search(prefix) or FROM_RE.search(prefix))
 
 
 # A figure that is a whole package, not the base salary: "Total package $120,000 (base ...)",
