@@ -1,4 +1,4 @@
-"""``pay parse``: the "country" input and the period_inferred, currency_inferred and ir35 outputs."""
+"""``pay parse``: the "country" input; the period_inferred, currency_inferred and ir35 outputs."""
 
 from __future__ import annotations
 

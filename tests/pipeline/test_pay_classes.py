@@ -18,13 +18,18 @@ Expected = tuple[float | int | None, float | int | None, str | None, str | None]
 _HN = "Acme Robotics | Senior Backend Engineer | {where} | Full-time | {pay}\n\nWe build fleets."
 
 
+def _num(value: Decimal | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
 def _tuple(text: str, hint: str | None = None, country: str | None = None) -> Expected:
     pay = parse_pay(text, currency_hint=hint, country=country)
     if pay is None:
         return None
     assert pay.raw in text
-    num = (lambda v: None if v is None else (int(v) if v == v.to_integral_value() else float(v)))
-    return (num(pay.min), num(pay.max), pay.currency, pay.period)
+    return (_num(pay.min), _num(pay.max), pay.currency, pay.period)
 
 
 # 1. Stated vs inferred period ---------------------------------------------------------------
@@ -265,10 +270,43 @@ def test_not_pay_inside_a_posting(text: str) -> None:
     assert parse_pay(posting, country="US") is None
 
 
+_BENEFITS = [
+    "- Up to $1,000 annual wellness reimbursement",
+    "- HSA with $1,000 annual employer contribution",
+    "- Life insurance at 2x your annual salary, up to $500,000",
+    "- $100/month phone and internet reimbursement",
+    "- Home office setup: $1,500 one-time",
+    "- Commuter benefits up to $315/month pre-tax",
+    "- Coworking membership up to €200 per month",
+    "- Cycle to work scheme up to £2,000",
+    "- Referral bonus of £2,000",
+    "- We cover up to $6,000 a year in education costs",
+    "- Childcare: up to $10,000 per year dependent care FSA",
+    "- Relocation package up to $15,000",
+    "- Hackathon prizes up to $5,000",
+    "- Conference budget of €1,500 per year",
+    "- Internet stipend: $60/month",
+]
+_ABOUT = (
+    "About the role\nYou will build backend services in Go and Postgres for our payments "
+    "platform, working closely with product.\n\nBenefits\n"
+)
+
+
+@pytest.mark.parametrize("line", _BENEFITS)
+def test_benefit_caps_are_not_pay(line: str) -> None:
+    """A description whose company hides pay still names benefit caps: those are not a salary."""
+    assert parse_pay(line, country="US") is None
+    assert parse_pay(_ABOUT + line + "\n", country="US") is None
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         # the words that make a figure not pay must not hide real pay beside them
+        ("* Staff Engineer - Machine Learning ($250,000 - $330,000): https://x.example/1",
+         (250000, 330000, "USD", None)),
+        ("* Training Lead ($150,000 - $180,000)", (150000, 180000, "USD", None)),
         ("$140-$270K based on role/experience", (140000, 270000, "USD", None)),
         ("Compensation: €70k–€120k depending on experience.", (70000, 120000, "EUR", None)),
         ("$177K-$240K for NY roles", (177000, 240000, "USD", None)),

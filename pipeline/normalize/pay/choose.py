@@ -106,6 +106,8 @@ def _evaluate(text: str, cand: Candidate, hint: str | None, posting: bool) -> _V
     if is_trap(text, left, start, end):
         return None
     period, start, end = stated_period(text, left, start, end, last.plus_end)
+    if period is not None and is_trap(text, left, start, end):
+        return None  # "up to $6,000 a year in education costs": the words after the period
     if period is None and _counts_something(text, cand):
         return None
     min_v, max_v, start, end = open_ends(text, cand, values, start, end, period is not None)

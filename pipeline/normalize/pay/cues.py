@@ -26,14 +26,17 @@ _TRAP_AFTER_RE = re.compile(
         ml|oz|pcs|pieces|items|units|hours|hrs|days|weeks|months|years|yrs|capital|raised|deal|ACV|cheque|check|investors?|
         perks?|nights?|shifts?|times|sessions|visits|calls|tickets|headcount|seats|TB|PB|
         petabytes|terabytes|gigabytes|events|messages|records|rows|queries|orders|deliveries|
-        trips|rides|(?:in|of)\s+benefits|home\s+office|setup|equipment|hardware|laptop|
+        trips|rides|(?:in|of)\s+benefits|home\s+office|setup|equipment|hardware|laptop|costs|
+        one[-\s]?time|FSA|HSA|insurance|coverage|pension|contributions?|
         per\s+(?!(?:hour|hr|h|day|diem|week|wk|month|mo|mth|year|yr|annum|anno|a|an)\b)[a-z]+)\b""",
     re.VERBOSE | re.IGNORECASE,
 )
 # Words right before an amount that say the same.
 _TRAP_BEFORE_RE = re.compile(
     r"""\b(?:raised|raising|raise|funding|funded|valuation|valued\s+at|revenue|ARR|backed|
-        round|invest\w*|AUM|worth|grant|bonus|prize|budget|spent|spend|saved|saving|costs?|
+        round|invest\w*|AUM|worth|grant|bonus|prizes?|budget|spent|spend|saved|saving|costs?|
+        relocation|scheme|insurance|assurance|FSA|HSA|childcare|tuition|wellness|gym|commuter|
+        coworking|equipment|laptop|setup|retreat|hackathon|\d\s?[x×]\s+(?:your\s+)?(?:annual\s+|base\s+)?(?:salary|pay)|
         pricing|fees?|loans?|bounty|stipend|allowance|reimburse\w*|credits?|over\s+the|
         series\s+[a-f]|seed|market|deductible|401\s?\(?k\)?|match\s+up\s+to|capital|
         exit|acquired|acquisition|sold|ipo|GMV|volume|payouts|freight|customers|users|
