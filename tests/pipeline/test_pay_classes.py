@@ -217,6 +217,13 @@ def test_country_currency_table() -> None:
         ("₹25–35L + equity", None, (2500000, 3500000, "INR", None)),
         ("20-28L INR", None, (2000000, 2800000, "INR", None)),
         ("Rs 15L per annum", None, (1500000, 1500000, "INR", "year")),
+        ("₹ 8 - 12 Lacs P.A.", None, (800000, 1200000, "INR", "year")),
+        ("12-15 Lakhs per annum", None, (1200000, 1500000, "INR", "year")),
+        ("INR 25-30 LPA", None, (2500000, 3000000, "INR", "year")),
+        ("₹12,00,000 - ₹18,00,000", None, (1200000, 1800000, "INR", None)),
+        # junior Indian pay is small in dollars, but it is pay
+        ("3,50,000 - 6,00,000 P.A.", "IN", (350000, 600000, "INR", "year")),
+        ("Rs. 40,000 - 60,000 per month", None, (40000, 60000, "INR", "month")),
         ("15-20L", "IN", (1500000, 2000000, "INR", None)),
         # a bare "L" is a lakh only beside a rupee: litres, sizes
         ("15-20L", None, None),
@@ -347,3 +354,27 @@ def test_ir35_without_pay_is_no_pay() -> None:
 def test_pay_amounts_are_decimals() -> None:
     pay = parse_pay("$85 - $95000 per year")
     assert pay is not None and pay.min == Decimal(85000)
+
+
+# Board salary fields as sources send them (AU, UK, US, EU) ------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "country", "expected"),
+    [
+        ("$31,2k- $52k", None, (31200, 52000, "USD", None)),
+        ("$50-$75 /hour", None, (50, 75, "USD", "hour")),
+        ("Pay per task", None, None),
+        ("-", None, None),
+        ("£40,000 - £50,000 per annum + benefits", None, (40000, 50000, "GBP", "year")),
+        ("$95,000 - $105,000 + 11.5% super", "AU", (95000, 105000, "AUD", None)),
+        ("$65 - $75 p/h inc super", "AU", (65, 75, "AUD", "hour")),
+        ("$800 - $900 per day + GST", "AU", (800, 900, "AUD", "day")),
+        ("€65.000–€80.000 brutto/Jahr", None, (65000, 80000, "EUR", None)),
+        ("CHF 120'000 - 140'000", None, (120000, 140000, "CHF", None)),
+        ("100-120k", "GB", (100000, 120000, "GBP", None)),
+        ("$160K/yr - $200K/yr", None, (160000, 200000, "USD", "year")),
+        ("Base salary range: $136,000—$170,000 USD", None, (136000, 170000, "USD", "year")),
+    ],
+)
+def test_board_salary_fields(text: str, country: str | None, expected: Expected) -> None:
+    assert _tuple(text, country=country) == expected

@@ -34,8 +34,8 @@ _MULT_RE = re.compile(
         (?P<k>[kK](?![a-zA-Z])|\s?thousand\b|\s?[Tt]sd\.)
       | (?P<m>(?:MM|M|mm|mn|m)(?![a-zA-Z])|\s?Mio\.?|\s?million\b|\s?millions\b)
       | (?P<b>(?:bn|B)(?![a-zA-Z])|\s?billion\b)
-      | (?P<l>\s?(?:lakhs?|lacs?)\b|\s?L(?=PA\b|pa\b))
-      | (?P<c>\s?(?:crores?|[Cc]r)\b\.?)
+      | (?P<l>\s?(?i:lakhs?|lacs?|lakh)\b|\s?L(?=PA\b|pa\b))
+      | (?P<c>\s?(?i:crores?)\b|\s?[Cc]r\b\.?)
       | (?P<lk>L(?![a-zA-Z]))
     )""",
     re.VERBOSE,

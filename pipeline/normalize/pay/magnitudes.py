@@ -39,10 +39,19 @@ _BOUNDS: dict[str, tuple[Decimal, Decimal]] = {
 }
 
 
+# Where pay is low in dollars, the low bound is lower: a yearly ₹3,50,000 or a monthly
+# Rs. 40,000 is a real salary there, though under $5,000 a year or $500 a month.
+_LOW_WAGE = frozenset({"INR", "PKR", "BDT", "NPR", "LKR", "NGN", "KES", "EGP", "VND", "IDR",
+                       "PHP", "UGX", "TZS", "GHS", "MMK", "KHR", "LAK", "UZS"})
+_LOW_WAGE_FACTOR = Decimal("0.4")
+
+
 def period_bounds(period: Period, currency: str | None) -> tuple[Decimal, Decimal]:
     """Plausible (low, high) amounts for one ``period`` in ``currency`` (``None``: dollar-like)."""
     low, high = _BOUNDS[period]
     factor = _UNITS_PER_USD.get(currency or "", 1)
+    if currency in _LOW_WAGE:
+        low = low * _LOW_WAGE_FACTOR
     return low * factor, high * factor
 
 
