@@ -185,6 +185,15 @@ def test_currency_from_country(
     assert (pay.currency, pay.currency_inferred) == (currency, inferred)
 
 
+def test_dollar_sign_follows_the_country_only_where_money_is_a_dollar() -> None:
+    mx = parse_pay("$4,000/month", country="MX")  # pesos also write "$": keep the convention
+    assert mx is not None and (mx.currency, mx.currency_inferred) == ("USD", False)
+    bare = parse_pay("25000 per month", country="MX")
+    assert bare is not None and (bare.currency, bare.currency_inferred) == ("MXN", True)
+    hk = parse_pay("$40,000 per month", country="HK")
+    assert hk is not None and hk.currency == "HKD"
+
+
 def test_hint_wins_over_country() -> None:
     pay = parse_pay("$120k-150k", currency_hint="CAD", country="US")
     assert pay is not None and pay.currency == "CAD"

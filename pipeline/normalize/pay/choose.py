@@ -17,6 +17,7 @@ from .periods import Period, could_have_period, stated_period
 from .ranges import Candidate, candidates, open_ends, range_values
 
 _POSTING_MIN_LEN = 160
+_DOLLAR_COUNTRIES = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD"})
 _RUPEES = frozenset({"INR", "PKR", "NPR", "LKR", "BDT"})
 _WORD_AFTER_RE = re.compile(r"[ \u00a0]?[a-z]{2}")
 
@@ -53,22 +54,42 @@ def parse_pay(
     del date  # parsing is date independent; callers pass it through for conversion
     if not text or not isinstance(text, str):
         return None
-    hint = currency_hint or country_currency(country)
-    found = _first_pay(text, hint)
+    hints = _Hints.of(currency_hint, country)
+    found = _first_pay(text, hints)
     if found is None:
         return None
     status = ir35_status(text) if "35" in text else None
     return attrs.evolve(found, ir35=status) if status else found
 
 
-def _first_pay(text: str, hint: str | None) -> Pay | None:
+@attrs.frozen
+class _Hints:
+    """The caller's currency hint, or the posting country's currency."""
+
+    currency: str | None
+    dollar: str | None  # which dollar a bare "$" is
+
+    @classmethod
+    def of(cls, currency_hint: str | None, country: str | None) -> _Hints:
+        if currency_hint:
+            return cls(currency_hint, currency_hint)
+        local = country_currency(country)
+        # "$" follows the country only where the local money is a dollar: in Mexico or Chile a
+        # bare "$" in a tech ad is as often US dollars as pesos, so it keeps the USD convention.
+        return cls(local, local if local in _DOLLAR_COUNTRIES else None)
+
+    def for_tokens(self, tokens: list[str]) -> str | None:
+        return self.dollar if "$" in tokens else self.currency
+
+
+def _first_pay(text: str, hints: _Hints) -> Pay | None:
     """The first figure or range that is pay; a total package only when no base is stated."""
     posting = _is_posting(text)
     amounts = list(find_amounts(text))
     fallback: Pay | None = None
     package: Pay | None = None
     for cand in candidates(text, amounts):
-        verdict = _evaluate(text, cand, hint, posting)
+        verdict = _evaluate(text, cand, hints.for_tokens(cand.tokens), posting)
         if verdict is None:
             continue
         if verdict.package and (posting or verdict.strong):
