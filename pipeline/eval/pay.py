@@ -223,7 +223,7 @@ def _score_salary(
     else:
         got_min, got_max, got_cur, got_period = pay.min, pay.max, pay.currency, pay.period
         inferred = got_period or infer_period(pay.min, pay.max, pay.currency)
-        either = gold.get("period") in (got_period, inferred)
+        either = gold.get("period") in (got_period, pay.period_inferred)
     nums = (
         pay is not None and _num_eq(got_min, gold.get("min")) and _num_eq(got_max, gold.get("max"))
     )

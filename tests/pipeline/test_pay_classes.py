@@ -45,6 +45,11 @@ def _tuple(text: str, hint: str | None = None, country: str | None = None) -> Ex
         ("£3,500", None, None),  # a day, week or month rate: no guess
         ("€5,000 per month", "month", "month"),
         ("₹18 LPA", "year", "year"),
+        # written in thousands: a small yearly salary, not a month's pay
+        ("$12k-15k", None, "year"),
+        ("€14k", None, "year"),
+        ("$12,000", None, None),
+        ("₹50k", None, None),  # in rupees that is a month's pay as often as a year's
     ],
 )
 def test_stated_and_inferred_period(text: str, stated: str | None, inferred: str | None) -> None:

@@ -56,20 +56,24 @@ def period_bounds(period: Period, currency: str | None) -> tuple[Decimal, Decima
 
 
 def infer_period(
-    min: Decimal | None, max: Decimal | None, currency: str | None  # noqa: A002 - eval naming
+    min: Decimal | None, max: Decimal | None, currency: str | None,  # noqa: A002 - eval naming
+    *, thousands: bool = False,
 ) -> Period | None:
     """Guess the period of an amount whose text states none; ``None`` when it is not clear.
 
     Yearly when the larger end is at least 20,000 dollar-like units (and at most 2,000,000),
     hourly when it is between 15 and 300.  Anything in between (300..20,000) could be a day rate,
     a weekly or a monthly figure, so no guess is made.  Amounts are scaled for low-value
-    currencies with the same table as the sanity bounds.
+    currencies with the same table as the sanity bounds.  ``thousands`` (the text wrote "k")
+    makes 10,000..20,000 yearly too: "$12k-15k" is a small salary, not a month's pay.
     """
     value = max if max is not None else min
     if value is None or value <= 0:
         return None
     usd_like = value / _UNITS_PER_USD.get(currency or "", 1)
     if Decimal(20_000) <= usd_like <= Decimal(2_000_000):
+        return "year"
+    if thousands and Decimal(10_000) <= usd_like:
         return "year"
     if Decimal(15) <= usd_like <= Decimal(300):
         return "hour"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Literal
 
@@ -11,6 +12,9 @@ from .magnitudes import infer_period
 from .periods import Period
 
 IR35 = Literal["inside", "outside"]
+
+# "120k", "$85K": the amount was written in thousands.
+_THOUSANDS_RE = re.compile(r"\d\s?[kK](?![a-zA-Z])")
 
 
 @attrs.frozen
@@ -34,4 +38,6 @@ class Pay:
     @property
     def period_inferred(self) -> Period | None:
         """The stated period, else the one the amount's size implies (see ``infer_period``)."""
-        return self.period or infer_period(self.min, self.max, self.currency)
+        return self.period or infer_period(
+            self.min, self.max, self.currency, thousands=bool(_THOUSANDS_RE.search(self.raw))
+        )
