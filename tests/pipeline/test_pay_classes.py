@@ -351,6 +351,9 @@ def test_pay_beside_non_pay_words(text: str, expected: Expected) -> None:
         ("£550/day, out of IR35", "outside"),
         ("£500/day, inside or outside IR35 depending on the role", None),
         ("£500/day, IR35 status to be confirmed", None),
+        ("£500/day, inside/outside IR35", None),
+        ("£500/day, outside or inside IR35 (TBC)", None),
+        ("£500/day; recent changes in IR35 legislation", None),
         ("£500/day", None),
     ],
 )

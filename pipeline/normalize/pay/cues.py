@@ -135,18 +135,22 @@ def is_package(text: str, left: str, end: int) -> bool:
 
 # UK contract status.  "inside or outside IR35" (or both named) states none.
 _IR35_RE = re.compile(
-    r"\b(?P<side>inside|outside|in|out(?:\s+of)?)\s+(?:of\s+)?(?:the\s+)?IR[\s-]?35\b|"
+    r"\b(?P<side>inside|outside|out\s+of)\s+(?:of\s+)?(?:the\s+)?IR[\s-]?35\b|"
     r"\bIR[\s-]?35\s*(?:status)?\s*[:\-–(]?\s*(?P<after>inside|outside)\b",
     re.IGNORECASE,
+)
+
+_EITHER_SIDE_RE = re.compile(
+    r"\binside\s*(?:or|/|and|&)\s*out|\boutside\s*(?:or|/|and|&)\s*inside\b", re.IGNORECASE
 )
 
 
 def ir35_status(text: str) -> str | None:
     """``"inside"``/``"outside"`` when the text states one IR35 status, else ``None``."""
-    sides = set()
+    sides: set[str] = set()
     for m in _IR35_RE.finditer(text):
         side = (m.group("side") or m.group("after") or "").lower()
-        sides.add("inside" if side in ("inside", "in") else "outside")
-    if len(sides) != 1 or re.search(r"\b(?:inside|in)\s+(?:or|/)\s+out", text, re.IGNORECASE):
+        sides.add("inside" if side == "inside" else "outside")
+    if len(sides) != 1 or _EITHER_SIDE_RE.search(text):
         return None
     return sides.pop()
