@@ -276,7 +276,30 @@ _NOT_PAY = [
     "Annual bonus of up to $20,000",
     "30 days of vacation per year",
     "40 hours per week",
+    "on-call 1 week in 6",
+    "24/7 support",
 ]
+
+# Labels before a bare number, in a short pay field where a currency is known from the source.
+_LABELLED = ["Team of 8", "Grade 7", "Band 6", "Level 3", "Job ref 12345", "Ref: 4567"]
+
+
+@pytest.mark.parametrize("text", _LABELLED)
+def test_labelled_bare_numbers_are_not_pay(text: str) -> None:
+    assert parse_pay(text, currency_hint="GBP") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Grade C (£35,000)", (35000, 35000, "GBP", None)),
+        ("NHS Band 5: £29,970 - £36,483", (29970, 36483, "GBP", None)),
+        ("Salary: 85000", (85000, 85000, "GBP", "year")),
+        ("85000", (85000, 85000, "GBP", None)),
+    ],
+)
+def test_labels_do_not_hide_pay(text: str, expected: Expected) -> None:
+    assert _tuple(text, hint="GBP") == expected
 
 
 @pytest.mark.parametrize("text", _NOT_PAY)

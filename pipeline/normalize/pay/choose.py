@@ -19,7 +19,13 @@ from .ranges import Candidate, candidates, open_ends, range_values
 _POSTING_MIN_LEN = 160
 _DOLLAR_COUNTRIES = frozenset({"USD", "AUD", "CAD", "NZD", "SGD", "HKD"})
 _RUPEES = frozenset({"INR", "PKR", "NPR", "LKR", "BDT"})
-_WORD_AFTER_RE = re.compile(r"[ \u00a0]?[a-z]{2}")
+_WORD_AFTER_RE = re.compile(r"[ \u00a0]?[a-z]{2}|/\d")
+_BARE_LABEL_RE = re.compile(
+    r"""\b(?:team\s+of|grade|band|level|lvl|step|tier|ref(?:erence)?|job\s*(?:id|no|number)?|
+        id|no\.|number|version|v|room|floor|suite|zone|phase|age|aged|size|rank|page|sku|model|
+        code|(?:week|day|month|year|one|1)\s+in|x|nr)\s*[:#.]?\s*\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
 
 
 @attrs.frozen
@@ -129,7 +135,7 @@ def _evaluate(text: str, cand: Candidate, hint: str | None, posting: bool) -> _V
     period, start, end = stated_period(text, left, start, end, last.plus_end)
     if period is not None and is_trap(text, left, start, end):
         return None  # "up to $6,000 a year in education costs": the words after the period
-    if period is None and _counts_something(text, cand):
+    if period is None and _counts_something(text, left, cand):
         return None
     min_v, max_v, start, end = open_ends(text, cand, values, start, end, period is not None)
     if posting and not _posting_evidence(text, left, end, cand, currency, period):
@@ -146,10 +152,17 @@ def _evaluate(text: str, cand: Candidate, hint: str | None, posting: bool) -> _V
     )
 
 
-def _counts_something(text: str, cand: Candidate) -> bool:
-    """A bare number before a lower-case word counts things: "4 day week", "15 engineers"."""
-    return not cand.tokens and not cand.has_mult and bool(
-        _WORD_AFTER_RE.match(text, cand.last.plus_end)
+def _counts_something(text: str, left: str, cand: Candidate) -> bool:
+    """A bare number that counts or labels things, not money.
+
+    Before a lower-case word ("4 day week", "15 engineers"), in a schedule ("24/7"), or after a
+    label ("Team of 8", "Grade 7", "Job ref 12345").  A figure with a currency, a multiplier or a
+    period is judged by the other rules.
+    """
+    if cand.tokens or cand.has_mult:
+        return False
+    return bool(
+        _WORD_AFTER_RE.match(text, cand.last.plus_end) or _BARE_LABEL_RE.search(left[-25:])
     )
 
 
