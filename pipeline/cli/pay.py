@@ -5,8 +5,9 @@ The lead registers them on the main CLI::
     cli.add_command(pay)            # jobpulse pay parse ...
     eval_group.add_command(eval_pay, name="pay")   # jobpulse eval pay ...
 
-``pay parse`` reads JSON Lines (``{"id", "text"}`` plus optional ``"currency_hint"`` and
-``"date"``) and writes one JSON line per input with the parsed pay and, when a rate is known, the
+``pay parse`` reads JSON Lines (``{"id", "text"}`` plus optional ``"currency_hint"``,
+``"country"`` and ``"date"``) and writes one JSON line per input with the parsed pay and, when a
+rate is known, the
 amounts in US dollars.  ``eval pay`` scores the parser on gold files (see :mod:`pipeline.eval.pay`).
 """
 
@@ -48,6 +49,9 @@ def pay_record(
         "max": _dec(pay_.max),
         "currency": pay_.currency,
         "period": pay_.period,
+        "period_inferred": pay_.period_inferred,
+        "currency_inferred": pay_.currency_inferred,
+        "ir35": pay_.ir35,
         "raw": pay_.raw,
         "usd_min": None,
         "usd_max": None,
@@ -68,11 +72,17 @@ def pay_record(
 
 
 def _pay_fields(obj: dict[str, Any], source: str, lineno: int
-                ) -> tuple[str | None, datetime.date | None]:
-    """The optional "currency_hint" and "date" of an input line (id and text are checked)."""
+                ) -> tuple[str | None, str | None, datetime.date | None]:
+    """The optional "currency_hint", "country" and "date" of an input line.
+
+    The id and text are checked by the reader.
+    """
     hint = obj.get("currency_hint")
     if hint is not None and not isinstance(hint, str):
         raise bad_line(source, lineno, '"currency_hint" must be a string or null')
+    country = obj.get("country")
+    if country is not None and not (isinstance(country, str) and len(country.strip()) == 2):
+        raise bad_line(source, lineno, '"country" must be an ISO alpha-2 code (e.g. "US") or null')
     date: datetime.date | None = None
     raw_date = obj.get("date")
     if raw_date is not None:
@@ -81,7 +91,7 @@ def _pay_fields(obj: dict[str, Any], source: str, lineno: int
         except ValueError:
             raise bad_line(source, lineno,
                            f'"date" must be an ISO date (YYYY-MM-DD), got {raw_date!r}') from None
-    return hint, date
+    return hint, country, date
 
 
 @click.group("pay")
@@ -105,11 +115,22 @@ def pay() -> None:
 def parse_cmd(source: IO[bytes], today: bool) -> None:
     """Parse pay from JSON Lines in SOURCE (a file, or - for stdin).
 
-    Each input line is {"id", "text"} with optional "currency_hint" (ISO code such as AUD) and
-    "date" (YYYY-MM-DD, for the USD rate); "text" may be null.  Each output line is {"id", "pay"}
-    where pay is null or {"min", "max", "currency", "period", "raw", "usd_min", "usd_max",
-    "usd_rate", "usd_rate_date"}; amounts are decimal strings and an open end is null.  A line
-    that is not such an object stops the command with its line number.
+    Each input line is {"id", "text"} with optional "currency_hint" (ISO code such as AUD),
+    "country" (ISO alpha-2 code of the posting's location, e.g. US: the currency when the text
+    names none, and which dollar "$" is) and "date" (YYYY-MM-DD, for the USD rate); "text" may
+    be null.  Each output line is {"id", "pay"} where pay is null or {"min", "max", "currency",
+    "period", "period_inferred", "currency_inferred", "ir35", "raw", "usd_min", "usd_max",
+    "usd_rate", "usd_rate_date"}; amounts are decimal strings and an open end is null.
+
+    \b
+    period             the period the text states, null when it names none
+    period_inferred    the period the warehouse uses: the stated one, else the one the
+                       amount's size implies ("$150k-190k" -> year), else null
+    currency_inferred  true when the text names no currency and it came from
+                       "currency_hint" or "country"
+    ir35               "inside" / "outside" when the text states a UK IR35 status, else null
+
+    A line that is not such an object stops the command with its line number.
 
     \b
     Example:
@@ -120,8 +141,8 @@ def parse_cmd(source: IO[bytes], today: bool) -> None:
     name = click.format_filename(getattr(source, "name", "-"))
     try:
         for lineno, obj in read_postings(source, name):
-            hint, date = _pay_fields(obj, name, lineno)
-            parsed = parse_pay(obj["text"], currency_hint=hint, date=date)
+            hint, country, date = _pay_fields(obj, name, lineno)
+            parsed = parse_pay(obj["text"], currency_hint=hint, date=date, country=country)
             out = {"id": obj["id"], "pay": pay_record(parsed, date, today=fallback)}
             click.echo(json.dumps(out, ensure_ascii=False))
     except JsonLinesError as exc:

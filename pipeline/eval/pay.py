@@ -2,7 +2,8 @@
 
 Each gold file is JSON Lines: ``{"id", "text", "gold": {"min", "max", "currency", "period"} | null,
 "kind": "price" | "salary", "hints": {...}, "tags": [...]}``.  Files are scored one by one, never
-pooled.  ``hints.currency`` is passed to ``parse_pay`` as ``currency_hint``; the decimal and digit
+pooled.  ``hints.currency`` is passed to ``parse_pay`` as ``currency_hint`` (and ``hints.country``,
+when a file has it, as ``country``); the decimal and digit
 group separator hints are *not* used (``parse_pay`` has no such parameter: a real caller of the pay
 normalizer does not have them).
 
@@ -11,6 +12,8 @@ Metrics (see the eval README):
 * ``exact``: share of items with gold whose (min, max, currency, period) equals gold (numbers within
   0.005).  ``exact_inferred`` does the same after filling a missing period with
   :func:`pipeline.normalize.pay.infer_period`, so strict and inferred variants can be compared.
+  ``exact_either`` accepts the stated period or ``period_inferred``, whichever convention the gold
+  follows (the eval README's "stated and inferred periods").
 * ``null_agreement`` / ``false_pay``: over items whose gold is null, the share with no pay output
   and its complement (invented pay).  ``missed``: share of items with gold where the output is null.
 * price items (``kind: price``): amount accuracy, currency accuracy and both, overall, for the
@@ -166,8 +169,9 @@ def evaluate_items(
         kinds.add(kind)
         gold = item.get("gold")
         tags = set(item.get("tags") or [])
-        hint = (item.get("hints") or {}).get("currency")
-        pay = parser(item.get("text"), currency_hint=hint)
+        hints = item.get("hints") or {}
+        extra = {"country": hints["country"]} if hints.get("country") else {}
+        pay = parser(item.get("text"), currency_hint=hints.get("currency"), **extra)
         case = Case(id=item["id"], text=item.get("text"), expected=gold, got=_pay_dict(pay))
         if gold is None:
             counter.add("null_agreement", pay is None)
@@ -215,9 +219,11 @@ def _score_salary(
     if pay is None:
         got_min = got_max = got_cur = got_period = None
         inferred = None
+        either = False
     else:
         got_min, got_max, got_cur, got_period = pay.min, pay.max, pay.currency, pay.period
         inferred = got_period or infer_period(pay.min, pay.max, pay.currency)
+        either = gold.get("period") in (got_period, pay.period_inferred)
     nums = (
         pay is not None and _num_eq(got_min, gold.get("min")) and _num_eq(got_max, gold.get("max"))
     )
@@ -225,6 +231,7 @@ def _score_salary(
     exact = nums and cur_ok and got_period == gold.get("period")
     counter.add("exact", exact)
     counter.add("exact_inferred", nums and cur_ok and inferred == gold.get("period"))
+    counter.add("exact_either", nums and cur_ok and either)
     counter.add("exact_ignoring_currency", nums and got_period == gold.get("period"))
     if "period_not_stated" in tags:
         counter.add("period_not_stated.exact_ignoring_period", nums and cur_ok)
@@ -239,6 +246,7 @@ def evaluate_file(path: str | pathlib.Path, parser: Parser = parse_pay) -> FileR
 _LABELS = {
     "exact": "exact match (min,max,currency,period), strict period",
     "exact_inferred": "exact match with infer_period() filling a missing period",
+    "exact_either": "exact match, stated period or period_inferred (either convention)",
     "exact_ignoring_currency": "exact match of (min,max,period), currency ignored",
     "period_not_stated.exact_ignoring_period": "period_not_stated items: (min,max,currency)",
     "null_agreement": "gold null -> no pay output (null agreement)",

@@ -76,7 +76,8 @@ PAY_EXAMPLES = [
     Example("JPY 8,000,000", (8000000, 8000000, "JPY", None)),
     Example("CNY 30,000 per month", (30000, 30000, "CNY", "month")),
     Example("¥30,000 per month", (30000, 30000, "CNY", "month"), hint="CNY"),
-    Example("₹25,00,000", None),  # Indian lakh grouping is not read (see PAY_XFAIL)
+    Example("₹25,00,000", (2500000, 2500000, "INR", None)),  # Indian lakh grouping
+    Example("₹25,00,000 per annum", (2500000, 2500000, "INR", "year")),
     Example("₹1,500,000 per annum", (1500000, 1500000, "INR", "year")),
     Example("15 000 zł brutto", (15000, 15000, "PLN", None)),
     Example("PLN 20000-25000 monthly", (20000, 25000, "PLN", "month")),
@@ -205,8 +206,6 @@ BUGS_CAUGHT = [
 ]
 
 PAY_XFAIL = [
-    # Indian lakh/crore grouping (25,00,000) is not read yet.
-    Example("₹25,00,000 per annum", (2500000, 2500000, "INR", "year")),
     # Euro sign used as the decimal separator (a price-parser special).
     Example("1250€60", (Decimal("1250.60"), Decimal("1250.60"), "EUR", None)),
     # "Was X Now Y": the current price is the second one.

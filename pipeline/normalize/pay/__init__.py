@@ -9,7 +9,10 @@ Design rules, in order of importance:
 * **Precision first.**  Pay must never be invented: when unsure, return ``None``.  Equity, bonuses,
   funding rounds, revenue, head counts, years, versions, percentages and phone numbers are not pay.
 * **Strict period.**  The period is only set when the text states it.  :func:`infer_period` is a
-  separate guess (e.g. ``$150k`` is a yearly salary) that callers may apply on top.
+  separate guess (e.g. ``$150k`` is a yearly salary), given as ``Pay.period_inferred``.
+* **Currency from the text, else from the caller.**  A currency hint or the posting's country
+  (``country=``) fills in a currency the text does not name (``Pay.currency_inferred``); with
+  neither, there is none.
 * **Amounts as written.**  "k" and "M" are multiplied out, but nothing is annualised or converted
   here (see :mod:`pipeline.normalize.money`).  Conventions follow the eval README: "up to X" gives
   ``min=None, max=X``; "from X" and "X+" give ``min=X, max=None``; one figure gives ``min == max``.
@@ -21,8 +24,13 @@ range, open ends), :mod:`.cues` (words around a figure), :mod:`.magnitudes` (pla
 """
 
 from .choose import parse_pay
+from .countries import country_currency
+from .cues import ir35_status
 from .magnitudes import infer_period, period_bounds
-from .model import Pay
+from .model import IR35, Pay
 from .periods import PERIODS, Period
 
-__all__ = ["Pay", "Period", "PERIODS", "parse_pay", "infer_period", "period_bounds"]
+__all__ = [
+    "IR35", "Pay", "Period", "PERIODS", "parse_pay", "infer_period", "period_bounds",
+    "country_currency", "ir35_status",
+]

@@ -34,6 +34,9 @@ _MULT_RE = re.compile(
         (?P<k>[kK](?![a-zA-Z])|\s?thousand\b|\s?[Tt]sd\.)
       | (?P<m>(?:MM|M|mm|mn|m)(?![a-zA-Z])|\s?Mio\.?|\s?million\b|\s?millions\b)
       | (?P<b>(?:bn|B)(?![a-zA-Z])|\s?billion\b)
+      | (?P<l>\s?(?i:lakhs?|lacs?|lakh)\b|\s?L(?=PA\b|pa\b))
+      | (?P<c>\s?(?i:crores?)\b|\s?[Cc]r\b\.?)
+      | (?P<lk>L(?![a-zA-Z]))
     )""",
     re.VERBOSE,
 )
@@ -70,8 +73,10 @@ def _parse_number(
         return _to_decimal("".join(int_parts) + "." + parts[-1])
     sep = seps[0]
     if len(seps) > 1:
-        # "1,234,567" / "1.234.567"; anything else (versions, dates, IPs) is not a number.
-        return _to_decimal("".join(parts)) if _valid_groups(parts) else None
+        # "1,234,567" / "1.234.567", and the Indian "25,00,000"; anything else (versions, dates,
+        # IPs) is not a number.
+        valid = _valid_groups(parts) or (sep == "," and _indian_groups(parts))
+        return _to_decimal("".join(parts)) if valid else None
     head, tail = parts
     thousands = (
         len(tail) == 3
@@ -90,7 +95,23 @@ def _valid_groups(parts: list[str]) -> bool:
     return 1 <= len(parts[0]) <= 3 and all(len(p) == 3 for p in parts[1:])
 
 
-_MULTIPLIERS = {"k": Decimal(1_000), "m": Decimal(1_000_000), "b": Decimal(10**9)}
+def _indian_groups(parts: list[str]) -> bool:
+    """Lakh grouping: "25,00,000" and "1,20,00,000" (pairs of digits, then the last three)."""
+    return (
+        len(parts) >= 3 and 1 <= len(parts[0]) <= 2 and len(parts[-1]) == 3
+        and all(len(p) == 2 for p in parts[1:-1])
+    )
+
+
+# Indian notation: a lakh is 100,000 and a crore 10,000,000 ("12-18 LPA" = lakh per annum).
+LAKH = Decimal(100_000)
+CRORE = Decimal(10_000_000)
+_MULTIPLIERS = {
+    "k": Decimal(1_000), "m": Decimal(1_000_000), "b": Decimal(10**9), "l": LAKH, "c": CRORE,
+    "lk": LAKH,
+}
+# "$120,000 +" at the end of a field is an open range; "$60,000 + super" is not.
+_SPACED_PLUS_RE = re.compile(r"[ \u00a0]\+[ \u00a0]*(?=\Z|[\n|,;)/]|per\b)")
 
 
 @attrs.frozen
@@ -105,14 +126,21 @@ class Amount:
     mult: Decimal | None
     token: str | None  # currency token as written, if any
     token_before: bool
-    plus: bool  # "X+" directly after the amount
+    plus: bool  # "X+" after the amount ("120k+", or "$120,000 +" ending a field)
+    plus_end: int  # just after that "+" (``end`` when there is none)
+    lakh_letter: bool  # "₹40L": a bare "L" is a lakh only beside a rupee
     percent: bool
     glued: bool  # stuck to letters ("A04", "3rd", "B2B") or otherwise not a standalone figure
     yearlike: bool
 
     @property
     def value(self) -> Decimal:
-        return self.number * self.mult if self.mult is not None else self.number
+        if self.mult is None:
+            return self.number
+        value = self.number * self.mult
+        # "1.2 crore" is 12000000, not 12000000.0
+        integral = value.to_integral_value()
+        return integral if integral == value else value
 
 
 # Phone numbers and similar digit runs: "+1 (415) 555-0134", "030 1234 5678".
@@ -145,7 +173,7 @@ def _read_amount(
     # but "$120k" and "120k €" are).
     mult: Decimal | None = None
     mm = _MULT_RE.match(text[ne : ne + 12])
-    if mm and not _multiplier_is_unit(text, ne + mm.end()):
+    if mm and (mm.lastgroup == "l" or not _multiplier_is_unit(text, ne + mm.end())):
         mult = _MULTIPLIERS[mm.lastgroup or "k"]
         end = ne + mm.end()
     token, token_before, start, end = currency_beside(text, ns, end)
@@ -167,12 +195,16 @@ def _read_amount(
     plus = end < len(text) and text[end] == "+" and not (
         end + 1 < len(text) and text[end + 1].isalnum()
     )
+    plus_end = end + 1 if plus else end
+    spaced = None if plus else _SPACED_PLUS_RE.match(text, end)
+    if spaced is not None:
+        plus, plus_end = True, end + 2
     rest = text[end : end + 3].lstrip(" \u00a0")
     percent = rest.startswith("%") or text[end : end + 8].lower().lstrip().startswith("percent")
     return Amount(
         start=start, end=end, num_start=ns, num_end=ne, number=number, mult=mult,
-        token=token, token_before=token_before, plus=plus, percent=percent, glued=glued,
-        yearlike=yearlike,
+        token=token, token_before=token_before, plus=plus, plus_end=plus_end, percent=percent,
+        glued=glued, yearlike=yearlike, lakh_letter=mm is not None and mm.lastgroup == "lk",
     )
 
 

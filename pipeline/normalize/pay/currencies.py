@@ -236,6 +236,10 @@ def shared_currency(tokens: list[str], hint: str | None) -> Currency | None:
     return Currency(iso=iso, explicit=explicit, written=token is not None and token != "R")
 
 
+# What may stand between a currency token and its figure: "$ 100", "EUR: 100", "€~55k".
+_GAP_CHARS = " \u00a0:~≈"
+
+
 def _token_before(text: str, pos: int) -> tuple[str, int] | None:
     """Currency token ending right before ``pos`` (allowing one space or a colon)."""
     lo = max(0, pos - _TOKEN_MAX_LEN - 3)
@@ -244,7 +248,7 @@ def _token_before(text: str, pos: int) -> tuple[str, int] | None:
     # where the allowed gap begins, so look for that with set lookups before trying the regex
     # at every offset of the window.
     ends = [len(window)]
-    while len(ends) < 3 and ends[-1] > 0 and window[ends[-1] - 1] in " \u00a0:":
+    while len(ends) < 3 and ends[-1] > 0 and window[ends[-1] - 1] in _GAP_CHARS:
         ends.append(ends[-1] - 1)
     if not any(window[e - n : e] in _TOKENS for e in ends for n in _TOKEN_LENGTHS if n <= e):
         return None
@@ -254,7 +258,7 @@ def _token_before(text: str, pos: int) -> tuple[str, int] | None:
         if not m:
             continue
         gap = window[m.end():]
-        if len(gap) > 2 or gap.strip(" \u00a0:") != "":
+        if len(gap) > 2 or gap.strip(_GAP_CHARS) != "":
             continue
         start = lo + i
         if not _token_boundaries_ok(text, start, lo + m.end()):

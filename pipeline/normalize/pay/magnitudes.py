@@ -39,28 +39,41 @@ _BOUNDS: dict[str, tuple[Decimal, Decimal]] = {
 }
 
 
+# Where pay is low in dollars, the low bound is lower: a yearly ₹3,50,000 or a monthly
+# Rs. 40,000 is a real salary there, though under $5,000 a year or $500 a month.
+_LOW_WAGE = frozenset({"INR", "PKR", "BDT", "NPR", "LKR", "NGN", "KES", "EGP", "VND", "IDR",
+                       "PHP", "UGX", "TZS", "GHS", "MMK", "KHR", "LAK", "UZS"})
+_LOW_WAGE_FACTOR = Decimal("0.4")
+
+
 def period_bounds(period: Period, currency: str | None) -> tuple[Decimal, Decimal]:
     """Plausible (low, high) amounts for one ``period`` in ``currency`` (``None``: dollar-like)."""
     low, high = _BOUNDS[period]
     factor = _UNITS_PER_USD.get(currency or "", 1)
+    if currency in _LOW_WAGE:
+        low = low * _LOW_WAGE_FACTOR
     return low * factor, high * factor
 
 
 def infer_period(
-    min: Decimal | None, max: Decimal | None, currency: str | None  # noqa: A002 - eval naming
+    min: Decimal | None, max: Decimal | None, currency: str | None,  # noqa: A002 - eval naming
+    *, thousands: bool = False,
 ) -> Period | None:
     """Guess the period of an amount whose text states none; ``None`` when it is not clear.
 
     Yearly when the larger end is at least 20,000 dollar-like units (and at most 2,000,000),
     hourly when it is between 15 and 300.  Anything in between (300..20,000) could be a day rate,
     a weekly or a monthly figure, so no guess is made.  Amounts are scaled for low-value
-    currencies with the same table as the sanity bounds.
+    currencies with the same table as the sanity bounds.  ``thousands`` (the text wrote "k")
+    makes 10,000..20,000 yearly too: "$12k-15k" is a small salary, not a month's pay.
     """
     value = max if max is not None else min
     if value is None or value <= 0:
         return None
     usd_like = value / _UNITS_PER_USD.get(currency or "", 1)
     if Decimal(20_000) <= usd_like <= Decimal(2_000_000):
+        return "year"
+    if thousands and Decimal(10_000) <= usd_like:
         return "year"
     if Decimal(15) <= usd_like <= Decimal(300):
         return "hour"

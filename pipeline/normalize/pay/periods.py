@@ -14,12 +14,15 @@ PERIOD_AFTER_RE = re.compile(
     rf"""[\s\u00a0]*(?:\(\s*)?
     (?:(?:gross|base|net|pro[-\s]?rata|fixed|approx\.?|brutto|total|rate|salary|(?-i:[A-Z]{{3}}))[\s\u00a0]+){{0,2}}
     (?:
-        (?P<hour>{_PER}(?:hour|hr|h|std|stunde)\b\.?|hourly|p\.\s?h\.|p\.?h\b|p/h\b|ph\b|hr\b|hrs\b)
-      | (?P<day>{_PER}(?:day|d|diem|tag)\b|daily|day[-\s]?rate|p\.\s?d\.|p/d\b|pd\b|per\s+diem)
-      | (?P<week>{_PER}(?:week|wk|w)\b|weekly|p\.\s?w\.|p/w\b|pw\b)
-      | (?P<month>{_PER}(?:month|mo|mth|mon|m|monat)\b\.?|monthly|p\.\s?m\.|p/m\b|pcm\b|pm\b)
+        (?P<hour>{_PER}(?:hour|hr|h|std|stunde)\b\.?|hourly|p\.\s?h\.|p\.?h\b|p/h(?:rs?|our)?\b|
+                ph\b|hr\b|hrs\b)
+      | (?P<day>{_PER}(?:day|d|diem|tag)\b|daily|day[-\s]?rate|p\.\s?d\.|p/d(?:ay)?\b|pd\b|
+                per\s+diem)
+      | (?P<week>{_PER}(?:week|wk|w)\b|weekly|p\.\s?w\.|p/w(?:k|eek)?\b|pw\b)
+      | (?P<month>{_PER}(?:month|mo|mth|mon|m|monat)\b\.?|monthly|p\.\s?m\.|p/m(?:th|onth)?\b|
+                 pcm\b|pm\b)
       | (?P<year>{_PER}(?:year|yr|y|annum|anno|jahr|a|an)\b|annually|annual|yearly|p\.\s?a\.|
-                p\.?a\b|p/a\b|pa\b|jährlich|salary\b)
+                p\.?a\b|p/a\b|p/y(?:r|ear)?\b|pa\b|jährlich|salary\b)
     )""",
     re.VERBOSE | re.IGNORECASE,
 )
@@ -52,14 +55,14 @@ def could_have_period(text: str, left: str, end: int) -> bool:
 
 
 def stated_period(
-    text: str, left: str, start: int, end: int, plus: bool
+    text: str, left: str, start: int, end: int, plus_end: int
 ) -> tuple[Period | None, int, int]:
     """The period stated after the figure at ``start:end``, else named just before it (in ``left``).
 
-    Returns the period and the span widened to cover the words that state it.  ``plus`` is an
-    "X+" right after the figure, which the period may follow ("$100k+ per year").
+    Returns the period and the span widened to cover the words that state it.  ``plus_end`` is
+    just after an "X+" that follows the figure, which the period may follow ("$100k+ per year").
     """
-    after = PERIOD_AFTER_RE.match(text, end + (1 if plus else 0))
+    after = PERIOD_AFTER_RE.match(text, max(end, plus_end))
     if after is not None and after.lastgroup in PERIODS:
         return after.lastgroup, start, after.end()  # type: ignore[return-value]
     window = left[-45:]

@@ -34,6 +34,8 @@ _CONNECTOR_RE = re.compile(
 
 # A range whose ends differ more than this is a list ("50 - $2.00", "3 - 400"), not a range.
 _MAX_RANGE_RATIO = 20
+# The upper end a shorthand range ("85 - 95,000") needs before its first figure counts thousands.
+_SHORTHAND_MIN_HIGH = Decimal(10_000)
 
 
 @attrs.frozen
@@ -109,11 +111,25 @@ def range_values(cand: Candidate) -> tuple[Decimal, Decimal | None] | None:
         scaled = hi.number * lo.mult
         if lo_val <= scaled <= lo_val * _MAX_RANGE_RATIO:
             hi_val = scaled
+    elif lo.mult is None and hi.mult is None:
+        lo_val = _dropped_thousands(lo_val, hi_val)
     if lo_val > hi_val:
         return None
     if lo_val > 0 and hi_val / lo_val > _MAX_RANGE_RATIO:
         return None  # "50 - $2.00", "3 - 400" are lists, not ranges
     return lo_val, hi_val
+
+
+def _dropped_thousands(lo: Decimal, hi: Decimal) -> Decimal:
+    """"$85 - $95000", "90-110,000": a first figure written without its thousands.
+
+    Only whole figures, a salary-sized upper end, and a result within half of it: "3 - 400" and
+    "$5 - $8" stay as they are.
+    """
+    if hi < _SHORTHAND_MIN_HIGH or not 0 < lo < 1_000 or lo != lo.to_integral_value():
+        return lo
+    scaled = lo * 1_000
+    return scaled if hi / 2 <= scaled <= hi else lo
 
 
 def open_ends(
@@ -141,7 +157,7 @@ def open_ends(
         start = min(start, first.start - (len(raw_left) - fm.start()))
     elif first.plus:
         max_v = None
-        end = max(end, first.end + 1)
+        end = max(end, first.plus_end)
     if first.plus and not period_stated:
-        end = max(end, first.end + 1)
+        end = max(end, first.plus_end)
     return min_v, max_v, start, end
