@@ -31,7 +31,7 @@ from pipeline.normalize.money import (
     to_usd,
     usd_rate,
 )
-from pipeline.normalize.pay import Pay, infer_period, parse_pay
+from pipeline.normalize.pay import Pay, parse_pay
 from pipeline.normalize.places import parse_locations
 from pipeline.normalize.places.mode import mode_from_field
 from pipeline.normalize.roles import parse_employment_types, parse_seniority, seniority_band
@@ -50,6 +50,7 @@ ENRICHED_COLUMNS = (
     "pay_annual_usd_min", "pay_annual_usd_max", "pay_hourly_usd_min", "pay_hourly_usd_max",
     "country", "region", "city", "countries", "places", "work_mode", "remote_scope",
     "seniority", "seniority_band", "employment_type", "employment_types", "dedup_key",
+    "pay_currency_inferred", "pay_ir35",
 )
 CENTS = Decimal("0.01")
 
@@ -63,9 +64,11 @@ ITEM_FIELDS = ("baseSalary", "remoteStatus", "extra")
 """The fields of the raw item :func:`enrich` reads (beside the posting row's columns)."""
 
 
-def find_pay(row: dict[str, Any], item: dict[str, Any]) -> tuple[Pay | None, str | None, bool]:
+def find_pay(row: dict[str, Any], item: dict[str, Any], country: str | None = None
+             ) -> tuple[Pay | None, str | None, bool]:
     """The posting's pay, where it came from (``structured`` or ``text``), and whether its
-    period was inferred from the magnitude rather than stated.
+    period was inferred from the magnitude rather than stated. ``country`` (the posting's, ISO
+    alpha-2) gives text pay its currency where the text names none, marked as inferred.
 
     Structured pay goes through :func:`plausible_pay`; when it is dropped there, the text may
     still state pay with its own period (the text parser checks its figures itself). When the
@@ -87,7 +90,7 @@ def find_pay(row: dict[str, Any], item: dict[str, Any]) -> tuple[Pay | None, str
         if not text:
             continue
         found = (explicit_salary_pay(text, hint) if pay_hidden(item)
-                 else parse_pay(text, currency_hint=hint))
+                 else parse_pay(text, currency_hint=hint, country=country))
         if found is not None:
             return found, "text", False
     return None, None, False
@@ -111,12 +114,14 @@ DEFAULT_ASSUMPTIONS = Assumptions()
 def pay_columns(pay: Pay | None, source: str | None, on: datetime.date,
                 assumptions: Assumptions = DEFAULT_ASSUMPTIONS,
                 inferred: bool = False) -> dict[str, Any]:
-    empty: dict[str, Any] = dict.fromkeys(ENRICHED_COLUMNS[:16])
+    empty: dict[str, Any] = {**dict.fromkeys(ENRICHED_COLUMNS[:16]),
+                             "pay_currency_inferred": None, "pay_ir35": None}
     if pay is None:
         return empty
     period = pay.period
     if period is None:
-        period = infer_period(pay.min, pay.max, pay.currency)
+        # The parser's own inference, so the warehouse and `jobpulse pay parse` agree.
+        period = pay.period_inferred
         inferred = period is not None
     rate = _usd_rate(pay.currency, on) if pay.currency else None
     usd_min, usd_max = to_usd(pay.min, rate), to_usd(pay.max, rate)
@@ -124,6 +129,7 @@ def pay_columns(pay: Pay | None, source: str | None, on: datetime.date,
         **empty,
         "pay_min": _quantize(pay.min), "pay_max": _quantize(pay.max),
         "pay_currency": pay.currency, "pay_period": period, "pay_period_inferred": inferred,
+        "pay_currency_inferred": bool(pay.currency_inferred), "pay_ir35": pay.ir35,
         "pay_source": source,
         "pay_kind": None if period is None else ("rate" if is_rate(period) else "salary"),
         "pay_usd_min": usd_min, "pay_usd_max": usd_max,
@@ -197,10 +203,11 @@ def enrich(row: dict[str, Any], item: dict[str, Any],
     """Every normalized column for one posting row (see
     :func:`pipeline.normalize.record.posting_row`)."""
     when = row.get("posted_at") or row["fetched_at"]
-    pay, source, inferred = find_pay(row, item)
+    places = place_columns(row, item)
+    pay, source, inferred = find_pay(row, item, places["country"])
     return {
         **pay_columns(pay, source, when.date(), assumptions, inferred),
-        **place_columns(row, item),
+        **places,
         **role_columns(row, item),
         "dedup_key": exact_key(row.get("company"), row.get("title"), row.get("location_raw")),
     }
