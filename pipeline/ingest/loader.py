@@ -8,6 +8,7 @@ that cannot be read is reported by name and the others still load.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 import json
@@ -321,15 +322,32 @@ def _record_schedule(con: duckdb.DuckDBPyConnection, progress: Progress) -> None
         "interval_hours": pl.Float64, "min_interval_hours": pl.Float64}))
 
 
+@functools.lru_cache(maxsize=2)
+def _extractor_for(path: str, _mtime_ns: int, _size: int) -> tuple[Taxonomy, SkillExtractor]:
+    from pipeline.normalize.skills import load_taxonomy
+
+    taxonomy = load_taxonomy(path)
+    return taxonomy, SkillExtractor(taxonomy)
+
+
+def current_extractor() -> tuple[Taxonomy, SkillExtractor]:
+    """The bundled taxonomy and its extractor, built once per process while the file is
+    unchanged: building the automaton for 1,800 skills takes about half a second, and the
+    scheduler and tests load many times in one process."""
+    from pipeline.normalize.skills.taxonomy import DEFAULT_TAXONOMY_PATH
+
+    stat = DEFAULT_TAXONOMY_PATH.stat()
+    return _extractor_for(str(DEFAULT_TAXONOMY_PATH), stat.st_mtime_ns, stat.st_size)
+
+
 def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -> LoadReport:
     """Migrate the warehouse and load every pending landing file into it."""
-    from pipeline.normalize.skills import load_taxonomy
     from warehouse.db import writer
     from warehouse.migrate import migrate
 
-    taxonomy = load_taxonomy()
+    taxonomy, extractor = current_extractor()
     normalize = Normalizer(
-        SkillExtractor(taxonomy),
+        extractor,
         assumptions=Assumptions(settings.hours_per_year, settings.billable_days_per_year),
     )
     with writer(settings.db_path) as con:
