@@ -14,18 +14,7 @@ import re
 
 import pytest
 
-from pipeline.normalize.skills import SkillExtractor, Taxonomy, load_taxonomy
-
-
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return load_taxonomy()
-
-
-@pytest.fixture(scope="module")
-def extractor(taxonomy: Taxonomy) -> SkillExtractor:
-    return SkillExtractor(taxonomy)
-
+from pipeline.normalize.skills import SkillExtractor, Taxonomy
 
 SPACED = [
     ("We build on Node. js and PostgreSQL", {"Node.js", "PostgreSQL"}),

@@ -9,17 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.normalize.skills import SkillExtractor, Taxonomy, load_taxonomy
-
-
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return load_taxonomy()
-
-
-@pytest.fixture(scope="module")
-def extractor(taxonomy: Taxonomy) -> SkillExtractor:
-    return SkillExtractor(taxonomy)
+from pipeline.normalize.skills import SkillExtractor, Taxonomy
 
 
 def test_size(taxonomy: Taxonomy) -> None:

@@ -32,16 +32,6 @@ from pipeline.normalize.skills import (
 EVAL = Path(__file__).resolve().parents[2].parent / "shared" / "eval" / "skills"
 
 
-@pytest.fixture(scope="module")
-def taxonomy() -> Taxonomy:
-    return load_taxonomy()
-
-
-@pytest.fixture(scope="module")
-def extractor(taxonomy: Taxonomy) -> SkillExtractor:
-    return SkillExtractor(taxonomy)
-
-
 # (id, text, expect, absent)
 EXAMPLES: list[tuple[str, str, set[str], set[str]]] = [
     # core names and aliases
