@@ -1,7 +1,7 @@
 """``jobpulse schedule`` (the scheduler service) and ``jobpulse runs`` (recent runs, next times).
 
 Both turn the errors a user can act on into one ``Error: ...`` line themselves, so they behave
-the same under the ``jobpulse`` group and standalone (``python -m pipeline.ops.schedule``).
+the same under the ``jobpulse`` group and when their click commands are called directly.
 """
 
 from __future__ import annotations

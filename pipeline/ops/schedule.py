@@ -12,7 +12,7 @@ SIGTERM or SIGINT no new run starts, running crawls get ``stop_timeout`` seconds
 are asked to stop (SIGTERM: Scrapy closes the spider and writes the manifest), what landed is
 loaded, and the service exits.
 
-Run ``python -m pipeline.ops.schedule --help`` (or ``jobpulse schedule --help``).
+Run ``jobpulse schedule --help`` (or ``python -m pipeline.cli schedule --help``).
 """
 
 from __future__ import annotations
