@@ -9,18 +9,15 @@ from __future__ import annotations
 import duckdb
 import polars as pl
 
-from warehouse.load import posting_ids_table
+from warehouse.load import posting_ids_table, registered, transaction
 from warehouse.sql import load_sql
 
 
 def add_signatures(con: duckdb.DuckDBPyConnection, signatures: pl.DataFrame) -> None:
     """Store signatures (``posting_id, minhash``) of postings that had none; they wait to be
     paired."""
-    con.register("new_signatures", signatures.select("posting_id", "minhash").to_arrow())
-    try:
+    with registered(con, new_signatures=signatures.select("posting_id", "minhash").to_arrow()):
         con.execute(load_sql("duplicates/add_signatures"))
-    finally:
-        con.unregister("new_signatures")
 
 
 def write_duplicates(con: duckdb.DuckDBPyConnection, *, groups: pl.DataFrame,
@@ -32,22 +29,12 @@ def write_duplicates(con: duckdb.DuckDBPyConnection, *, groups: pl.DataFrame,
     postings and ``pairs`` the stored exact pairs and the text pairs of the ``repaired``
     (later) postings; ``None`` for either means every posting's.
     """
-    con.register("dup_groups", groups.to_arrow())
-    con.register("dup_pairs", pairs.to_arrow())
-    con.register("dup_regrouped", posting_ids_table(regrouped or ()))
-    con.register("dup_repaired", posting_ids_table(repaired or ()))
-    con.execute("begin transaction")
-    try:
+    with registered(con, dup_groups=groups.to_arrow(), dup_pairs=pairs.to_arrow(),
+                    dup_regrouped=posting_ids_table(regrouped or ()),
+                    dup_repaired=posting_ids_table(repaired or ())), transaction(con):
         con.execute(load_sql("duplicates/clear_all_groups" if regrouped is None
                              else "duplicates/clear_regrouped_groups"))
         con.execute(load_sql("duplicates/set_groups"))
         con.execute(load_sql("duplicates/delete_all_pairs" if repaired is None
                              else "duplicates/delete_repaired_pairs"))
         con.execute(load_sql("duplicates/store_pairs"))
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    finally:
-        for name in ("dup_groups", "dup_pairs", "dup_regrouped", "dup_repaired"):
-            con.unregister(name)

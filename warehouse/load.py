@@ -8,8 +8,9 @@ no-op.
 
 from __future__ import annotations
 
+import contextlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,30 @@ from warehouse.sql import load_sql
 
 REQUIRED_COLUMNS = ("posting_id", "source", "source_id", "fetched_at", "content_hash", "item")
 """The incoming frame holds these plus any ``postings`` columns, matched by name."""
+
+
+@contextlib.contextmanager
+def registered(con: duckdb.DuckDBPyConnection, **tables: pa.Table) -> Iterator[None]:
+    """Arrow tables visible to SQL under the given names for the block, and gone after it."""
+    for name, table in tables.items():
+        con.register(name, table)
+    try:
+        yield
+    finally:
+        for name in tables:
+            con.unregister(name)
+
+
+@contextlib.contextmanager
+def transaction(con: duckdb.DuckDBPyConnection) -> Iterator[None]:
+    """Commit the block's writes together, or none of them."""
+    con.execute("begin transaction")
+    try:
+        yield
+    except BaseException:
+        con.execute("rollback")
+        raise
+    con.execute("commit")
 
 
 @attrs.frozen
@@ -98,21 +123,14 @@ def current_hashes(con: duckdb.DuckDBPyConnection, posting_ids: list[str]) -> di
     """Current content hash of each given posting that the warehouse already holds."""
     if not posting_ids:
         return {}
-    con.register("wanted_ids", posting_ids_table(posting_ids))
-    try:
-        rows = con.execute(load_sql("queries/current_hashes")).fetchall()
-    finally:
-        con.unregister("wanted_ids")
-    return dict(rows)
+    with registered(con, wanted_ids=posting_ids_table(posting_ids)):
+        return dict(con.execute(load_sql("queries/current_hashes")).fetchall())
 
 
 def sync_skills(con: duckdb.DuckDBPyConnection, skills: pl.DataFrame) -> None:
     """Make the ``skills`` table the given taxonomy (columns ``skill, category, parent``)."""
-    con.register("taxonomy_skills", skills.select("skill", "category", "parent").to_arrow())
-    try:
+    with registered(con, taxonomy_skills=skills.select("skill", "category", "parent").to_arrow()):
         con.execute(load_sql("load/sync_skills"))
-    finally:
-        con.unregister("taxonomy_skills")
 
 
 def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
@@ -123,12 +141,11 @@ def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
     missing = [c for c in REQUIRED_COLUMNS if c not in postings.columns]
     if missing:
         raise ValueError(f"postings frame lacks {missing}")
-    con.register("incoming", postings.to_arrow())
-    con.register("incoming_skills", posting_skills.select("posting_id", "skill").to_arrow())
-    con.register("incoming_signatures", signatures.select("posting_id", "minhash").to_arrow())
     params: dict[str, Any] = {"run_id": run.run_id, "taxonomy_version": taxonomy_version}
-    con.execute("begin transaction")
-    try:
+    with registered(con, incoming=postings.to_arrow(),
+                    incoming_skills=posting_skills.select("posting_id", "skill").to_arrow(),
+                    incoming_signatures=signatures.select("posting_id", "minhash").to_arrow()
+                    ), transaction(con):
         if skills is not None:
             sync_skills(con, skills)
         con.execute(load_sql("load/stage"))
@@ -148,14 +165,6 @@ def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
         counts = RunCounts(new, changed, unchanged, closed)
         _record(con, run, file, counts)
         con.execute(load_sql("load/drop_stage"))
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    finally:
-        con.unregister("incoming")
-        con.unregister("incoming_skills")
-        con.unregister("incoming_signatures")
     return counts
 
 
@@ -189,30 +198,16 @@ SOURCE_SCHEDULE_COLUMNS = ("source", "name", "default_url", "cron", "timezone", 
 
 def replace_source_schedule(con: duckdb.DuckDBPyConnection, schedule: pl.DataFrame) -> None:
     """Make ``source_schedule`` the given frame (``SOURCE_SCHEDULE_COLUMNS``), atomically."""
-    con.register("incoming_source_schedule", schedule.select(SOURCE_SCHEDULE_COLUMNS).to_arrow())
-    con.execute("begin transaction")
-    try:
+    with registered(con, incoming_source_schedule=schedule.select(
+            SOURCE_SCHEDULE_COLUMNS).to_arrow()), transaction(con):
         con.execute(load_sql("load/replace_source_schedule"))
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    finally:
-        con.unregister("incoming_source_schedule")
 
 
 def replace_all_skills(con: duckdb.DuckDBPyConnection, posting_skills: pl.DataFrame,
                        skills: pl.DataFrame, taxonomy_version: str) -> None:
     """Swap in a whole new ``posting_skills`` (a rebuild) in one transaction."""
-    con.register("rebuilt_skills", posting_skills.select("posting_id", "skill").to_arrow())
-    con.execute("begin transaction")
-    try:
+    with registered(con, rebuilt_skills=posting_skills.select("posting_id", "skill").to_arrow()
+                    ), transaction(con):
         sync_skills(con, skills)
         con.execute(load_sql("load/replace_all_skills"))
         con.execute(load_sql("load/set_taxonomy_version"), {"taxonomy_version": taxonomy_version})
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
-    finally:
-        con.unregister("rebuilt_skills")

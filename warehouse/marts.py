@@ -6,22 +6,18 @@ import time
 
 import duckdb
 
+from warehouse.load import transaction
 from warehouse.sql import load_sql, sql_files
 
 
 def refresh_marts(con: duckdb.DuckDBPyConnection) -> dict[str, float]:
     """Recompute every mart in one transaction; returns seconds per mart."""
     timings: dict[str, float] = {}
-    con.execute("begin transaction")
-    try:
+    with transaction(con):
         for path in sql_files("marts"):
             started = time.monotonic()
             con.execute(path.read_text(encoding="utf-8"))
             timings[path.stem] = time.monotonic() - started
-        con.execute("commit")
-    except BaseException:
-        con.execute("rollback")
-        raise
     return timings
 
 
