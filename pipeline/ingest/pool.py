@@ -35,7 +35,8 @@ def normalize_rows(rows: list[dict[str, Any]], extractor: SkillExtractor,
         columns["posting_id"].append(pid)
         for name in ENRICHED_COLUMNS:
             columns[name].append(enriched[name])
-        found = extractor.extract(row["description"], title=row["title"], tags=row["tags"])
+        found = extractor.extract(row["description"], title=row["title"], tags=row["tags"],
+                                  company=row["company"])
         skill_ids.extend([pid] * len(found))
         skills.extend(found)
     return NormalizedFrames(

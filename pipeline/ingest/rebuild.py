@@ -44,13 +44,15 @@ def _init_worker(taxonomy_path: str | None) -> None:
     _extractor = SkillExtractor(load_taxonomy(taxonomy_path))
 
 
-def _extract_chunk(chunk: Sequence[tuple[str, str | None, str | None, list[str] | None]]
-                   ) -> tuple[list[str], list[str]]:
+Row = tuple[str, str | None, str | None, list[str] | None, str | None]
+
+
+def _extract_chunk(chunk: Sequence[Row]) -> tuple[list[str], list[str]]:
     assert _extractor is not None
     ids: list[str] = []
     names: list[str] = []
-    for posting_id, title, text, tags in chunk:
-        found = _extractor.extract(text or "", title=title, tags=tags or ())
+    for posting_id, title, text, tags, company in chunk:
+        found = _extractor.extract(text or "", title=title, tags=tags or (), company=company)
         ids.extend([posting_id] * len(found))
         names.extend(found)
     return ids, names
