@@ -106,3 +106,26 @@ def test_load_and_rebuild_leave_the_employer_out(tmp_path) -> None:
         rebuild_skills(con, workers=1)
     with duckdb.connect(str(settings.db_path), read_only=True) as con:
         assert con.execute(query).fetchone() == (["ClickHouse", "Django", "Python"],)
+
+
+@pytest.mark.parametrize(
+    ("text", "absent", "present"),
+    [
+        ("As a leading provider of IT monitoring our software ‘Checkmk’ monitors millions of "
+         "devices. You write Python and C++.", "Checkmk", {"Python", "C++"}),
+        ("Our product, Metabase, is used by 50,000 companies. Backend in Clojure.", "Metabase",
+         {"Clojure"}),
+        ('Our platform "Spacelift" orchestrates Terraform and Pulumi runs.', "Spacelift",
+         {"Terraform", "Pulumi"}),
+    ],
+)
+def test_a_product_the_ad_calls_its_own(extractor: SkillExtractor, text: str, absent: str,
+                                        present: set[str]) -> None:
+    found = set(extractor.extract(text))
+    assert absent not in found
+    assert present <= found
+
+
+def test_our_stack_is_not_our_product(extractor: SkillExtractor) -> None:
+    found = set(extractor.extract("Our stack: Python, PostgreSQL. Our platform runs on AWS."))
+    assert {"Python", "PostgreSQL", "AWS"} <= found

@@ -6,6 +6,8 @@ ad of such a company a demand for its own product and inflate that skill's share
 company's hiring alone. So every mention of the posting's company (for Hacker News, the first
 field of the "Company | Role | Location | ..." header, which the spider stores as the company)
 is masked before skills are looked for. Other employers naming the same product still count.
+A product the ad calls its own ("our software 'Checkmk' monitors ...", "our platform, Foo,")
+is the employer's too, whatever the company field says.
 """
 
 from __future__ import annotations
@@ -24,6 +26,14 @@ _SUFFIX = re.compile(
 )
 
 
+# "our (own) software/product/platform ... <Name>": the name is quoted or capitalised.
+_OWN_PRODUCT = re.compile(
+    r"\b[Oo]ur\s+(?:own\s+)?(?:software|product|platform|solution|tool|app|application|engine|"
+    r"database|framework|library)\s*,?\s*(?:called\s+|named\s+)?"
+    r"(?:[‘'\"“]([^’'\"”\n]{2,40})[’'\"”]|([A-Z][\w.+#-]*(?:\s[A-Z][\w.+#-]*){0,2}))"
+)
+
+
 def company_core(name: str | None) -> str | None:
     """The name without legal form or generic company words; None when too short to mask."""
     if not name or not isinstance(name, str):
@@ -34,13 +44,18 @@ def company_core(name: str | None) -> str | None:
 
 
 def employer_spans(text: str, company: str | None = None) -> list[tuple[int, int]]:
-    """(start, end) of every mention of ``company`` in ``text``: its core name, whole words,
-    any case; the full name too, so "Grafana Labs" is masked whole."""
-    spans: list[tuple[int, int]] = []
+    """(start, end) of every mention of the employer in ``text``: ``company`` (its core name,
+    whole words, any case; the full name too, so "Grafana Labs" is masked whole) and products
+    the text calls its own."""
+    names: set[str] = set()
+    if "our " in text or "Our " in text:
+        owned = (m.group(1) or m.group(2) for m in _OWN_PRODUCT.finditer(text))
+        names.update(n.strip() for n in owned if len(n.strip()) >= 2)
     core = company_core(company)
-    if core is None or company is None:
-        return spans
-    for name in {core, company.strip()}:
+    if core is not None and company is not None:
+        names.update((core, company.strip()))
+    spans: list[tuple[int, int]] = []
+    for name in names:
         pattern = re.compile(rf"(?<![\w.+#-]){re.escape(name)}(?![\w+#]|\.\w)", re.IGNORECASE)
         spans.extend(m.span() for m in pattern.finditer(text))
     return spans
