@@ -129,3 +129,11 @@ def test_a_product_the_ad_calls_its_own(extractor: SkillExtractor, text: str, ab
 def test_our_stack_is_not_our_product(extractor: SkillExtractor) -> None:
     found = set(extractor.extract("Our stack: Python, PostgreSQL. Our platform runs on AWS."))
     assert {"Python", "PostgreSQL", "AWS"} <= found
+
+
+def test_an_aside_in_the_company_field_is_not_its_name(extractor: SkillExtractor) -> None:
+    text = ("Bitrise (YC, CI/CD for DevOps) | Senior Infrastructure Engineer | Remote\n"
+            "We run Kubernetes on Google Cloud.")
+    found = set(extractor.extract(text, company="Bitrise (YC, CI/CD for DevOps)"))
+    assert "Bitrise" not in found
+    assert {"CI/CD", "DevOps", "Kubernetes", "Google Cloud"} <= found

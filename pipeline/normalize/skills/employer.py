@@ -26,6 +26,8 @@ _SUFFIX = re.compile(
 )
 
 
+_ASIDE = re.compile(r"\s*(?:\([^)]*\)?|\[[^\]]*\]?)")
+
 # "our (own) software/product/platform ... <Name>": the name is quoted or capitalised.
 _OWN_PRODUCT = re.compile(
     r"\b[Oo]ur\s+(?:own\s+)?(?:software|product|platform|solution|tool|app|application|engine|"
@@ -38,7 +40,9 @@ def company_core(name: str | None) -> str | None:
     """The name without legal form or generic company words; None when too short to mask."""
     if not name or not isinstance(name, str):
         return None
-    core = _SUFFIX.sub("", name.strip().strip(" .,;:-"))
+    # "Bitrise (YC, CI/CD for DevOps)": the aside describes the company; it is not its name.
+    bare = _ASIDE.sub(" ", name).strip().strip(" .,;:-")
+    core = _SUFFIX.sub("", bare)
     core = core.strip(" .,;:-()")
     return core if len(core) >= 2 else None
 
@@ -53,7 +57,10 @@ def employer_spans(text: str, company: str | None = None) -> list[tuple[int, int
         names.update(n.strip() for n in owned if len(n.strip()) >= 2)
     core = company_core(company)
     if core is not None and company is not None:
-        names.update((core, company.strip()))
+        names.add(core)
+        full = _ASIDE.sub(" ", company).strip()
+        if len(full) >= 2:
+            names.add(full)
     spans: list[tuple[int, int]] = []
     for name in names:
         pattern = re.compile(rf"(?<![\w.+#-]){re.escape(name)}(?![\w+#]|\.\w)", re.IGNORECASE)
