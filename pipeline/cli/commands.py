@@ -277,7 +277,9 @@ def dashboard_command(db_path: Path, host: str, port: int) -> list[str]:
             "--browser.gatherUsageStats", "false",
             # A served dashboard never reloads on edits; watching costs a realpath of every
             # imported module after each script run, on the server's event loop.
-            "--server.fileWatcherType", "none"]
+            "--server.fileWatcherType", "none",
+            # Readers of a served warehouse have nothing to deploy: no "Deploy" button.
+            "--client.toolbarMode", "viewer"]
 
 
 def _exec_dashboard(db_path: Path, host: str, port: int) -> None:
