@@ -133,29 +133,32 @@ _NON_ENG = (
     r"legal|writer|editor|copywriter|assistant|representative|rep|coordinator|"
     r"executive|receptionist|strategist|videographer|photographer|nurse|teacher|driver|"
     r"cook|chef|cashier|warehouse|logistics|gtm|go[- ]to[- ]market)\b|"
-    r"vertrieb\w*|verkäufer\w*|kauf(?:mann|frau|leute)\w*|sachbearbeit\w*|buchhalt\w*|"
-    r"personal\w*|kundenberat\w*|kundenservice\w*|berater\w*|referent\w*|pflege\w*|"
+    r"\w*vertrieb\w*|\w*verkäufer\w*|\w*kauf(?:mann|frau|leute)\w*|sachbearbeit\w*|\w*buchhalt\w*|"
+    r"personal\w*|kundenberat\w*|kundenservice\w*|\w*berater\w*|\w*referent\w*|\w*pfleg\w*|"
     r"erzieher\w*|steuerfach\w*|einkäufer\w*|lagerist\w*|fahrer\w*|"
     r"manager|director|officer|associate|advisor|adviser|agent|partner"
 )
 _ENG = (
     r"engineers?\b|engineering|developers?\b|programmers?\b|\bswes?\b|\bsdes?\b|\bmts\b|"
     r"member\s+of\s+(?:the\s+)?technical\s+staff|hackers?\b|coders?\b|"
-    r"tech(?:nical)?\s+lead|software\s+architect|\w*entwickl\w*|informatiker\w*|"
+    r"tech(?:nical)?\s+lead|software\s+architect|\w*entwickl\w*|\w*informatiker\w*|"
     r"\w*ingenieur\w*|\bsres?\b|\bsdets?\b|devops|testers?\b|\bdevs?\b|\beng\b"
 )
 _WEAK = (
-    r"analyst\w*|scientists?|researchers?|consultants?|specialists?|administrat\w*|"
-    r"admins?\b|architects?|team\s*lead\w*|experts?|technologists?|operators?"
+    r"\w*analyst\w*|scientists?|researchers?|consultants?|specialists?|\w*administrat\w*|"
+    r"admins?\b|architects?|team\s*lead\w*|\w*expert\w*|technologists?|operators?"
 )
+# Anchored at word starts: a noun inside a compound is spelled with a leading \w*
+# ("Softwareentwickler"), so no match is tried from the middle of a word (which made long texts
+# slow).
 _NOUN = re.compile(
-    rf"(?P<non_sw>{_NON_SW})|(?P<mgmt>{_MGMT})|(?P<eng>{_ENG})|(?P<non_eng>{_NON_ENG})|"
-    rf"(?P<weak>{_WEAK})",
+    rf"\b(?:(?P<non_sw>{_NON_SW})|(?P<mgmt>{_MGMT})|(?P<eng>{_ENG})|(?P<non_eng>{_NON_ENG})|"
+    rf"(?P<weak>{_WEAK}))",
     _I,
 )
 # Prose names managers as colleagues ("reports to the Head of Data"): the text is read for
 # engineering nouns only.
-_BODY_NOUN = re.compile(rf"(?P<non_sw>{_NON_SW})|(?P<eng>{_ENG})", _I)
+_BODY_NOUN = re.compile(rf"\b(?:(?P<non_sw>{_NON_SW})|(?P<eng>{_ENG}))", _I)
 
 _ROLE_WORDS: list[tuple[Family, str]] = [
     ("qa_test", r"\bqa\b|quality\s+assurance|\bsdets?\b|\btest(?:ing|s)?\b|\btesters?\b|"
@@ -213,7 +216,8 @@ _TEXT_WORDS: list[tuple[Family, str]] = [
 ]
 _ROLE_RX = [(f, re.compile(rx, _I)) for f, rx in _ROLE_WORDS]
 _TECH_RX = [(f, re.compile(rx, _I)) for f, rx in _TECH_WORDS]
-_TEXT_RX = [(f, re.compile(rx, _I)) for f, rx in _TEXT_WORDS]
+# One pass over the text, one named group per family.
+_TEXT_RX = re.compile(r"\b(?:" + "|".join(f"(?P<{f}>{rx})" for f, rx in _TEXT_WORDS) + ")", _I)
 _URL = re.compile(r"https?://\S+|www\.\S+|\S+\.(?:com|io|ai|dev|co|org|net)\b\S*", _I)
 # "|" as HN asks, or " - ", " – ", " · ", " / " as some posters write it (three fields at least).
 _HEADER_SPLIT = re.compile(r"\s*\|\s*|\s+[-–—·/]\s+")
@@ -253,12 +257,12 @@ def _text_family(text: str) -> tuple[Family, str] | None:
     """The family the text's role and tech words point at, when one clearly leads."""
     counts: Counter[Family] = Counter()
     words: dict[Family, list[str]] = {}
-    for family, rx in _TEXT_RX:
-        for m in rx.finditer(text):
-            counts[family] += 1
-            w = words.setdefault(family, [])
-            if m.group(0).lower() not in w:
-                w.append(m.group(0).lower())
+    for m in _TEXT_RX.finditer(text):
+        family: Family = m.lastgroup  # type: ignore[assignment]
+        counts[family] += 1
+        w = words.setdefault(family, [])
+        if m.group(0).lower() not in w:
+            w.append(m.group(0).lower())
     if not counts:
         return None
     (best, n), *rest = counts.most_common() + [("engineering_other", 0)]
@@ -275,16 +279,19 @@ def _text_family(text: str) -> tuple[Family, str] | None:
 def _role(title: str, rx: re.Pattern[str]) -> tuple[Family | None, str] | None:
     """The family of the first role in ``title`` (None: generic engineering), with its words;
     None when no role noun is found."""
-    nouns = list(rx.finditer(title))
-    if not nouns:
-        return None
     if rx is _BODY_NOUN:
         # In prose only the noun's own phrase counts: "hiring an AI Agent Engineer".
-        m = nouns[0]
+        m = rx.search(title)
+        if m is None:
+            return None
         before = _PROSE_STOP.split(title[max(0, m.start() - 80):m.start()])[-1].split()[-4:]
         after = _PROSE_STOP.split(title[m.end():m.end() + 80])[0].split()[:4]
         title = " ".join([*before, m.group(0), *after])
         nouns = list(rx.finditer(title))[:1]
+    else:
+        nouns = list(rx.finditer(title))
+    if not nouns:
+        return None
     # "AI Agent Engineer", "Marketing Engineer": a noun right before an engineering one is
     # its modifier, not the role.
     while (len(nouns) > 1 and nouns[0].lastgroup in ("non_eng", "weak")
