@@ -168,7 +168,7 @@ _ROLE_WORDS: list[tuple[Family, str]] = [
     ("embedded", r"embedded|firmware|\bfpga|\basic\b|\brtl\b|hardware|electrical|electronic\w*|"
                  r"robotic\w*|\bkernel|device\s+drivers?|eingebettet\w*|elektro\w*|\bplc\b|"
                  r"autosar|microcontroller\w*|\bmcu\b|\biot\b|\bdsp\b|avionics|mechatroni\w*|"
-                 r"\brtos\b|silicon|chip"),
+                 r"\brtos\b|silicon|chip|\bpcb\b|circuit"),
     ("mobile", r"\bios\b|android|mobile|react\s+native|flutter|(?<!web\s)\bapp[- ]"
                r"(?:developer|engineer|entwickl\w*)"),
     ("data_ml", r"\bdata\b|\bdaten\w*|\bml\b|\bai\b|machine\s+learning|deep\s+learning|\bllms?\b|"
@@ -192,7 +192,7 @@ _TECH_WORDS: list[tuple[Family, str]] = [
                  r"javascript|\bcss\b|\bnext\.?js"),
     ("mobile", r"\bswift\b|swiftui|kotlin\s+multiplatform|jetpack\s+compose"),
     ("data_ml", r"pytorch|tensorflow|\bspark\b|\bdbt\b|airflow|snowflake|databricks"),
-    ("devops_sre", r"kubernetes|\bk8s\b|terraform|\bansible\b|\bhelm\b"),
+    ("devops_sre", r"kubernetes|\bk8s\b|terraform|\bansible\b|\bhelm\b|\blinux\b"),
     ("backend", r"\bjava\b|golang|\bgo\b(?![- ]to\b)|python|\bruby\b|\brails\b|\bphp\b|"
                 r"\.net\b|dotnet|\bc#|\bscala\b|elixir|erlang|\bnode(?:\.?js)?\b|\brust\b|"
                 r"kotlin|clojure|haskell|django|laravel|spring\s+boot|\bdatabases?\b|"
@@ -292,11 +292,11 @@ def _role(title: str, rx: re.Pattern[str]) -> tuple[Family | None, str] | None:
         nouns = list(rx.finditer(title))
     if not nouns:
         return None
-    # "AI Agent Engineer", "Marketing Engineer": a noun right before an engineering one is
-    # its modifier, not the role.
-    while (len(nouns) > 1 and nouns[0].lastgroup in ("non_eng", "weak")
-           and nouns[1].lastgroup == "eng"
-           and not title[nouns[0].end():nouns[1].start()].strip(" -")):
+    # "AI Agent Engineer", "Engineering Recruiter": a noun right before an engineering one,
+    # or "engineering" right before any noun, is a modifier, not the role.
+    while (len(nouns) > 1 and not title[nouns[0].end():nouns[1].start()].strip(" -")
+           and ((nouns[0].lastgroup in ("non_eng", "weak") and nouns[1].lastgroup == "eng")
+                or nouns[0].group(0).lower() in ("engineering", "eng"))):
         nouns.pop(0)
     first = nouns[0]
     kind = first.lastgroup

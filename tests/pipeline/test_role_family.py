@@ -14,7 +14,7 @@ from pipeline.eval.roles import DEFAULT_GOLD, GoldError, GoldRole, evaluate, rea
 from pipeline.normalize.role_family import ENGINEERING_FAMILIES, FAMILIES, classify_role
 from warehouse.db import connect
 
-# Titles of each class, none of them in the labelled file.
+# Titles of each class, most of them not in the labelled file.
 EXAMPLES: list[tuple[str, str]] = [
     ("Sr. Backend Engineer (Kotlin)", "backend"),
     ("Software Engineer, Backend Services", "backend"),
@@ -126,10 +126,10 @@ def test_role_like_word_salad_never_raises(words: list[str]) -> None:
 
 
 # Reached on the labelled file when the rules were written; a change that scores lower fails.
-MIN_ENGINEERING_PRECISION = 0.99
-MIN_ENGINEERING_RECALL = 0.99
-MIN_MACRO_F1 = 0.97
-MIN_ACCURACY = 0.97
+MIN_ENGINEERING_PRECISION = 0.995
+MIN_ENGINEERING_RECALL = 0.995
+MIN_MACRO_F1 = 0.985
+MIN_ACCURACY = 0.985
 
 
 def test_labelled_titles_stay_at_the_measured_figures() -> None:
