@@ -59,8 +59,11 @@ Werkstudent, m/w/d) carry no family.
 A **generic** engineering role ("Software Engineer", "Entwickler", "Founding Engineer") is
 decided by the text: role and tech words of the first 4,000 characters are counted per
 family; a family wins with at least 3 hits and twice the runner-up's (frontend and backend
-close together make full_stack). Otherwise it stays ``engineering_other``. Nothing found at
-all is ``non_engineering`` (evidence ``default``): precision first for engineering.
+close together make full_stack). Otherwise it stays ``engineering_other``. A posting that
+names no role at all ("Acme | Multiple roles | Berlin", a freelance gig) is non_engineering
+when its first lines ask for a designer, writer or seller; else the text's family as above;
+else engineering_other with three tech words or more; else ``non_engineering`` (evidence
+``default``): precision first for engineering.
 
 Evidence is ``title:"<words>"``, ``header:"<words>"``, ``text:"<word>,<word>"`` or ``default``.
 """
@@ -69,7 +72,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Literal
+from typing import Literal, get_args
 
 import attrs
 
@@ -79,10 +82,7 @@ Family = Literal[
     "backend", "frontend", "full_stack", "mobile", "data_ml", "devops_sre", "qa_test",
     "security", "embedded", "eng_management", "engineering_other", "non_engineering",
 ]
-FAMILIES: tuple[Family, ...] = (
-    "backend", "frontend", "full_stack", "mobile", "data_ml", "devops_sre", "qa_test",
-    "security", "embedded", "eng_management", "engineering_other", "non_engineering",
-)
+FAMILIES: tuple[Family, ...] = get_args(Family)
 ENGINEERING_FAMILIES: tuple[Family, ...] = FAMILIES[:-1]
 
 
@@ -174,7 +174,7 @@ _ROLE_WORDS: list[tuple[Family, str]] = [
     ("data_ml", r"\bdata\b|\bdaten\w*|\bml\b|\bai\b|machine\s+learning|deep\s+learning|\bllms?\b|"
                 r"\bnlp\b|computer\s+vision|analytics|\bbi\b|business\s+intelligence|\betl\b|"
                 r"mlops|\bresearch\b|applied\s+scientist|\bgenai\b|\bki\b|datenanaly\w*|"
-                r"data-|big\s+data|scientist|inference|reinforcement\s+learning"),
+                r"big\s+data|scientist|inference|reinforcement\s+learning"),
     ("devops_sre", r"devops|\bsres?\b|site\s+reliability|reliability|platform|infrastructure|"
                    r"\binfra\b|cloud|\bops\b|sys\s*admin\w*|system(?:s)?\s*administrat\w*|"
                    r"systemadministrat\w*|systemintegration|\bnetwork\w*|\bnetz\w*|"
@@ -215,6 +215,11 @@ _TEXT_WORDS: list[tuple[Family, str]] = [
     ("qa_test", r"test\s+automation|selenium|cypress|playwright|\bqa\b"),
 ]
 _ROLE_RX = [(f, re.compile(rx, _I)) for f, rx in _ROLE_WORDS]
+_TECH_ANY = re.compile("|".join(rx for _f, rx in _TECH_WORDS + _TEXT_WORDS), _I)
+_ASKED_NON_ENG = re.compile(
+    r"\b(?:\w*designers?|marketers?|marketing\s+(?:lead|manager|help)|copywriters?|writers?|"
+    r"recruiters?|sales\s*(?:people|person|reps?|lead)|account\s+executives?|bookkeepers?|"
+    r"accountants?|video\s+editors?|virtual\s+assistants?)\b", _I)
 _TECH_RX = [(f, re.compile(rx, _I)) for f, rx in _TECH_WORDS]
 # One pass over the text, one named group per family.
 _TEXT_RX = re.compile(r"\b(?:" + "|".join(f"(?P<{f}>{rx})" for f, rx in _TEXT_WORDS) + ")", _I)
@@ -353,20 +358,35 @@ def _classify(title: str, text: str) -> RoleFamily:
         title = _header_role(title) or ""
     if title.strip():
         role = _role(title, _NOUN)
-        if role is None:
-            bare = _family_in(title, _ROLE_RX)
-            role = (bare[0], bare[1]) if bare else None
+        if role is None:  # no noun, but a role word on its own: "SRE", "Backend (Go)"
+            role = _family_in(title, _ROLE_RX)
         if role is not None:
             return _decide("title", role, text)
-    first_line = text.split("\n", 1)[0][:300]
-    header = _header_role(first_line)
+    header = _header_role(text.split("\n", 1)[0][:300])
     if header:
         role = _role(header, _NOUN)
         if role is not None:
             return _decide("header", role, text)
-    role = _role(text[:3000], _BODY_NOUN)
+    # URLs out: "foxglove.dev" is not a dev.
+    role = _role(_URL.sub(" ", text[:3000]), _BODY_NOUN)
     if role is not None:
         return _decide("text", role, text)
+    return _unnamed_role(text)
+
+
+def _unnamed_role(text: str) -> RoleFamily:
+    """A posting that names no role at all ("Acme | Multiple roles | Berlin", a freelance gig):
+    non-engineering when it asks for a designer, writer or seller, else engineering when its
+    text names at least three tech words, else nothing found."""
+    asked = _ASKED_NON_ENG.search(text[:600])
+    if asked:
+        return RoleFamily("non_engineering", f'text:"{asked.group(0).lower()}"')
+    found = _text_family(text[:4000])
+    if found is not None:
+        return RoleFamily(found[0], f'text:"{found[1]}"')
+    words = list(dict.fromkeys(m.group(0).lower() for m in _TECH_ANY.finditer(text[:4000])))
+    if len(words) >= 3:
+        return RoleFamily("engineering_other", f'text:"{",".join(words[:3])}"')
     return RoleFamily("non_engineering", "default")
 
 

@@ -195,3 +195,13 @@ def test_a_load_fills_the_column_and_a_rebuild_refills_it(seeded_db: Path) -> No
     finally:
         con.close()
     assert evidence == [('title:"backend"',)]
+
+
+def test_a_posting_naming_no_role_is_read_from_its_text() -> None:
+    gig = ("SEEKING FREELANCER | Quartzforge | REMOTE (EU)\n\nShort engagement: set up Helm and "
+           "CI for a small Azure deployment. Most of our backend is Python on DynamoDB.")
+    assert classify_role(None, gig).family in ENGINEERING_FAMILIES
+    design = "SEEKING FREELANCER | Acme | REMOTE\n\nWe need a designer for our React landing page."
+    assert classify_role(None, design) == classify_role(None, design.replace("React", "Vue"))
+    assert classify_role(None, design).family == "non_engineering"
+    assert classify_role(None, "Acme | Multiple roles | https://acme.dev").evidence == "default"
