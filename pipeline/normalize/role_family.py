@@ -215,7 +215,7 @@ _TEXT_WORDS: list[tuple[Family, str]] = [
     ("qa_test", r"test\s+automation|selenium|cypress|playwright|\bqa\b"),
 ]
 _ROLE_RX = [(f, re.compile(rx, _I)) for f, rx in _ROLE_WORDS]
-_TECH_ANY = re.compile("|".join(rx for _f, rx in _TECH_WORDS + _TEXT_WORDS), _I)
+_TECH_ANY = re.compile(r"\b(?:" + "|".join(rx for _f, rx in _TECH_WORDS + _TEXT_WORDS) + ")", _I)
 _ASKED_NON_ENG = re.compile(
     r"\b(?:\w*designers?|marketers?|marketing\s+(?:lead|manager|help)|copywriters?|writers?|"
     r"recruiters?|sales\s*(?:people|person|reps?|lead)|account\s+executives?|bookkeepers?|"
