@@ -32,6 +32,7 @@ from pipeline.normalize.money import (
 from pipeline.normalize.pay import Pay, parse_pay
 from pipeline.normalize.places import parse_locations
 from pipeline.normalize.places.mode import mode_from_field
+from pipeline.normalize.role_family import classify_role
 from pipeline.normalize.roles import parse_employment_types, parse_seniority, seniority_band
 from pipeline.normalize.structured import (
     currency_assumed,
@@ -48,7 +49,7 @@ ENRICHED_COLUMNS = (
     "pay_annual_usd_min", "pay_annual_usd_max", "pay_hourly_usd_min", "pay_hourly_usd_max",
     "country", "region", "city", "countries", "places", "work_mode", "remote_scope",
     "seniority", "seniority_band", "employment_type", "employment_types", "dedup_key",
-    "pay_currency_inferred", "pay_ir35",
+    "pay_currency_inferred", "pay_ir35", "role_family", "role_family_evidence",
 )
 CENTS = Decimal("0.01")
 
@@ -173,7 +174,10 @@ def role_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     types = parse_employment_types(raw or row.get("title"), hints=type_hints + field_hints)
     if not types:
         types = parse_employment_types((row.get("description") or "")[:600])
+    family = classify_role(row.get("title"), row.get("description"))
     return {
+        "role_family": family.family,
+        "role_family_evidence": family.evidence,
         "seniority": seniority,
         "seniority_band": seniority_band(seniority),
         "employment_type": types[0] if types else None,
