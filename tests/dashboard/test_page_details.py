@@ -30,3 +30,21 @@ def test_skill_explorer_draws_one_pay_panel_per_pay_type(db: Path) -> None:  # n
     assert "each on its own axis" in captions
     # The seed states salaries only: one panel, and no empty rate panels.
     assert charts(at) == 4  # trend, one pay panel, markets, companions
+
+
+def test_pay_flags_inferred_periods_and_can_leave_them_out(db: Path) -> None:  # noqa: F811
+    # Every seeded salary ("€60k-80k") names no period: the year is inferred.
+    at = open_page("pay")
+    at.toggle(key="pay_tables").set_value(True).run()
+    table = at.dataframe[0].value
+    assert (table["period_inferred"] == table["postings"]).all()
+    at.toggle(key="pay_stated").set_value(True).run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("No annual salary stated" in i.value for i in at.info)
+    # With a sidebar filter the same switch goes through the filtered queries.
+    at.toggle(key="pay_stated").set_value(False).run()
+    at.sidebar.multiselect(key="f_seniority").set_value(["senior"]).run()
+    filtered = at.dataframe[0].value
+    assert (filtered["period_inferred"] == filtered["postings"]).all()
+    at.toggle(key="pay_stated").set_value(True).run()
+    assert any("No annual salary stated" in i.value for i in at.info)
