@@ -49,6 +49,18 @@ class ReplayServer:
         self.proc.wait(timeout=10)
 
 
+LONG_MARKS = ("slow", "browser")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long tests (marked slow or browser) run first, in their usual order.
+
+    Under xdist a long test picked up near the end of the run keeps one worker busy while the
+    other has nothing left to do; started first, it overlaps with the many short ones.
+    """
+    items.sort(key=lambda item: not any(item.get_closest_marker(name) for name in LONG_MARKS))
+
+
 @pytest.fixture
 def replay(tmp_path: Path) -> Iterator[ReplayServer]:
     """A replay server over a copy of tests/fixtures/sites that a test may change."""
