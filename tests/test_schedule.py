@@ -273,7 +273,7 @@ def test_scheduled_runs_load_then_find_nothing_new(tmp_path: Path, replay: Repla
                                                    ) -> None:
     config = write_config(tmp_path / "s.yaml", HN_ONLY)
     service = start_service(["--config", str(config), "--base-url", f"{replay.url}/{{source}}",
-                             "--every", "2"])
+                             "--every", "1"])
     service.wait_for(r"added hn")
     first = service.wait_for(r"hn: run \S+ ended")
     assert re.search(r"finished, \d+ pages, 5 items, errors: none", first), first
