@@ -188,11 +188,23 @@ def write_seed_landing(settings: Settings, months: int = 6, per_month: int = 20,
     }))
 
 
-@pytest.fixture
-def seeded_db(settings: Settings) -> Path:
+@pytest.fixture(scope="session")
+def seeded_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder (landing zone and warehouse) with the seed run loaded, built once per
+    test process: loading it takes about half a second and some 60 tests start from it."""
     from pipeline.ingest.loader import load_warehouse
 
-    write_seed_landing(settings)
-    report = load_warehouse(settings)
+    data = tmp_path_factory.mktemp("seeded") / "data"
+    seeded = Settings(data_dir=data, db_path=data / "jobpulse.duckdb", landing_dir=data / "landing")
+    write_seed_landing(seeded)
+    report = load_warehouse(seeded)
     assert not report.failed
+    return data
+
+
+@pytest.fixture
+def seeded_db(settings: Settings, seeded_data: Path) -> Path:
+    """The seeded warehouse in this test's own data folder, which a test may change: a copy of
+    the once-loaded one (landing paths are stored relative to the landing zone)."""
+    shutil.copytree(seeded_data, settings.data_dir, dirs_exist_ok=True)
     return settings.db_path
