@@ -69,9 +69,8 @@ def small(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CorpusSummary
 
 
 @pytest.fixture(scope="module")
-def default(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, CorpusSummary]:
-    root = tmp_path_factory.mktemp("default")
-    return root, write_hn_corpus(root)
+def default(demo_hn_corpus: tuple[Path, CorpusSummary]) -> tuple[Path, CorpusSummary]:
+    return demo_hn_corpus
 
 
 def test_months_and_posting_times() -> None:
