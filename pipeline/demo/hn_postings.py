@@ -338,7 +338,8 @@ def nonengineering_paragraphs(rng: random.Random, year: float, c: Company) -> li
     fields = [esc(ad.title), esc(rng.choice(c.location[1])), esc(mode),
               esc(_weighted(rng, EMPLOYMENT)), html_link(f"https://{c.domain}/careers")]
     vals = escaped({"company": c.name, "product": c.product, "customers": c.customers})
-    body = [fill(rng.choice(INTRO_SENTENCES), vals), *(esc(d) for d in ad.duties),
+    hiring = esc(f"We're looking for a {ad.title} to join the {ad.department} team.")
+    body = [fill(rng.choice(INTRO_SENTENCES), vals) + " " + hiring, *(esc(d) for d in ad.duties),
             esc("You might be a fit if you have:") + "\n- " + "\n- ".join(esc(n) for n in ad.needs)]
     return [_header(rng, c, fields, 1.0), *body,
             fill(rng.choice(APPLY[:3]), vals, link=html_link(f"https://{c.domain}/careers"))]
