@@ -24,17 +24,20 @@ each change lies well outside its interval around zero; ``expected_change`` comp
 three-month window against the same months a year earlier from 2026 on moves by the same slopes
 (Go +9, Rust +6, PHP -6, Perl -3.5 points a year); windows ending before 2025 show no mover.
 
-Sources joining and leaving: ``hn_freelance`` (the demand side of "Freelancer? Seeking
-freelancer?") has no threads before ``FREELANCE_JOINS``; from then on it adds about 45 client
-posts a month with its own, flat skill mix (``FREELANCE_LANGUAGES``: PHP 30 %, JavaScript 20 %,
-Go 3 %, Rust 1 % ...). Pooled with ``hn``, its arrival lifts PHP and lowers Go and Rust although
-neither source's own shares move. The snapshot sources (ATS boards, job boards) are crawled once;
-everything they hold is dated before that crawl (survivors), with flat mixes of their own.
+Sources joining: ``hn_freelance`` (the demand side of "Freelancer? Seeking freelancer?") has no
+threads before ``FREELANCE_JOINS``; from then on it adds about 60 client posts a month with its
+own, flat skill mix (``FREELANCE_LANGUAGES``: PHP 30 %, JavaScript 20 %, Go 3 %, Rust 1 % ...).
+Pooled with ``hn``, its arrival lifts PHP and lowers Go and Rust, so a pooled share hides most of
+PHP's fall and part of Go's and Rust's rise. The snapshot sources (ATS boards, job boards) are
+crawled once; everything they hold is dated before that crawl (survivors), with flat mixes of their
+own.
 
-Who is counted: ``NON_ENGINEERING_SHARE`` of the ads in every source with employer ads (HN,
-freelance clients, ATS boards, Remote OK, Remotive, Himalayas, Jobicy) are sales, marketing,
-design, product, recruiting and support roles; their texts name Salesforce, HubSpot, Figma, SQL,
-Looker and sometimes engineering skills in passing ("sell to Go and Rust shops"), flat over time.
+Who is counted: ``NON_ENGINEERING_SHARE`` of the ads in HN, the freelance clients, the ATS boards
+(Greenhouse, Lever, Ashby) and Remote OK, Remotive, Himalayas and Jobicy are sales, marketing,
+design, product, recruiting and support roles (Arbeitnow and the JSON-LD sites keep their own
+general mixes, We Work Remotely's feeds are engineering only); their texts name Salesforce,
+HubSpot, Figma, SQL, Looker and sometimes engineering skills in passing ("sell to Go and Rust
+shops"), flat over time.
 
 The current month is partial: the last HN threads hold only the posts of their first
 ``PARTIAL_HOURS`` hours (about half a month's ads), and in every month the first hours' posters
