@@ -2,9 +2,11 @@
 
 :func:`company_jobs` draws source-neutral :class:`DemoJob` records (title, location, stack, pay,
 publication time, description); each ``<slug>_corpus`` module renders them in its API's shape.
-Everything is invented; the mix (about 40% backend roles, pay on roughly half, Go and Rust slowly
-gaining on Java and Ruby) only has to look plausible on the dashboard. All randomness comes
-from the ``random.Random`` passed in, so output depends only on the caller's seed.
+Everything is invented; the mix (about 60 % backend roles, 12 % non-engineering roles, pay on
+roughly half) is the same in every month: these boards are crawled once, so what they hold from
+before that crawl is survivors, and no trend is seeded into them (see ``seeded_trends``). All
+randomness comes from the ``random.Random`` passed in, so output depends only on the caller's
+seed.
 """
 
 from __future__ import annotations
@@ -13,6 +15,8 @@ import random
 from datetime import UTC, date, datetime, time, timedelta
 
 import attrs
+
+from pipeline.demo.nonengineering import nonengineering_text
 
 NAME_HEADS = (
     "Amber", "Birch", "Cobalt", "Delta", "Ember", "Fjord", "Granite", "Harbor", "Indigo",
@@ -64,20 +68,19 @@ PLACES = (
 )
 PLACE_WEIGHTS = (10, 8, 4, 4, 12, 4, 5, 5, 3, 2, 4, 3, 2)
 
-# (language, framework, datastore, infra, early weight, late weight): weights move linearly
-# over the corpus window, so the demo's skill trends have somewhere to go.
+# (language, framework, datastore, infra, weight); the same weights in every month.
 STACKS = (
-    ("Python", "Django", "PostgreSQL", "AWS", 10, 9),
-    ("Python", "FastAPI", "PostgreSQL", "Kubernetes", 5, 9),
-    ("Go", "gRPC", "PostgreSQL", "Kubernetes", 6, 10),
-    ("Java", "Spring Boot", "Kafka", "AWS", 10, 7),
-    ("Kotlin", "Ktor", "PostgreSQL", "Google Cloud", 3, 4),
-    ("Ruby", "Rails", "MySQL", "Heroku", 6, 3),
-    ("TypeScript", "Node.js", "MongoDB", "AWS", 7, 7),
-    ("Rust", "Tokio", "PostgreSQL", "AWS", 1, 5),
-    ("Elixir", "Phoenix", "PostgreSQL", "Fly.io", 2, 2),
-    ("Scala", "Akka", "Cassandra", "Kubernetes", 3, 1),
-    ("C#", ".NET", "SQL Server", "Azure", 4, 4),
+    ("Python", "Django", "PostgreSQL", "AWS", 9.5),
+    ("Python", "FastAPI", "PostgreSQL", "Kubernetes", 7),
+    ("Go", "gRPC", "PostgreSQL", "Kubernetes", 8),
+    ("Java", "Spring Boot", "Kafka", "AWS", 8.5),
+    ("Kotlin", "Ktor", "PostgreSQL", "Google Cloud", 3.5),
+    ("Ruby", "Rails", "MySQL", "Heroku", 4.5),
+    ("TypeScript", "Node.js", "MongoDB", "AWS", 7),
+    ("Rust", "Tokio", "PostgreSQL", "AWS", 3),
+    ("Elixir", "Phoenix", "PostgreSQL", "Fly.io", 2),
+    ("Scala", "Akka", "Cassandra", "Kubernetes", 2),
+    ("C#", ".NET", "SQL Server", "Azure", 4),
 )
 
 # (title, family, department, US yearly band low/high, weight); "backend" marks the roles the
@@ -95,17 +98,17 @@ ROLES = (
     ("iOS Engineer", "engineering", "Engineering", 140_000, 185_000, 2),
     ("Engineering Manager", "engineering", "Engineering", 190_000, 250_000, 2),
     ("Machine Learning Engineer", "engineering", "AI", 170_000, 235_000, 3),
-    ("Product Manager", "product", "Product", 145_000, 195_000, 3),
-    ("Product Designer", "design", "Design", 125_000, 170_000, 3),
-    ("Data Scientist", "data", "Data", 140_000, 185_000, 2),
-    ("Account Executive", "sales", "Sales", 90_000, 140_000, 5),
-    ("Customer Success Manager", "sales", "Customer Success", 80_000, 115_000, 3),
-    ("Marketing Manager", "marketing", "Marketing", 100_000, 140_000, 2),
-    ("Recruiter", "people", "People", 85_000, 120_000, 2),
-    ("Support Specialist", "support", "Support", 22, 34, 3),  # hourly
-    ("Financial Analyst", "finance", "Finance", 95_000, 130_000, 1),
+    ("Product Manager", "product", "Product", 145_000, 195_000, 1),
+    ("Product Designer", "design", "Design", 125_000, 170_000, 1),
+    ("Data Scientist", "engineering", "Data", 140_000, 185_000, 2),
+    ("Account Executive", "sales", "Sales", 90_000, 140_000, 1.5),
+    ("Customer Success Manager", "support", "Customer Success", 80_000, 115_000, 1),
+    ("Product Marketing Manager", "marketing", "Marketing", 100_000, 140_000, 0.7),
+    ("Technical Recruiter", "people", "People", 85_000, 120_000, 0.7),
+    ("Support Specialist", "support_hourly", "Support", 22, 34, 0.8),  # hourly
+    ("Financial Analyst", "finance", "Finance", 95_000, 130_000, 0.3),
 )
-HOURLY_FAMILIES = {"support"}
+HOURLY_FAMILIES = {"support_hourly"}
 TEAMS = {"Engineering": ("Core Platform", "Payments", "Growth", "Integrations", "Billing"),
          "Infrastructure": ("Reliability", "Cloud"), "Data": ("Data Platform", "Analytics")}
 
@@ -156,9 +159,8 @@ def _published(rng: random.Random, end: date, months: int) -> datetime:
     return datetime.combine(day, moment, tzinfo=UTC)
 
 
-def _stack(rng: random.Random, progress: float) -> tuple[str, str, str, str]:
-    weights = [early + (late - early) * progress for *_, early, late in STACKS]
-    lang, framework, store, infra, _, _ = rng.choices(STACKS, weights)[0]
+def _stack(rng: random.Random) -> tuple[str, str, str, str]:
+    lang, framework, store, infra, _ = rng.choices(STACKS, [s[-1] for s in STACKS])[0]
     return lang, framework, store, infra
 
 
@@ -179,9 +181,7 @@ def make_job(rng: random.Random, *, company: str, product: str, end: date, month
     title, family, department, low, high, _ = rng.choices(ROLES, [r[-1] for r in ROLES])[0]
     place = rng.choices(PLACES, PLACE_WEIGHTS)[0]
     published = _published(rng, end, months)
-    window_start = datetime.combine(end, time(), tzinfo=UTC) - timedelta(days=months * 30.4)
-    progress = min(max((published - window_start) / (timedelta(days=months * 30.4)), 0), 1)
-    lang, framework, store, infra = _stack(rng, progress)
+    lang, framework, store, infra = _stack(rng)
     workplace = "remote" if place.remote else rng.choice(("onsite", "hybrid", "hybrid"))
     employment = ("part-time" if family in HOURLY_FAMILIES and rng.random() < 0.5
                   else rng.choices(("full-time", "contract", "intern"), (92, 6, 2))[0])
@@ -197,10 +197,9 @@ def make_job(rng: random.Random, *, company: str, product: str, end: date, month
                  "Experience with Docker, CI/CD and on-call rotations")
     else:
         intro = f"{company} builds {product}. We are hiring a {title} to help us grow."
-        duties = ("Work closely with engineering and go-to-market teams",
-                  "Turn customer feedback into plans", "Report on what worked and what did not")
-        needs = ("Relevant experience in a fast-growing software company",
-                 "Clear written communication")
+        text = nonengineering_text(rng, family.removesuffix("_hourly"), title)
+        duties = (*text.duties, "Work closely with engineering and go-to-market teams")
+        needs = text.needs
     pay = _pay(rng, low, high, place, family) if rng.random() < pay_share else None
     return DemoJob(
         title=title, family=family, department=department,

@@ -3,7 +3,8 @@
 Nothing here is copied from real postings: company names are coined from neutral word parts, and
 descriptions are assembled from generic sentences. :func:`make_job` draws one posting's content
 (role, stack, seniority, pay, place) from a ``random.Random``, so each corpus module only has to
-render it in its source's exact shape.
+render it in its source's exact shape. The mix is the same in every month: the boards are
+crawled once, so everything dated before that crawl is survivors, not that month's demand.
 """
 
 from __future__ import annotations
@@ -12,6 +13,9 @@ import random
 from datetime import UTC, date, datetime, timedelta
 
 import attrs
+
+from pipeline.demo.nonengineering import nonengineering_text
+from pipeline.demo.seeded_trends import NON_ENGINEERING_SHARE
 
 HEADS = ("Oak", "Tide", "Fern", "Quarry", "Lark", "Copper", "Marl", "Brass", "Pine", "Kestrel",
          "Harbor", "Ember", "Slate", "Wren", "Cinder", "Moss", "Juniper", "Cobalt", "Drift",
@@ -30,10 +34,9 @@ BACKEND_TITLES = ("Backend Engineer", "Backend Developer", "Software Engineer, B
                   "Rust Engineer", "Kotlin Backend Engineer", "PHP Developer",
                   "Full Stack Engineer", "Site Reliability Engineer", "Data Engineer",
                   "Elixir Developer", ".NET Developer")
-OTHER_TITLES = ("Frontend Engineer", "iOS Developer", "Product Designer", "Customer Support Lead",
-                "Account Executive", "Content Marketing Manager", "Recruiter",
-                "QA Analyst", "Product Manager", "Technical Writer", "Sales Development Rep",
-                "Customer Success Manager", "Bookkeeper", "Video Editor")
+OTHER_TITLES = ("Frontend Engineer", "iOS Developer", "Android Developer", "QA Analyst",
+                "Data Scientist", "Engineering Manager")
+"""Engineering roles other than backend; non-engineering roles come from ``nonengineering``."""
 LEVELS = (("Junior", 0.12), ("", 0.38), ("Senior", 0.36), ("Staff", 0.08), ("Lead", 0.06))
 STACKS: dict[str, tuple[str, ...]] = {
     "Python": ("Django", "FastAPI", "PostgreSQL", "Celery", "AWS"),
@@ -117,9 +120,13 @@ def posted_at(rng: random.Random, months: int, end: date) -> datetime:
 
 def make_job(rng: random.Random, names: list[str], *, months: int, end: date,
              backend_share: float = 0.55, pay_share: float = 0.5) -> Job:
-    backend = rng.random() < backend_share
+    """One job: backend with ``backend_share``, non-engineering with ``NON_ENGINEERING_SHARE``,
+    another engineering role otherwise; the same mix in every month."""
+    draw = rng.random()
+    backend = draw < backend_share
     level = rng.choices([lv for lv, _ in LEVELS], [w for _, w in LEVELS])[0]
-    title = rng.choice(BACKEND_TITLES if backend else OTHER_TITLES)
+    other = nonengineering_text(rng) if draw >= 1 - NON_ENGINEERING_SHARE else None
+    title = other.title if other else rng.choice(BACKEND_TITLES if backend else OTHER_TITLES)
     language = next((lang for key, lang in TITLE_LANG.items() if key in title), None)
     if backend and language is None:
         language = rng.choice(list(STACKS))
@@ -136,7 +143,7 @@ def make_job(rng: random.Random, names: list[str], *, months: int, end: date,
     company = rng.choice(names)
     full_title = f"{level} {title}".strip()
     stack_line = (f"Our stack: {', '.join(skills[:-1])} and {skills[-1]}." if len(skills) > 1
-                  else "We use boring, well-understood tools.")
+                  else " ".join(other.duties) if other else "We use boring, well-understood tools.")
     paragraphs = (f"{company} builds {rng.choice(PRODUCTS)}.",
                   rng.choice(SENTENCES) + " " + stack_line,
                   rng.choice(SENTENCES))

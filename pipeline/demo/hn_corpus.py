@@ -33,11 +33,19 @@ from pipeline.demo.hn_postings import (
     client_paragraphs,
     job_paragraphs,
     new_company,
+    nonengineering_paragraphs,
     seeker_paragraphs,
 )
 from pipeline.demo.hn_prose import BOT_COMMENTS, GUIDE_FREELANCE, GUIDE_HIRING, GUIDE_WANTS, REPLIES
-from pipeline.demo.hn_trends import LANGUAGES, SEASON, YEAR_VOLUME, sample, trend
+from pipeline.demo.hn_trends import LANGUAGES, SEASON, YEAR_VOLUME, sample
 from pipeline.demo.hn_vocab import LOCATIONS, handle
+from pipeline.demo.seeded_trends import (
+    FREELANCE_JOINS,
+    NON_ENGINEERING_SHARE,
+    PARTIAL_HOURS,
+    month_year,
+    trend,
+)
 
 BOT = "whoishiring"
 
@@ -118,11 +126,16 @@ def _hiring_thread(rng: random.Random, year: float, start: int, count: int,
         if recent and rng.random() < 0.45:
             company = recent.pop()
         else:
-            company = new_company(rng, used, sample(rng, LANGUAGES, year, 1)[0], year)
+            company = new_company(rng, used, sample(rng, LANGUAGES, 1)[0], year)
         this_month.append(company)
-        lang = company.lang if rng.random() < 0.7 else sample(rng, LANGUAGES, year, 1)[0]
-        text = join_paragraphs(job_paragraphs(rng, year, company, lang), rng.random() < 0.05)
-        top.append(_Node(start + _offset(rng), company.poster, text))
+        when = _offset(rng)
+        if rng.random() < NON_ENGINEERING_SHARE:
+            paras = nonengineering_paragraphs(rng, year, company)
+        else:
+            lang = company.lang if rng.random() < 0.7 else sample(rng, LANGUAGES, 1)[0]
+            paras = job_paragraphs(rng, year, company, lang, when < PARTIAL_HOURS * 3600)
+        text = join_paragraphs(paras, rng.random() < 0.05)
+        top.append(_Node(start + when, company.poster, text))
     for _ in range(rng.choice((0, 0, 1, 1, 2, 3))):  # seekers who picked the wrong thread
         text = join_paragraphs(seeker_paragraphs(rng, year, False), rng.random() < 0.3)
         top.append(_Node(start + _offset(rng), handle(rng), text))
@@ -137,8 +150,8 @@ def _hiring_thread(rng: random.Random, year: float, start: int, count: int,
 def _freelance_thread(rng: random.Random, year: float, start: int, count: int,
                       used: set[str]) -> list[_Node]:
     top = []
-    for _ in range(count):  # demand side about 40%, freelancers advertising themselves 60%
-        paras = (client_paragraphs(rng, year, used) if rng.random() < 0.4
+    for _ in range(count):  # demand side about half, freelancers advertising themselves the rest
+        paras = (client_paragraphs(rng, year, used) if rng.random() < 0.5
                  else seeker_paragraphs(rng, year, True))
         top.append(_Node(start + _offset(rng), handle(rng),
                          join_paragraphs(paras, rng.random() < 0.05)))
@@ -147,9 +160,17 @@ def _freelance_thread(rng: random.Random, year: float, start: int, count: int,
 
 
 def _month_count(rng: random.Random, month: dt.date, bounds: tuple[int, int]) -> int:
-    level = trend(YEAR_VOLUME, month.year + (month.month - 1) / 12) * SEASON[month.month - 1]
+    level = trend(YEAR_VOLUME, month_year(month)) * SEASON[month.month - 1]
     frac = min(max((level * rng.uniform(0.96, 1.04) - 0.55) / 0.6, 0.0), 1.0)
     return bounds[0] + round((bounds[1] - bounds[0]) * frac)
+
+
+def _cut(nodes: list[_Node], until: int) -> list[_Node]:
+    """The part of a thread already posted at ``until`` (a partial month)."""
+    kept = [n for n in nodes if n.time <= until]
+    for n in kept:
+        n.children = _cut(n.children, until)
+    return kept
 
 
 def _walk(nodes: list[_Node]) -> list[_Node]:
@@ -197,10 +218,13 @@ def _dump(value: object) -> str:
 def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
                     end: dt.date = dt.date(2026, 11, 1),
                     postings_per_month: tuple[int, int] = (230, 330),
-                    freelancer_threads: bool = True) -> CorpusSummary:
+                    freelance_from: dt.date | None = FREELANCE_JOINS,
+                    partial_last_month: bool = True) -> CorpusSummary:
     """Write ``root/hn/stories.json`` and ``root/hn/items/*.json`` for the ``months`` months
     ending with ``end``'s month. ``postings_per_month`` bounds the job ads per hiring thread (a
-    few seekers, bot notes and deleted comments come on top); stale item files are removed."""
+    few seekers, bot notes and deleted comments come on top); "Freelancer?" threads start in
+    ``freelance_from``'s month (``None``: never); with ``partial_last_month`` the last month's
+    threads hold only their first ``PARTIAL_HOURS`` hours. Stale item files are removed."""
     items_dir = root / "hn" / "items"
     items_dir.mkdir(parents=True, exist_ok=True)
     month_list = iter_hn_months(end, months)
@@ -212,14 +236,19 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
     for month in month_list:
         rng = random.Random(f"{seed}:{month.isoformat()}:hiring")
         frng = random.Random(f"{seed}:{month.isoformat()}:freelance")
-        year = month.year + (month.month - 1) / 12
+        year = month_year(month)
         start = int(thread_post_time(month).timestamp()) + rng.randint(0, 50)
         count = _month_count(rng, month, postings_per_month)
         hiring = _hiring_thread(rng, year, start, count, pool, used)
         freelance = None
-        if freelancer_threads:
-            freelance = _freelance_thread(frng, year, start, _month_count(frng, month, (60, 120)),
+        if freelance_from is not None and month >= freelance_from.replace(day=1):
+            freelance = _freelance_thread(frng, year, start, _month_count(frng, month, (80, 140)),
                                           used)
+        now = None
+        if partial_last_month and month == month_list[-1]:
+            now = start + PARTIAL_HOURS * 3600
+            hiring = _cut(hiring, now)
+            freelance = None if freelance is None else _cut(freelance, now)
         # The account posts freelancer, wants, hiring in a row: hiring gets the highest id.
         fid = max(id_at(start), last_id + 1)
         last_id = fid + 2
@@ -228,18 +257,21 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
             last_id = max(id_at(node.time), last_id + rng.randint(1, 4))
             node.id = last_id
         label = f"({calendar.month_name[month.month]} {month.year})"
-        threads = ((fid + 2, HIRING, GUIDE_HIRING, hiring, rng.randint(150, 600)),
-                   (fid + 1, WANTS, GUIDE_WANTS, None, rng.randint(100, 400)),
-                   (fid, FREELANCE, GUIDE_FREELANCE, freelance, rng.randint(40, 200)))
+        threads = [(fid + 2, HIRING, GUIDE_HIRING, hiring, rng.randint(150, 600)),
+                   (fid + 1, WANTS, GUIDE_WANTS, None, rng.randint(100, 400))]
+        freelance_points = rng.randint(40, 200)
+        if freelance is not None:
+            threads.append((fid, FREELANCE, GUIDE_FREELANCE, freelance, freelance_points))
         for sid, name, guide, top, points in threads:
             title = f"Ask HN: {name} {label}"
             if top is None:
                 hits.append(_hit(sid, title, guide, start, [], rng.randint(150, 500), points,
-                                 start + 28 * _DAY))
+                                 min(start + 28 * _DAY, now or start + 28 * _DAY)))
                 continue
             top.sort(key=lambda n: (n.time, n.id))
             live = [n for n in _walk(top) if n.text is not None]
             updated = max((n.time for n in live), default=start) + rng.randint(3600, 9 * _DAY)
+            updated = min(updated, now or updated)
             hits.append(_hit(sid, title, guide, start, [n.id for n in top], len(live), points,
                              updated))
             if name == HIRING:

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import random
 
-from pipeline.demo.hn_trends import PAY_DRIFT, trend
+from pipeline.demo.hn_trends import PAY_DRIFT
+from pipeline.demo.seeded_trends import trend
 
 # market -> (currency, multiplier vs. a top US market, FX units per USD)
 MARKETS: dict[str, tuple[str, float, float]] = {

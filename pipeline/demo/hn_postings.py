@@ -40,6 +40,7 @@ from pipeline.demo.hn_trends import (
     CLOUD,
     DATA_TOOLS,
     DATASTORES,
+    FREELANCE_FRAMEWORKS,
     FRONTEND,
     HYBRID_SHARE,
     INFRA,
@@ -48,8 +49,9 @@ from pipeline.demo.hn_trends import (
     LANGUAGES,
     OBSERVABILITY,
     REMOTE_SHARE,
+    SECOND_LANGUAGES,
     sample,
-    trend,
+    seeded_languages,
 )
 from pipeline.demo.hn_vocab import (
     ATS_HOSTS,
@@ -72,6 +74,13 @@ from pipeline.demo.hn_vocab import (
     VC_TAILS,
     coin_name,
     handle,
+)
+from pipeline.demo.nonengineering import nonengineering_text
+from pipeline.demo.seeded_trends import (
+    EARLY_KUBERNETES,
+    FREELANCE_LANGUAGES,
+    NON_ENGINEERING_SHARE,
+    trend,
 )
 
 Location = tuple[str, tuple[str, ...], str, str, float]
@@ -121,35 +130,47 @@ def new_company(rng: random.Random, used: set[str], lang: str, year: float,
     return Company(name, slug, slug + tld, product, customers, location, lang, yc, handle(rng))
 
 
+def _spelled(rng: random.Random, lang: str) -> str:
+    return rng.choice(LANGUAGE_SPELLINGS.get(lang, (lang,)))
+
+
 def _stack(rng: random.Random, year: float, family: str, lang: str) -> Stack:
-    ai_share = trend(AI_MENTION_SHARE, year) + (0.5 if family == "ml" else 0.0)
-    langs = [rng.choice(LANGUAGE_SPELLINGS.get(lang, (lang,)))]
-    second = sample(rng, LANGUAGES, year, 1)[0]
+    """An ``hn`` ad's stack: ``lang`` first, then an optional second and the seeded languages."""
+    langs = [_spelled(rng, lang)]
+    second = sample(rng, SECOND_LANGUAGES, 1)[0]
     if second != lang and rng.random() < 0.3:  # "plus some Python for data work"
         langs.append(second)
+    langs += [_spelled(rng, x) for x in seeded_languages(rng, year)]
+    return _companions(rng, family, langs, LANGUAGE_FRAMEWORKS.get(lang, {}))
+
+
+def _companions(rng: random.Random, family: str, langs: list[str],
+                frameworks: dict[str, float]) -> Stack:
+    ai_share = AI_MENTION_SHARE + (0.5 if family == "ml" else 0.0)
     wants_front = family == "fullstack" or rng.random() < 0.25
     return {
         "lang": langs,
-        "fw": sample(rng, LANGUAGE_FRAMEWORKS[lang], year, rng.randint(1, 2)),
-        "db": sample(rng, DATASTORES, year, rng.randint(1, 3)),
-        "cloud": sample(rng, CLOUD, year, 1 if rng.random() < 0.85 else 2),
-        "infra": sample(rng, INFRA, year, rng.randint(1, 3)),
-        "front": sample(rng, FRONTEND, year, rng.randint(1, 2)) if wants_front else [],
-        "data": sample(rng, DATA_TOOLS, year, rng.randint(2, 3)) if family == "data" else [],
-        "ai": sample(rng, AI, year, rng.randint(1, 3)) if rng.random() < ai_share else [],
-        "obs": sample(rng, OBSERVABILITY, year, 1) if rng.random() < 0.3 else [],
+        "fw": sample(rng, frameworks, rng.randint(1, 2)),
+        "db": sample(rng, DATASTORES, rng.randint(1, 3)),
+        "cloud": sample(rng, CLOUD, 1 if rng.random() < 0.85 else 2),
+        "infra": sample(rng, INFRA, rng.randint(1, 3)),
+        "front": sample(rng, FRONTEND, rng.randint(1, 2)) if wants_front else [],
+        "data": sample(rng, DATA_TOOLS, rng.randint(2, 3)) if family == "data" else [],
+        "ai": sample(rng, AI, rng.randint(1, 3)) if rng.random() < ai_share else [],
+        "obs": sample(rng, OBSERVABILITY, 1) if rng.random() < 0.3 else [],
     }
 
 
 def _stack_paragraph(rng: random.Random, s: Stack) -> str:
     if rng.random() < 0.4:
         vals = escaped({
-            "lang": s["lang"][0], "fw": s["fw"][0], "db": s["db"][0], "store": s["db"][-1],
-            "cloud": s["cloud"][0], "infra": " and ".join(s["infra"][:2])
+            "lang": s["lang"][0], "fw": (s["fw"] or [""])[0], "db": s["db"][0],
+            "store": s["db"][-1], "cloud": s["cloud"][0], "infra": " and ".join(s["infra"][:2])
         })
-        extra = s["front"] + s["data"] + s["obs"]
+        templates = [t for t in PROSE_STACKS if s["fw"] or "{fw}" not in t]
+        extra = s["lang"][1:] + s["front"] + s["data"] + s["obs"]
         tail = esc(f" Also: {', '.join(extra)}.") if extra else ""
-        return fill(rng.choice(PROSE_STACKS), vals) + tail
+        return fill(rng.choice(templates), vals) + tail
     cloud = [f"{c} ({', '.join(rng.sample(AWS_SERVICES, rng.randint(1, 3)))})"
              if c == "AWS" and rng.random() < 0.4 else c for c in s["cloud"]]
     items = [*s["lang"], *s["fw"], *s["db"], *cloud, *s["infra"], *s["front"], *s["data"],
@@ -176,7 +197,7 @@ def _work_mode(rng: random.Random, year: float, company: Company) -> tuple[str, 
 def _roles(rng: random.Random, year: float) -> tuple[list[str], str, str, float]:
     """Titles (main one first), role family, employment type and the main title's base pay."""
     families = ROLE_FAMILIES
-    fam = rng.choices(families, [trend(f[2], year) for f in families])[0]
+    fam = rng.choices(families, [f[2] for f in families])[0]
     sen, mult, _ = rng.choices(SENIORITY, [s[2] for s in SENIORITY])[0]
     emp = _weighted(rng, EMPLOYMENT)
     if "Intern" in emp:
@@ -207,11 +228,15 @@ def _header(rng: random.Random, c: Company, fields: list[str], style: float) -> 
     return _weighted(rng, seps).join([company, *fields])
 
 
-def job_paragraphs(rng: random.Random, year: float, c: Company, lang: str) -> list[str]:
+def job_paragraphs(rng: random.Random, year: float, c: Company, lang: str,
+                   early: bool = False) -> list[str]:
+    """An engineering ad; ``early`` ads (a thread's first hours) name Kubernetes more often."""
     roles, family, emp, base = _roles(rng, year)
     mode, market = _work_mode(rng, year, c)
     where = rng.choice(c.location[1])
     s = _stack(rng, year, family, lang)
+    if early and not {"Kubernetes", "k8s"} & set(s["infra"]) and rng.random() < EARLY_KUBERNETES:
+        s["infra"].insert(0, "Kubernetes")
     pay = pay_text(rng, year, base, market, "Contract" in emp) if rng.random() < 0.4 else ""
     pay_in_header = bool(pay) and rng.random() < 0.65
     job_id = f"{rng.getrandbits(64):016x}-{rng.randint(1000, 9999)}"
@@ -264,8 +289,7 @@ def job_paragraphs(rng: random.Random, year: float, c: Company, lang: str) -> li
             body.append(f"<pre><code>{code}\n</code></pre>")
         else:  # HN keeps single newlines literally inside a paragraph
             body.append(esc("We're hiring:\n" + "\n".join(lines)))
-    if rng.random() < 0.95:
-        body.append(_stack_paragraph(rng, s))
+    body.append(_stack_paragraph(rng, s))  # always: it carries the seeded languages
     if s["ai"] and rng.random() < 0.6:
         body.append(fill(rng.choice(AI_SENTENCES), vals))
     if rng.random() < 0.4:
@@ -289,7 +313,7 @@ def job_paragraphs(rng: random.Random, year: float, c: Company, lang: str) -> li
 
 
 def seeker_paragraphs(rng: random.Random, year: float, freelance: bool) -> list[str]:
-    lang = sample(rng, LANGUAGES, year, 1)[0]
+    lang = sample(rng, LANGUAGES, 1)[0]
     s = _stack(rng, year, "backend", lang)
     loc = rng.choice(rng.choice(LOCATIONS)[1])
     vals = escaped({
@@ -307,17 +331,37 @@ def seeker_paragraphs(rng: random.Random, year: float, freelance: bool) -> list[
     return paras + ([esc(rate)] if rate else [])
 
 
+def nonengineering_paragraphs(rng: random.Random, year: float, c: Company) -> list[str]:
+    """A sales, design, product, recruiting or support ad in a "Who is hiring?" thread."""
+    ad = nonengineering_text(rng)
+    mode, _ = _work_mode(rng, year, c)
+    fields = [esc(ad.title), esc(rng.choice(c.location[1])), esc(mode),
+              esc(_weighted(rng, EMPLOYMENT)), html_link(f"https://{c.domain}/careers")]
+    vals = escaped({"company": c.name, "product": c.product, "customers": c.customers})
+    hiring = esc(f"We're looking for a {ad.title} to join the {ad.department} team.")
+    body = [fill(rng.choice(INTRO_SENTENCES), vals) + " " + hiring, *(esc(d) for d in ad.duties),
+            esc("You might be a fit if you have:") + "\n- " + "\n- ".join(esc(n) for n in ad.needs)]
+    return [_header(rng, c, fields, 1.0), *body,
+            fill(rng.choice(APPLY[:3]), vals, link=html_link(f"https://{c.domain}/careers"))]
+
+
 def client_paragraphs(rng: random.Random, year: float, used: set[str]) -> list[str]:
-    lang = sample(rng, LANGUAGES, year, 1)[0]
+    """A freelance client's post: its own flat mix of languages (``FREELANCE_LANGUAGES``)."""
+    lang = sample(rng, FREELANCE_LANGUAGES, 1)[0]
     c = new_company(rng, used, lang, year, register=False)  # must not perturb hiring names
-    s = _stack(rng, year, "backend", lang)
+    mode = rng.choice(REMOTE_SCOPES["ANY"] + REMOTE_SCOPES["US"] + REMOTE_SCOPES["EU"])
+    budget = rng.choice(FREELANCE_BUDGETS) if rng.random() < 0.6 else ""
+    contact = rng.choice((html_link(f"https://{c.domain}/contract"), esc(f"dev@{c.domain}")))
+    if rng.random() < NON_ENGINEERING_SHARE:
+        ad = nonengineering_text(rng)
+        head = " | ".join(x for x in ("SEEKING FREELANCER", c.name, ad.title, mode, budget) if x)
+        return [esc(head), *(esc(d) for d in ad.duties), esc("Contact: ") + contact]
+    frameworks = FREELANCE_FRAMEWORKS.get(lang, LANGUAGE_FRAMEWORKS.get(lang, {}))
+    s = _companions(rng, "fullstack", [lang], frameworks)
     vals = escaped({
         "lang": s["lang"][0], "db": s["db"][0], "infra": s["infra"][0], "cloud": s["cloud"][0],
         "area": rng.choice(AREAS), "ai": (s["ai"] or ["LLMs"])[0]
     })
-    mode = rng.choice(REMOTE_SCOPES["ANY"] + REMOTE_SCOPES["US"] + REMOTE_SCOPES["EU"])
-    budget = rng.choice(FREELANCE_BUDGETS) if rng.random() < 0.6 else ""
     head = " | ".join(x for x in ("SEEKING FREELANCER", c.name, mode, budget) if x)
-    contact = rng.choice((html_link(f"https://{c.domain}/contract"), esc(f"dev@{c.domain}")))
     return [esc(head), fill(rng.choice(FREELANCE_NEEDS), vals), _stack_paragraph(rng, s),
             esc("Contact: ") + contact]

@@ -1,37 +1,29 @@
-"""How the synthetic HN corpus changes over the years: technologies, remote work, volume, pay.
+"""What the synthetic HN corpus draws from: technologies, remote work, volume and pay over time.
 
-Every weight here is keyed to the start of each year in ``TREND_YEARS`` and linearly interpolated
-in between, so a dashboard built on the corpus shows smooth multi-year trends (rising Rust/Go/LLM
-tooling, fading PHP/jQuery/Heroku, steady Python/Java/AWS). The technology names are real; how
-often they appear is invented.
+Skill tables are flat weights: apart from the seeded movers in ``seeded_trends`` (Go, Rust, PHP,
+Perl), every technology is as likely in one month as in any other, so the only skill trends in
+the corpus are the documented ones. Work mode, volume and pay still change over the years
+(``Trend``: one value per ``TREND_YEARS`` start, linear in between). The technology names are
+real; how often they appear is invented.
 """
 
 from __future__ import annotations
 
 import random
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 
-Trend = tuple[float, float, float, float, float]
+from pipeline.demo.seeded_trends import SEEDED, Trend, trend
 
-TREND_YEARS: tuple[int, ...] = (2023, 2024, 2025, 2026, 2027)
+Weights = dict[str, float]
 
-# Primary backend language of a posting; ``LANGUAGE_FRAMEWORKS`` adds the usual companions.
-LANGUAGES: dict[str, Trend] = {
-    "Python": (30, 31, 33, 35, 37),
-    "Java": (16, 16, 15, 15, 15),
-    "Go": (9, 11, 13, 15, 17),
-    "TypeScript": (12, 14, 16, 18, 19),
-    "Ruby": (9, 7, 5.5, 4, 3),
-    "PHP": (7, 5.5, 4.5, 3.5, 2.5),
-    "Rust": (2.5, 4, 5.5, 7, 8.5),
-    "Kotlin": (3, 3.5, 4, 4, 4.5),
-    "Scala": (3, 2.5, 2, 1.8, 1.5),
-    "Elixir": (2, 2, 2.2, 2.2, 2.2),
-    "C#": (4, 4, 4, 4, 4),
-    "C++": (3, 3, 3, 3.2, 3.4),
-    "Perl": (1, 0.7, 0.5, 0.35, 0.2),
-    "Clojure": (0.8, 0.7, 0.6, 0.5, 0.5),
+# Primary language of a posting; the seeded languages are not drawn here but mentioned on their
+# own (``seeded_languages``), so their rise and fall does not move any other language's share.
+LANGUAGES: Weights = {
+    "Python": 30, "Java": 16, "TypeScript": 15, "Ruby": 7, "Kotlin": 4, "Scala": 2.5,
+    "Elixir": 2, "C#": 5, "C++": 3, "Clojure": 1,
 }
+# An ad's optional second language ("plus some Python for data work").
+SECOND_LANGUAGES: Weights = {"Python": 5, "TypeScript": 3, "Java": 1, "Kotlin": 1}
 
 # How a language is spelled in prose; the first spelling is the most common.
 LANGUAGE_SPELLINGS: dict[str, tuple[str, ...]] = {
@@ -40,100 +32,75 @@ LANGUAGE_SPELLINGS: dict[str, tuple[str, ...]] = {
     "C#": ("C#", "C#", "C#/.NET"),
 }
 
-LANGUAGE_FRAMEWORKS: dict[str, dict[str, Trend]] = {
-    "Python": {"Django": (10, 9, 8, 7.5, 7), "FastAPI": (5, 7, 9, 10, 11),
-               "Flask": (5, 4, 3.5, 3, 2.5),
-               "Celery": (3, 3, 3, 3, 3)},
-    "Java": {"Spring Boot": (10, 10, 10, 10, 10), "Spring": (3, 3, 3, 3, 3)},
-    "Go": {"gRPC": (3, 3, 3, 3, 3)},
-    "TypeScript": {"Node.js": (10, 10, 10, 10, 10), "NestJS": (2, 3, 3.5, 4, 4),
-                   "Express": (4, 3.5, 3, 2.5, 2), "tRPC": (0.5, 1, 1.5, 1.8, 2)},
-    "Ruby": {"Ruby on Rails": (8, 8, 8, 8, 8), "Rails": (5, 5, 5, 5, 5),
-             "Sidekiq": (2, 2, 2, 2, 2)},
-    "PHP": {"Laravel": (6, 6, 6, 6, 6), "Symfony": (3, 3, 3, 3, 3),
-            "WordPress": (2, 1.5, 1.2, 1, 0.8)},
-    "Rust": {"Tokio": (3, 3, 3, 3, 3), "Axum": (1, 2, 3, 4, 5), "Actix": (2, 2, 1.5, 1.2, 1)},
-    "Kotlin": {"Spring Boot": (4, 4, 4, 4, 4), "Ktor": (1, 1.2, 1.5, 1.7, 2)},
-    "Scala": {"Akka": (3, 2.5, 2, 1.5, 1.2), "ZIO": (1, 1.5, 2, 2.3, 2.5),
-              "Spark": (2, 2, 2, 2, 2)},
-    "Elixir": {"Phoenix": (6, 6, 6, 6, 6), "LiveView": (1, 1.5, 2, 2.3, 2.5)},
-    "C#": {".NET": (6, 6, 6, 6, 6), "ASP.NET Core": (3, 3, 3, 3, 3)},
-    "C++": {"CUDA": (1, 1.5, 2, 2.5, 3)},
-    "Perl": {"Mojolicious": (1, 1, 1, 1, 1)},
-    "Clojure": {"Datomic": (1, 1, 1, 1, 1)},
+# Companions of the primary language. The seeded languages have none: a framework that only
+# comes with Go or PHP would rise or fall with it and blur the known answer.
+LANGUAGE_FRAMEWORKS: dict[str, Weights] = {
+    "Python": {"Django": 9, "FastAPI": 8, "Flask": 4, "Celery": 3},
+    "Java": {"Spring Boot": 10, "Spring": 3},
+    "TypeScript": {"Node.js": 10, "NestJS": 3, "Express": 3, "tRPC": 1.5},
+    "Ruby": {"Ruby on Rails": 8, "Rails": 5, "Sidekiq": 2},
+    "Kotlin": {"Spring Boot": 4, "Ktor": 1.5},
+    "Scala": {"Akka": 2, "ZIO": 2, "Spark": 2},
+    "Elixir": {"Phoenix": 6, "LiveView": 2},
+    "C#": {".NET": 6, "ASP.NET Core": 3},
+    "C++": {"CUDA": 2},
+    "Clojure": {"Datomic": 1},
 }
 
-FRONTEND: dict[str, Trend] = {
-    "React": (20, 20, 20, 20, 20), "Vue": (6, 6, 6, 6, 5.5), "Angular": (5, 5, 4.5, 4.5, 4),
-    "AngularJS": (3, 2, 1.3, 0.8, 0.5), "jQuery": (4, 3, 2, 1.4, 1),
-    "CoffeeScript": (1.5, 1, 0.6, 0.35, 0.2),
-    "Svelte": (1, 1.5, 2, 2.5, 3), "Next.js": (3, 5, 7, 8, 9),
-    "Ember.js": (1.5, 1.2, 0.9, 0.7, 0.5),
-    "Tailwind": (2, 3, 4, 4.5, 5), "React Native": (3, 3, 3, 3, 3),
+FRONTEND: Weights = {
+    "React": 20, "Vue": 6, "Angular": 4.5, "AngularJS": 1.5, "jQuery": 2, "CoffeeScript": 0.6,
+    "Svelte": 2, "Next.js": 7, "Ember.js": 0.9, "Tailwind": 4, "React Native": 3,
 }
 
-DATASTORES: dict[str, Trend] = {
-    "PostgreSQL": (28, 29, 30, 31, 32), "Postgres": (8, 8.5, 9, 9.5, 10),
-    "MySQL": (12, 11, 10, 9, 8),
-    "Redis": (14, 14, 14, 14, 14), "MongoDB": (8, 7, 6.5, 6, 5.5), "DynamoDB": (5, 5, 5, 5, 5),
-    "Elasticsearch": (6, 6, 5.5, 5, 5), "Cassandra": (2.5, 2, 1.7, 1.4, 1.2),
-    "ClickHouse": (1.5, 2.5, 3.5, 4.5, 5.5), "Snowflake": (4, 5, 5, 5.5, 5.5),
-    "BigQuery": (4, 4, 4.5, 4.5, 4.5),
-    "DuckDB": (0.5, 1, 2, 3, 4), "Kafka": (8, 8.5, 9, 9, 9), "SQLite": (1, 1.5, 2, 2.5, 3),
-    "Supabase": (0.5, 1, 2, 3, 3.5), "RabbitMQ": (3, 2.8, 2.5, 2.3, 2),
-    "Memcached": (1.5, 1.2, 1, 0.8, 0.6),
+DATASTORES: Weights = {
+    "PostgreSQL": 30, "Postgres": 9, "MySQL": 10, "Redis": 14, "MongoDB": 6.5, "DynamoDB": 5,
+    "Elasticsearch": 5.5, "Cassandra": 1.7, "ClickHouse": 3.5, "Snowflake": 5, "BigQuery": 4.5,
+    "DuckDB": 2, "Kafka": 9, "SQLite": 2, "Supabase": 2, "RabbitMQ": 2.5, "Memcached": 1,
 }
 
-CLOUD: dict[str, Trend] = {
-    "AWS": (40, 40, 40, 40, 40), "GCP": (14, 14, 14, 14, 14), "Azure": (9, 9, 9.5, 9.5, 10),
-    "Heroku": (6, 4.5, 3, 2, 1.3), "Vercel": (2, 3, 4, 5, 6),
-    "Cloudflare Workers": (1, 1.5, 2.2, 3, 3.5),
-    "Fly.io": (0.5, 1, 1.3, 1.6, 1.8),
+CLOUD: Weights = {
+    "AWS": 40, "GCP": 14, "Azure": 9.5, "Heroku": 3, "Vercel": 4, "Cloudflare Workers": 2.2,
+    "Fly.io": 1.3,
 }
 
 # AWS services show up in parentheses after "AWS"; that nesting is a classic skill-extractor trap.
 AWS_SERVICES: tuple[str, ...] = ("Lambda", "S3", "ECS", "EKS", "SQS", "RDS", "Step Functions",
-                                 "Fargate",
-                                 "Aurora", "Kinesis", "CloudFront")
+                                 "Fargate", "Aurora", "Kinesis", "CloudFront")
 
-INFRA: dict[str, Trend] = {
-    "Kubernetes": (6.5, 8.5, 11, 14, 17), "k8s": (1.5, 2, 2.5, 3, 3.5),
-    "Docker": (15, 15, 14, 14, 13),
-    "Terraform": (5.5, 8, 11, 14, 17), "Pulumi": (1, 1.5, 2, 2.3, 2.6),
-    "Ansible": (4, 3.5, 3, 2.5, 2),
-    "Chef": (1.2, 0.8, 0.5, 0.35, 0.2), "Puppet": (1, 0.7, 0.5, 0.3, 0.2),
-    "Helm": (3, 3.5, 4, 4.5, 5),
-    "ArgoCD": (1, 1.5, 2, 2.5, 3), "GitHub Actions": (3, 4, 5, 5.5, 6),
-    "Nix": (0.3, 0.5, 0.8, 1.1, 1.4),
+INFRA: Weights = {
+    "Kubernetes": 11, "k8s": 2.5, "Docker": 14, "Terraform": 11, "Pulumi": 2, "Ansible": 3,
+    "Chef": 0.5, "Puppet": 0.5, "Helm": 4, "ArgoCD": 2, "GitHub Actions": 5, "Nix": 0.8,
+    "gRPC": 3,
 }
 
-OBSERVABILITY: dict[str, Trend] = {
-    "Datadog": (6, 6, 6, 6, 6), "Prometheus": (5, 5, 5, 5, 5), "Grafana": (4, 4.2, 4.4, 4.6, 4.8),
-    "OpenTelemetry": (1, 2, 3, 4, 5), "Sentry": (3, 3, 3, 3, 3), "Honeycomb": (1, 1, 1, 1, 1),
+OBSERVABILITY: Weights = {
+    "Datadog": 6, "Prometheus": 5, "Grafana": 4.4, "OpenTelemetry": 3, "Sentry": 3,
+    "Honeycomb": 1,
 }
 
-AI: dict[str, Trend] = {
-    "OpenAI": (3, 8, 11, 13, 14), "LLMs": (4, 10, 14, 17, 19), "PyTorch": (5, 7, 9, 10, 11),
-    "LangChain": (0.5, 4, 5, 5, 4.5), "pgvector": (0.2, 2, 4, 5, 6),
-    "Pinecone": (0.3, 2, 2.5, 2.5, 2.3),
-    "Hugging Face": (2, 4, 5, 5.5, 6), "RAG": (0.2, 3, 6, 7, 7), "TensorFlow": (5, 4, 3, 2.3, 1.8),
-    "Anthropic": (0.2, 1.5, 4, 7, 9), "vLLM": (0.01, 0.5, 1.5, 2.5, 3.5),
-    "MCP": (0.01, 0.01, 0.5, 3, 5),
-    "Weaviate": (0.2, 1, 1.3, 1.5, 1.5), "LlamaIndex": (0.1, 1.5, 2, 2, 1.8),
+AI: Weights = {
+    "OpenAI": 11, "LLMs": 14, "PyTorch": 9, "LangChain": 5, "pgvector": 4, "Pinecone": 2.5,
+    "Hugging Face": 5, "RAG": 6, "TensorFlow": 3, "Anthropic": 4, "vLLM": 1.5, "MCP": 1,
+    "Weaviate": 1.3, "LlamaIndex": 2,
 }
 
-DATA_TOOLS: dict[str, Trend] = {
-    "Spark": (6, 5.5, 5, 4.5, 4), "Airflow": (6, 6, 5.5, 5, 4.5), "dbt": (4, 5, 6, 6.5, 7),
-    "Flink": (1.5, 2, 2.2, 2.5, 2.7), "Dagster": (0.5, 1, 1.5, 2, 2.5),
-    "Databricks": (3, 3.5, 4, 4.5, 5),
-    "pandas": (4, 4, 3.5, 3, 2.5), "Polars": (0.3, 0.8, 1.5, 2.2, 3),
+DATA_TOOLS: Weights = {
+    "Spark": 5, "Airflow": 5.5, "dbt": 6, "Flink": 2.2, "Dagster": 1.5, "Databricks": 4,
+    "pandas": 3.5, "Polars": 1.5,
+}
+
+# A freelance client's companions of its main language (``FREELANCE_LANGUAGES``).
+FREELANCE_FRAMEWORKS: dict[str, Weights] = {
+    "PHP": {"WordPress": 6, "Laravel": 3, "Symfony": 1},
+    "JavaScript": {"React": 4, "Node.js": 3, "jQuery": 2, "Shopify": 2},
+    "Go": {}, "Rust": {}, "Perl": {},
 }
 
 # Spellings that mean the same thing; a posting never lists both.
 SYNONYMS: dict[str, str] = {"k8s": "Kubernetes", "Postgres": "PostgreSQL", "Rails": "Ruby on Rails"}
 
 # Share of postings that mention AI tooling at all, independent of role family.
-AI_MENTION_SHARE: Trend = (0.12, 0.28, 0.4, 0.5, 0.55)
+AI_MENTION_SHARE = 0.4
 # Remote-first postings slowly give way to hybrid arrangements.
 REMOTE_SHARE: Trend = (0.55, 0.5, 0.46, 0.42, 0.4)
 HYBRID_SHARE: Trend = (0.12, 0.15, 0.18, 0.21, 0.23)
@@ -144,26 +111,17 @@ YEAR_VOLUME: Trend = (0.85, 0.7, 0.82, 0.95, 1.0)
 # Pay level relative to 2023: a flat 2024, then a modest recovery.
 PAY_DRIFT: Trend = (1.0, 0.98, 1.01, 1.05, 1.08)
 
-
-def trend(values: Sequence[float], year: float) -> float:
-    """``values`` (one per ``TREND_YEARS`` start) interpolated at a fractional ``year``."""
-    x = min(max(year - TREND_YEARS[0], 0.0), len(values) - 1.0)
-    i = min(int(x), len(values) - 2)
-    return values[i] + (values[i + 1] - values[i]) * (x - i)
-
-
-_WEIGHTS: dict[tuple[int, float], tuple[list[str], list[float]]] = {}
-
-
-def sample(rng: random.Random, table: Mapping[str, Trend], year: float, k: int) -> list[str]:
-    """Up to ``k`` distinct names from ``table`` weighted by their trend in ``year``."""
-    key = (id(table), year)  # tables are module constants, so their id is a stable cache key
-    if key not in _WEIGHTS:
-        _WEIGHTS[key] = list(table), [trend(table[n], year) for n in table]
-    names, weights = (list(x) for x in _WEIGHTS[key])
+def sample(rng: random.Random, table: Mapping[str, float], k: int) -> list[str]:
+    """Up to ``k`` distinct names from ``table`` by weight (synonyms never both)."""
+    names, weights = list(table), list(table.values())
     out: list[str] = []
     for _ in range(min(k, len(names))):
         i = rng.choices(range(len(names)), weights)[0]
         out.append(names.pop(i))
         weights.pop(i)
     return [n for n in out if SYNONYMS.get(n) not in out]
+
+
+def seeded_languages(rng: random.Random, year: float) -> list[str]:
+    """The seeded languages an ``hn`` engineering ad mentions, each drawn on its own."""
+    return [lang for lang, values in SEEDED.items() if rng.random() < trend(values, year) / 100]

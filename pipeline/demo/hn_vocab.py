@@ -7,27 +7,25 @@ from __future__ import annotations
 
 import random
 
-from pipeline.demo.hn_trends import Trend
-
-# (family key, titles, weight trend, base USD salary for a senior in a top US market at 2023 levels)
-ROLE_FAMILIES: tuple[tuple[str, tuple[str, ...], Trend, int], ...] = (
+# (family key, titles, weight (the same every year), base USD salary for a senior in a top US
+# market at 2023 levels)
+ROLE_FAMILIES: tuple[tuple[str, tuple[str, ...], float, int], ...] = (
     ("backend", ("Backend Engineer", "Software Engineer, Backend", "Backend Developer",
                  "Software Engineer (Backend)", "Server Engineer", "Backend Software Engineer"),
-     (30, 30, 29, 28, 28), 175_000),
+     29, 175_000),
     ("platform", ("Platform Engineer", "Infrastructure Engineer", "Cloud Engineer",
-                  "Software Engineer, Platform"), (10, 11, 12, 12, 13), 182_000),
+                  "Software Engineer, Platform"), 12, 182_000),
     ("data",
      ("Data Engineer", "Analytics Engineer", "Data Platform Engineer", "Software Engineer, Data"),
-     (10, 10, 10, 10, 10), 168_000),
+     10, 168_000),
     ("fullstack", ("Full-Stack Engineer", "Full Stack Developer", "Fullstack Software Engineer",
-                   "Product Engineer", "Software Engineer (Full Stack)"), (22, 21, 20, 19, 18),
-                   165_000),
+                   "Product Engineer", "Software Engineer (Full Stack)"), 20, 165_000),
     ("sre", ("Site Reliability Engineer", "SRE", "DevOps Engineer", "Production Engineer"),
-     (9, 9, 8.5, 8, 8), 175_000),
+     8.5, 175_000),
     ("ml", ("Machine Learning Engineer", "ML Engineer", "AI Engineer", "Applied AI Engineer",
-            "LLM Engineer", "ML Infrastructure Engineer"), (6, 9, 12, 15, 17), 195_000),
+            "LLM Engineer", "ML Infrastructure Engineer"), 12, 195_000),
     ("generic", ("Software Engineer", "Software Developer", "Member of Technical Staff"),
-     (13, 13, 13, 13, 13), 170_000),
+     13, 170_000),
 )
 
 EXTRA_ROLES: tuple[str, ...] = (
