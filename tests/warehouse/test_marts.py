@@ -66,6 +66,10 @@ def test_active_counts_every_open_month_of_each_job(seeded_db: Path, tmp_path: P
         # The seed is Hacker News ads, each active in its thread's month only; as a board's
         # postings, half stay active from publication until last seen.
         con.execute("update postings set source = 'remotive' where hash(posting_id) % 2 = 0")
+        # ... whose complete crawls go back before any of them, so every one is counted.
+        con.execute("insert into crawl_runs (run_id, source, started_at, finished_at, status, "
+                    "items_seen, complete_listing, verified) values ('r-2019', 'remotive', "
+                    "'2019-01-01 00:00:00+00', '2019-01-01 00:10:00+00', 'ok', 50, true, true)")
         # A gap: three jobs open in spring 2020 only, and one open from 2019 into 2021 across it.
         con.execute("update postings set posted_at = timestamptz '2020-03-10 12:00:00+00', "
                     "last_seen_at = timestamptz '2020-04-20 00:00:00+00', closed_at = null "

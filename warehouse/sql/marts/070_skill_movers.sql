@@ -1,11 +1,11 @@
--- Skills rising and falling: share of new postings in the last 3 months with data against the
--- same 3 months a year before. Moves under half a percentage point, or resting on low
--- support, count as flat.
+-- Skills rising and falling: share of new postings in the last 3 complete months with data
+-- against the same 3 months a year before (the current month is partial, never compared).
+-- Moves under half a percentage point, or resting on low support, count as flat.
 delete from mart_skill_movers;
 
 insert into mart_skill_movers
 with last_month as (
-    select max(month) as m from mart_skill_monthly where basis = 'new'
+    select max(month) as m from mart_skill_monthly where basis = 'new' and not partial
 ),
 
 windows as (
@@ -21,7 +21,10 @@ totals as (
             as recent_total,
         sum(postings_total) filter (where month between w.past_from and w.past_to)
             as past_total
-    from (select distinct month, postings_total from mart_skill_monthly where basis = 'new')
+    from (
+        select distinct month, postings_total from mart_skill_monthly
+        where basis = 'new' and not partial
+    )
     cross join windows as w
 ),
 
