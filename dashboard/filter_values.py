@@ -11,6 +11,13 @@ from typing import Any
 
 import attrs
 
+# The keys of pipeline.normalize.role_family.ENGINEERING_FAMILIES (the dashboard imports only
+# warehouse/); tests/dashboard checks the two agree.
+ENGINEERING_FAMILIES = [
+    "backend", "frontend", "full_stack", "mobile", "data_ml", "devops_sre", "qa_test",
+    "security", "embedded", "eng_management", "engineering_other",
+]
+
 
 @attrs.frozen
 class Filters:
@@ -23,12 +30,16 @@ class Filters:
     work_modes: tuple[str, ...] = ()
     employment_types: tuple[str, ...] = ()
     seniorities: tuple[str, ...] = ()
+    role_families: tuple[str, ...] = ()
+    """Role families (``postings.role_family``); ``engineering`` stands for every family but
+    ``non_engineering``."""
 
     @property
     def active(self) -> bool:
         """Whether any filter is set: unfiltered pages read the prepared views instead."""
         return any((self.date_from, self.date_to, self.sources, self.countries,
-                    self.work_modes, self.employment_types, self.seniorities))
+                    self.work_modes, self.employment_types, self.seniorities,
+                    self.role_families))
 
     def params(self) -> dict[str, Any]:
         """Parameters of ``filtered_postings(...)`` in the dashboard's SQL files."""
@@ -38,7 +49,15 @@ class Filters:
             "work_modes": list(self.work_modes),
             "employment_types": list(self.employment_types),
             "seniorities": list(self.seniorities),
+            "role_families": self.family_list(),
         }
+
+    def family_list(self) -> list[str]:
+        """The chosen role families with ``engineering`` spelled out as its families."""
+        out: list[str] = []
+        for family in self.role_families:
+            out += ENGINEERING_FAMILIES if family == "engineering" else [family]
+        return list(dict.fromkeys(out))
 
     def describe(self) -> str:
         parts = []
@@ -47,7 +66,8 @@ class Filters:
         for label, values in (("sources", self.sources), ("countries", self.countries),
                               ("work mode", self.work_modes),
                               ("employment", self.employment_types),
-                              ("seniority", self.seniorities)):
+                              ("seniority", self.seniorities),
+                              ("role family", self.role_families)):
             if values:
                 parts.append(f"{label}: {', '.join(values)}")
         return "; ".join(parts) if parts else "no filters"

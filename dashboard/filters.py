@@ -28,7 +28,13 @@ LIST_FILTERS = (
     ("f_work_modes", "work_mode", "Work mode", "work_modes"),
     ("f_employment", "employment", "Employment type", "employment_types"),
     ("f_seniority", "seniority", "Seniority", "seniorities"),
+    ("f_roles", "role", "Role family", "role_families"),
 )
+HELP = {
+    "f_roles": "What kind of job, from the title (else the text). Empty keeps every posting, "
+               "as the other filters do; pick `engineering` for all engineering families at "
+               "once, or `non_engineering` for sales, design, product, support and the like.",
+}
 DATE_KEY = "f_dates"
 SEEDED_KEY = "f_seeded_from_url"
 MIRROR = "filters_saved_"  # prefix of the non-widget copies of the widget values
@@ -79,7 +85,7 @@ def sidebar(options: dict[str, Any]) -> Filters:
         picked = st.date_input("Posted between", key=DATE_KEY, min_value=first, max_value=last,
                                format="YYYY-MM-DD")
         for key, _param, label, name in LIST_FILTERS:
-            st.multiselect(label, options[name], key=key, placeholder="all")
+            st.multiselect(label, options[name], key=key, placeholder="all", help=HELP.get(key))
         st.button("Clear filters", icon=":material/filter_alt_off:", on_click=_clear,
                   args=(first, last), key="f_clear")
 

@@ -204,10 +204,17 @@ def replace_source_schedule(con: duckdb.DuckDBPyConnection, schedule: pl.DataFra
 
 
 def replace_all_skills(con: duckdb.DuckDBPyConnection, posting_skills: pl.DataFrame,
-                       skills: pl.DataFrame, taxonomy_version: str) -> None:
-    """Swap in a whole new ``posting_skills`` (a rebuild) in one transaction."""
-    with registered(con, rebuilt_skills=posting_skills.select("posting_id", "skill").to_arrow()
-                    ), transaction(con):
+                       skills: pl.DataFrame, taxonomy_version: str,
+                       role_families: pl.DataFrame | None = None) -> None:
+    """Swap in a whole new ``posting_skills`` (a rebuild) in one transaction, and the postings'
+    re-derived role families when given (``posting_id``, ``role_family``,
+    ``role_family_evidence``)."""
+    roles = role_families if role_families is not None else pl.DataFrame(
+        schema={"posting_id": pl.String, "role_family": pl.String,
+                "role_family_evidence": pl.String})
+    with registered(con, rebuilt_skills=posting_skills.select("posting_id", "skill").to_arrow(),
+                    rebuilt_roles=roles.to_arrow()), transaction(con):
         sync_skills(con, skills)
         con.execute(load_sql("load/replace_all_skills"))
+        con.execute(load_sql("load/replace_role_families"))
         con.execute(load_sql("load/set_taxonomy_version"), {"taxonomy_version": taxonomy_version})

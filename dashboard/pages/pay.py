@@ -25,11 +25,18 @@ if SKILLS_KEY not in st.session_state:
 else:
     st.session_state[SKILLS_KEY] = [s for s in st.session_state[SKILLS_KEY] if s in known]
 
+# The pay type is kept in the URL (?pay=salary|hour|day) like the sidebar filters, so a link
+# opens the same view; the widget is the truth after the first run.
+URL_PAY = {"salary": "Annual salary", "hour": "Hourly rate", "day": "Day rate"}
+if "pay_type" not in st.session_state:
+    st.session_state["pay_type"] = URL_PAY.get(st.query_params.get("pay", ""), "Annual salary")
+
 top = st.columns([4, 4, 2, 2])
 skills = top[0].multiselect("Skills", options["skill"].to_list(), key=SKILLS_KEY)
 pay_type = top[1].radio("Pay type", list(data.PAY_TYPES), horizontal=True, key="pay_type",
                         help="Salaries (annual) and contract/freelance rates (hourly, daily) "
                              "are kept apart: they are never mixed in one number.")
+st.query_params["pay"] = {label: slug for slug, label in URL_PAY.items()}[pay_type]
 money = top[2].radio("Currency", ["USD", "Original"], horizontal=True, key="pay_money",
                      help="USD: every posting converted at its date's rate. Original: only "
                           "postings that state pay in the chosen currency.")

@@ -42,11 +42,17 @@ with right:
     if pay.is_empty():
         st.info("No pay stated for this skill.")
     else:
-        pay = pay.with_columns(
-            pl.format("{} per {}", pl.col("pay_kind"), pl.col("pay_period")).alias("pay type"))
-        charts.show(charts.range_chart(pay, category="pay type", unit="USD (per period)"))
-        st.caption("Each pay type on its own; amounts per its period (salary per year, rate "
-                   "per hour or day). n = postings.")
+        # One panel per pay type, each on its own scale: a salary axis would squash hourly
+        # and day rates to ticks at zero.
+        for pay_type, (kind, period) in data.PAY_TYPES.items():
+            one = pay.filter((pl.col("pay_kind") == kind) & (pl.col("pay_period") == period))
+            if one.is_empty():
+                continue
+            charts.show(charts.range_chart(one.with_columns(pl.lit(pay_type).alias("pay type")),
+                                           category="pay type", unit=f"USD per {period}",
+                                           height=70))
+        st.caption("Salaries per year, rates per hour and per day, each on its own axis; boxes "
+                   "25th to 75th percentile, tick the median; n = postings.")
         charts.download(pay, "explorer_pay")
 
 left, right = st.columns(2)

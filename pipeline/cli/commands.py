@@ -277,7 +277,9 @@ def dashboard_command(db_path: Path, host: str, port: int) -> list[str]:
             "--browser.gatherUsageStats", "false",
             # A served dashboard never reloads on edits; watching costs a realpath of every
             # imported module after each script run, on the server's event loop.
-            "--server.fileWatcherType", "none"]
+            "--server.fileWatcherType", "none",
+            # Readers of a served warehouse have nothing to deploy: no "Deploy" button.
+            "--client.toolbarMode", "viewer"]
 
 
 def _exec_dashboard(db_path: Path, host: str, port: int) -> None:
@@ -340,6 +342,30 @@ def _register_normalizer_commands() -> None:
     cli.add_command(workers)
     eval_group.add_command(eval_pay, name="pay")
     eval_group.add_command(eval_skills, name="skills")
+    eval_group.add_command(eval_roles, name="roles")
+
+
+@click.command("eval_roles")
+@click.option("--gold", "gold", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Labelled TSV (title, family, optional description); default: the bundled "
+                   "tests/pipeline/data/role_titles.tsv.")
+@click.option("--misses", type=click.IntRange(min=0), default=20, show_default=True,
+              help="How many wrong predictions to list.")
+def eval_roles(gold: Path | None, misses: int) -> None:
+    """Score the role-family classifier: per-family precision/recall/F1, accuracy and
+    engineering vs non-engineering precision/recall.
+
+    \b
+    Example:
+        jobpulse eval roles --gold my-titles.tsv
+    """
+    from pipeline.eval.roles import DEFAULT_GOLD, GoldError, evaluate, read_gold, render_report
+
+    try:
+        items = read_gold(gold or DEFAULT_GOLD)
+    except GoldError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(render_report(evaluate(items), max_misses=misses))
 
 
 _register_normalizer_commands()

@@ -58,9 +58,10 @@ def skills() -> None:
 def extract_cmd(file: IO[bytes], taxonomy_path: str | None) -> None:
     """Extract canonical skills from JSON Lines postings.
 
-    FILE holds one object per line: {"id", "text"} plus optional "title" and "tags"
-    (a list of strings); "text" may be null. Use - for stdin. Prints {"id", "skills": [...]}
-    per line. A line that is not such an object stops the command with its line number.
+    FILE holds one object per line: {"id", "text"} plus optional "title", "tags" (a list of
+    strings) and "company" (the employer, whose own name is not a skill); "text" may be null.
+    Use - for stdin. Prints {"id", "skills": [...]} per line. A line that is not such an object
+    stops the command with its line number.
 
     \b
     Example:
@@ -78,7 +79,10 @@ def extract_cmd(file: IO[bytes], taxonomy_path: str | None) -> None:
             tags = obj.get("tags") or []
             if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
                 raise bad_line(source, lineno, '"tags" must be a list of strings')
-            found = extractor.extract(obj["text"] or "", title=title, tags=tags)
+            company = obj.get("company")
+            if company is not None and not isinstance(company, str):
+                raise bad_line(source, lineno, '"company" must be a string')
+            found = extractor.extract(obj["text"] or "", title=title, tags=tags, company=company)
             click.echo(json.dumps({"id": obj["id"], "skills": list(found)}, ensure_ascii=False))
     except JsonLinesError as exc:
         raise click.ClickException(str(exc)) from None

@@ -37,6 +37,7 @@ ENRICHED_SCHEMA: dict[str, Any] = {
     "remote_scope": pl.String, "seniority": pl.String, "seniority_band": pl.String,
     "employment_type": pl.String, "employment_types": pl.List(pl.String),
     "dedup_key": pl.String, "pay_currency_inferred": pl.Boolean, "pay_ir35": pl.String,
+    "role_family": pl.String, "role_family_evidence": pl.String,
 }
 """What the normalizers add (:data:`pipeline.normalize.enrich.ENRICHED_COLUMNS`), by posting."""
 

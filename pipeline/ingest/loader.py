@@ -31,7 +31,7 @@ from pipeline.ingest.duplicates import mark_duplicates
 from pipeline.ingest.frames import POSTING_SCHEMA, RAW_SCHEMA
 from pipeline.ingest.pool import Normalizer
 from pipeline.ingest.run_status import DEGRADED_FRACTION, judge_size, run_status
-from pipeline.normalize.enrich import Assumptions
+from pipeline.normalize.money import WorkYear
 from pipeline.normalize.record import posting_row
 from pipeline.normalize.skills import SkillExtractor, Taxonomy
 from warehouse.load import (
@@ -348,7 +348,7 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
     taxonomy, extractor = current_extractor()
     normalize = Normalizer(
         extractor,
-        assumptions=Assumptions(settings.hours_per_year, settings.billable_days_per_year),
+        work_year=WorkYear(settings.hours_per_year, settings.billable_days_per_year),
     )
     with writer(settings.db_path) as con:
         upgraded = migrate(con)

@@ -15,32 +15,28 @@ import polars as pl
 
 from pipeline.ingest.frames import ENRICHED_SCHEMA, SIGNATURE_SCHEMA, SKILL_SCHEMA, NormalizedFrames
 from pipeline.normalize.dedup import text_signatures
-from pipeline.normalize.enrich import (
-    DEFAULT_ASSUMPTIONS,
-    ENRICHED_COLUMNS,
-    ITEM_FIELDS,
-    Assumptions,
-    enrich,
-)
+from pipeline.normalize.enrich import ENRICHED_COLUMNS, ITEM_FIELDS, enrich
+from pipeline.normalize.money import DEFAULT_WORK_YEAR, WorkYear
 from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 
 CHUNK = 2_000
-_worker_state: tuple[SkillExtractor, Assumptions] | None = None
+_worker_state: tuple[SkillExtractor, WorkYear] | None = None
 
 
 def normalize_rows(rows: list[dict[str, Any]], extractor: SkillExtractor,
-                   assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> NormalizedFrames:
+                   work_year: WorkYear = DEFAULT_WORK_YEAR) -> NormalizedFrames:
     """The rows' normalized columns, skills and text signatures, as frames."""
     columns: dict[str, list[Any]] = {name: [] for name in ENRICHED_SCHEMA}
     skill_ids: list[str] = []
     skills: list[str] = []
     for row in rows:
         pid = row["posting_id"]
-        enriched = enrich(row, row["raw_item"], assumptions)
+        enriched = enrich(row, row["raw_item"], work_year)
         columns["posting_id"].append(pid)
         for name in ENRICHED_COLUMNS:
             columns[name].append(enriched[name])
-        found = extractor.extract(row["description"], title=row["title"], tags=row["tags"])
+        found = extractor.extract(row["description"], title=row["title"], tags=row["tags"],
+                                  company=row["company"])
         skill_ids.extend([pid] * len(found))
         skills.extend(found)
     return NormalizedFrames(
@@ -52,9 +48,9 @@ def normalize_rows(rows: list[dict[str, Any]], extractor: SkillExtractor,
     )
 
 
-def _init_worker(taxonomy_path: str | None, assumptions: Assumptions) -> None:
+def _init_worker(taxonomy_path: str | None, work_year: WorkYear) -> None:
     global _worker_state
-    _worker_state = (SkillExtractor(load_taxonomy(taxonomy_path)), assumptions)
+    _worker_state = (SkillExtractor(load_taxonomy(taxonomy_path)), work_year)
 
 
 def _normalize_chunk(rows: list[dict[str, Any]]) -> NormalizedFrames:
@@ -66,21 +62,21 @@ class Normalizer:
     """Callable over rows; uses a pool of processes (started on first need) for big batches."""
 
     def __init__(self, extractor: SkillExtractor, *, taxonomy_path: str | None = None,
-                 assumptions: Assumptions = DEFAULT_ASSUMPTIONS, workers: int | None = None,
+                 work_year: WorkYear = DEFAULT_WORK_YEAR, workers: int | None = None,
                  min_parallel: int = 20_000) -> None:
         self.extractor = extractor
         self.taxonomy_path = taxonomy_path
-        self.assumptions = assumptions
+        self.work_year = work_year
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.min_parallel = min_parallel
         self._pool: ProcessPoolExecutor | None = None
 
     def __call__(self, rows: list[dict[str, Any]]) -> NormalizedFrames:
         if self.workers <= 1 or len(rows) < self.min_parallel:
-            return normalize_rows(rows, self.extractor, self.assumptions)
+            return normalize_rows(rows, self.extractor, self.work_year)
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker,
-                                             initargs=(self.taxonomy_path, self.assumptions))
+                                             initargs=(self.taxonomy_path, self.work_year))
         # Workers get only what the normalizers read: the raw JSON text and most of the parsed
         # item (the description a second time) would double what crosses the pipe.
         light = [{**{k: v for k, v in row.items() if k != "item"},

@@ -1,4 +1,5 @@
-"""``jobpulse rebuild``: re-derive every posting's skills with the current taxonomy, in bulk.
+"""``jobpulse rebuild``: re-derive every posting's skills with the current taxonomy, and its
+role family with the current rules, in bulk.
 
 Raw data is kept forever, so a better alias list improves all history without a recrawl. The
 extraction runs in one process per core over chunks of postings; the swap is one transaction.
@@ -18,6 +19,7 @@ import duckdb
 import polars as pl
 
 from pipeline.ingest.loader import taxonomy_frame
+from pipeline.normalize.role_family import classify_role
 from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 from warehouse.load import replace_all_skills
 from warehouse.marts import refresh_marts
@@ -44,22 +46,30 @@ def _init_worker(taxonomy_path: str | None) -> None:
     _extractor = SkillExtractor(load_taxonomy(taxonomy_path))
 
 
-def _extract_chunk(chunk: Sequence[tuple[str, str | None, str | None, list[str] | None]]
-                   ) -> tuple[list[str], list[str]]:
+Row = tuple[str, str | None, str | None, list[str] | None, str | None]
+"""What a rebuild reads per posting: id, title, text, source tags and company."""
+Chunk = tuple[list[str], list[str], list[tuple[str, str, str]]]
+"""(posting ids, skills) pairs and (posting id, role family, evidence) rows of some postings."""
+
+
+def _extract_chunk(chunk: Sequence[Row]) -> Chunk:
     assert _extractor is not None
     ids: list[str] = []
     names: list[str] = []
-    for posting_id, title, text, tags in chunk:
-        found = _extractor.extract(text or "", title=title, tags=tags or ())
+    roles: list[tuple[str, str, str]] = []
+    for posting_id, title, text, tags, company in chunk:
+        found = _extractor.extract(text or "", title=title, tags=tags or (), company=company)
         ids.extend([posting_id] * len(found))
         names.extend(found)
-    return ids, names
+        family = classify_role(title, text)
+        roles.append((posting_id, family.family, family.evidence))
+    return ids, names, roles
 
 
 def _bounded_map(pool: ProcessPoolExecutor, chunks: Iterator[Any], ahead: int
-                 ) -> Iterator[tuple[list[str], list[str]]]:
+                 ) -> Iterator[Chunk]:
     """``pool.map`` in order, but with at most ``ahead`` chunks in flight (bounded memory)."""
-    pending: deque[Future[tuple[list[str], list[str]]]] = deque()
+    pending: deque[Future[Chunk]] = deque()
     for chunk in chunks:
         pending.append(pool.submit(_extract_chunk, chunk))
         if len(pending) >= ahead:
@@ -82,25 +92,29 @@ def rebuild_skills(con: duckdb.DuckDBPyConnection, *, taxonomy_path: str | Path 
     chunks = iter(lambda: cursor.fetchmany(CHUNK), [])
     ids: list[str] = []
     names: list[str] = []
+    roles: list[tuple[str, str, str]] = []
     workers = workers or os.cpu_count() or 1
     path = str(taxonomy_path) if taxonomy_path else None
     pool: ProcessPoolExecutor | None = None
     if workers <= 1 or total <= CHUNK:
         _init_worker(path)
-        results: Iterator[tuple[list[str], list[str]]] = map(_extract_chunk, chunks)
+        results: Iterator[Chunk] = map(_extract_chunk, chunks)
     else:
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(path,))
         results = _bounded_map(pool, chunks, ahead=workers * 2)
-    for done, (chunk_ids, chunk_names) in enumerate(results, start=1):
+    for done, (chunk_ids, chunk_names, chunk_roles) in enumerate(results, start=1):
         ids += chunk_ids
         names += chunk_names
+        roles += chunk_roles
         if done % 20 == 0:
             progress(f"  {min(done * CHUNK, total):,}/{total:,} postings")
     if pool is not None:
         pool.shutdown()
     frame = pl.DataFrame({"posting_id": ids, "skill": names},
                          schema={"posting_id": pl.String, "skill": pl.String})
-    replace_all_skills(con, frame, taxonomy_frame(taxonomy), taxonomy.version)
+    role_frame = pl.DataFrame(roles, orient="row", schema={
+        "posting_id": pl.String, "role_family": pl.String, "role_family_evidence": pl.String})
+    replace_all_skills(con, frame, taxonomy_frame(taxonomy), taxonomy.version, role_frame)
     progress("preparing aggregates ...")
     refresh_marts(con)
     after = Counter(names)

@@ -5,9 +5,10 @@ Pay: structured pay from the source wins over text once it is plausible for its 
 looked for in the header's pay field first, then in the whole posting, and only in so many words
 ("Salary: ...") when the source says pay is hidden. A period the text does not state may be
 inferred from the amount and is flagged as inferred. Amounts are converted to USD with the ECB
-reference rate of the posting date, and annual and hourly equivalents use the named assumptions
-in ``pipeline.normalize.money``. Rates (hour/day/week) and salaries (month/year) are told apart in
-``pay_kind`` so that no statistic mixes them silently.
+reference rate of the posting date, and annual and hourly equivalents use the one model of a
+year of work in ``pipeline.normalize.money`` (``WorkYear``: 220 days of 8 hours by default).
+Rates (hour/day/week) and salaries (month/year) are told apart in ``pay_kind`` so that no
+statistic mixes them silently.
 """
 
 from __future__ import annotations
@@ -19,12 +20,9 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Any
 
-import attrs
-
 from pipeline.normalize.dedup import exact_key
 from pipeline.normalize.money import (
-    BILLABLE_DAYS_PER_YEAR,
-    HOURS_PER_YEAR,
+    WorkYear,
     annualize,
     hourly,
     is_rate,
@@ -34,6 +32,7 @@ from pipeline.normalize.money import (
 from pipeline.normalize.pay import Pay, parse_pay
 from pipeline.normalize.places import parse_locations
 from pipeline.normalize.places.mode import mode_from_field
+from pipeline.normalize.role_family import classify_role
 from pipeline.normalize.roles import parse_employment_types, parse_seniority, seniority_band
 from pipeline.normalize.structured import (
     currency_assumed,
@@ -50,7 +49,7 @@ ENRICHED_COLUMNS = (
     "pay_annual_usd_min", "pay_annual_usd_max", "pay_hourly_usd_min", "pay_hourly_usd_max",
     "country", "region", "city", "countries", "places", "work_mode", "remote_scope",
     "seniority", "seniority_band", "employment_type", "employment_types", "dedup_key",
-    "pay_currency_inferred", "pay_ir35",
+    "pay_currency_inferred", "pay_ir35", "role_family", "role_family_evidence",
 )
 CENTS = Decimal("0.01")
 
@@ -100,20 +99,8 @@ def _quantize(value: Decimal | None) -> Decimal | None:
     return value.quantize(CENTS) if value is not None else None
 
 
-@attrs.frozen
-class Assumptions:
-    """How rates and salaries are made comparable (see ``pipeline.normalize.money``)."""
-
-    hours_per_year: int = HOURS_PER_YEAR
-    billable_days_per_year: int = BILLABLE_DAYS_PER_YEAR
-
-
-DEFAULT_ASSUMPTIONS = Assumptions()
-
-
 def pay_columns(pay: Pay | None, source: str | None, on: datetime.date,
-                assumptions: Assumptions = DEFAULT_ASSUMPTIONS,
-                inferred: bool = False) -> dict[str, Any]:
+                work_year: WorkYear | None = None, inferred: bool = False) -> dict[str, Any]:
     empty: dict[str, Any] = {**dict.fromkeys(ENRICHED_COLUMNS[:16]),
                              "pay_currency_inferred": None, "pay_ir35": None}
     if pay is None:
@@ -140,11 +127,8 @@ def pay_columns(pay: Pay | None, source: str | None, on: datetime.date,
     if period is not None:
         for end, usd in (("min", usd_min), ("max", usd_max)):
             if usd is not None:
-                out[f"pay_annual_usd_{end}"] = _quantize(annualize(
-                    usd, period, hours_per_year=assumptions.hours_per_year,
-                    billable_days_per_year=assumptions.billable_days_per_year))
-                out[f"pay_hourly_usd_{end}"] = _quantize(hourly(
-                    usd, period, hours_per_year=assumptions.hours_per_year))
+                out[f"pay_annual_usd_{end}"] = _quantize(annualize(usd, period, work_year))
+                out[f"pay_hourly_usd_{end}"] = _quantize(hourly(usd, period, work_year))
     return out
 
 
@@ -190,7 +174,10 @@ def role_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     types = parse_employment_types(raw or row.get("title"), hints=type_hints + field_hints)
     if not types:
         types = parse_employment_types((row.get("description") or "")[:600])
+    family = classify_role(row.get("title"), row.get("description"))
     return {
+        "role_family": family.family,
+        "role_family_evidence": family.evidence,
         "seniority": seniority,
         "seniority_band": seniority_band(seniority),
         "employment_type": types[0] if types else None,
@@ -199,14 +186,14 @@ def role_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
 
 
 def enrich(row: dict[str, Any], item: dict[str, Any],
-           assumptions: Assumptions = DEFAULT_ASSUMPTIONS) -> dict[str, Any]:
+           work_year: WorkYear | None = None) -> dict[str, Any]:
     """Every normalized column for one posting row (see
     :func:`pipeline.normalize.record.posting_row`)."""
     when = row.get("posted_at") or row["fetched_at"]
     places = place_columns(row, item)
     pay, source, inferred = find_pay(row, item, places["country"])
     return {
-        **pay_columns(pay, source, when.date(), assumptions, inferred),
+        **pay_columns(pay, source, when.date(), work_year, inferred),
         **places,
         **role_columns(row, item),
         "dedup_key": exact_key(row.get("company"), row.get("title"), row.get("location_raw")),

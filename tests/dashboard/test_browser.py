@@ -80,6 +80,8 @@ def test_every_page_renders_in_chromium(dashboard_url: str) -> None:
                     assert page.query_selector('[data-testid="stVegaLiteChart"]'), \
                         f"{name}: no chart drawn"
                 assert page.query_selector(SIDEBAR_FILTER), f"{name}: no sidebar filters"
+                assert not page.query_selector('[data-testid="stAppDeployButton"]'), \
+                    f"{name}: a Deploy button on a served warehouse"
                 page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
         finally:
             browser.close()

@@ -47,7 +47,7 @@ def test_hourly_rate_stays_a_rate() -> None:
     out = enrich(row(pay_raw="$110/hr", employment_raw="Contract"), {})
     assert out["pay_period"] == "hour" and out["pay_period_inferred"] is False
     assert out["pay_kind"] == "rate"
-    assert out["pay_annual_usd_min"] == Decimal("228800.00")  # 2,080 hours a year
+    assert out["pay_annual_usd_min"] == Decimal("193600.00")  # 220 days of 8 hours
     assert out["pay_hourly_usd_min"] == Decimal("110.00")
     assert out["employment_type"] == "contract"
 
@@ -74,10 +74,10 @@ def test_structured_pay_tolerates_junk() -> None:
 
 
 def test_assumptions_are_configurable() -> None:
-    from pipeline.normalize.enrich import Assumptions
+    from pipeline.normalize.money import WorkYear
 
-    out = enrich(row(pay_raw="€600/day"), {}, Assumptions(hours_per_year=1800,
-                                                           billable_days_per_year=200))
+    out = enrich(row(pay_raw="€600/day"), {}, WorkYear(hours_per_year=1800,
+                                                        billable_days_per_year=200))
     assert out["pay_period"] == "day" and out["pay_kind"] == "rate"
     assert out["pay_annual_usd_min"] == (out["pay_usd_min"] * 200).quantize(Decimal("0.01"))
 

@@ -9,10 +9,9 @@ import pytest
 
 from pipeline.normalize.money import (
     BILLABLE_DAYS_PER_YEAR,
-    HOURS_PER_DAY,
     HOURS_PER_YEAR,
     RATE_SOURCE,
-    WEEKS_PER_YEAR,
+    WorkYear,
     annualize,
     hourly,
     is_rate,
@@ -72,17 +71,17 @@ def test_usd_and_unknown() -> None:
 
 
 def test_named_assumptions() -> None:
-    assert (HOURS_PER_YEAR, BILLABLE_DAYS_PER_YEAR, HOURS_PER_DAY, WEEKS_PER_YEAR) == (
-        2080, 220, 8, 52
-    )
+    assert (HOURS_PER_YEAR, BILLABLE_DAYS_PER_YEAR) == (2080, 220)
+    year = WorkYear()
+    assert (year.hours_per_day, year.hours_worked) == (8, 1760)
 
 
 @pytest.mark.parametrize(
     ("amount", "period", "expected"),
     [
-        (Decimal(50), "hour", Decimal(104000)),
-        (Decimal(500), "day", Decimal(110000)),
-        (Decimal(2000), "week", Decimal(104000)),
+        (Decimal(100), "hour", Decimal(176000)),
+        (Decimal(800), "day", Decimal(176000)),
+        (Decimal(4000), "week", Decimal(176000)),
         (Decimal(5000), "month", Decimal(60000)),
         (Decimal(90000), "year", Decimal(90000)),
     ],
@@ -91,28 +90,35 @@ def test_annualize(amount: Decimal, period: str, expected: Decimal) -> None:
     assert annualize(amount, period) == expected  # type: ignore[arg-type]
 
 
-def test_annualize_takes_assumptions_as_keywords() -> None:
-    assert annualize(Decimal(50), "hour", hours_per_year=1800) == Decimal(90000)
-    assert annualize(Decimal(500), "day", billable_days_per_year=200) == Decimal(100000)
-
-
 @pytest.mark.parametrize(
     ("amount", "period", "expected"),
     [
         (Decimal(50), "hour", Decimal(50)),
         (Decimal(800), "day", Decimal(100)),
         (Decimal(2000), "week", Decimal(50)),
-        (Decimal(104000), "year", Decimal(50)),
-        (Decimal(5200), "month", Decimal(30)),
+        (Decimal(176000), "year", Decimal(100)),
+        (Decimal(8800), "month", Decimal(60)),
     ],
 )
 def test_hourly(amount: Decimal, period: str, expected: Decimal) -> None:
     assert hourly(amount, period) == expected  # type: ignore[arg-type]
 
 
-def test_hourly_takes_assumptions_as_keywords() -> None:
-    assert hourly(Decimal(750), "day", hours_per_day=7.5) == Decimal(100)  # type: ignore[arg-type]
-    assert hourly(Decimal(90000), "year", hours_per_year=1800) == Decimal(50)
+def test_one_model_for_every_period() -> None:
+    # $100 an hour, $800 a day and $176,000 a year are the same pay whichever way they go.
+    for year in (WorkYear(), WorkYear(hours_per_year=1950, billable_days_per_year=200)):
+        for period in ("hour", "day", "week", "month", "year"):
+            amount = Decimal(1234)
+            annual = annualize(amount, period, year)  # type: ignore[arg-type]
+            assert hourly(amount, period, year) * year.hours_worked == annual  # type: ignore[arg-type]
+            assert hourly(annual, "year", year) == hourly(amount, period, year)  # type: ignore[arg-type]
+
+
+def test_the_settings_shape_the_year() -> None:
+    year = WorkYear(hours_per_year=1950, billable_days_per_year=200)  # 7.5-hour days
+    assert hourly(Decimal(750), "day", year) == Decimal(100)
+    assert annualize(Decimal(50), "hour", year) == Decimal(75000)
+    assert annualize(Decimal(500), "day", year) == Decimal(100000)
 
 
 def test_unknown_period_raises() -> None:

@@ -13,15 +13,17 @@ from warehouse.sql import load_sql
 
 NO_FILTER: dict[str, Any] = {
     "date_from": None, "date_to": None, "sources": [], "countries": [], "work_modes": [],
-    "employment_types": [], "seniorities": [],
+    "employment_types": [], "seniorities": [], "role_families": [],
 }
-ARGS = "$date_from, $date_to, $sources, $countries, $work_modes, $employment_types, $seniorities"
+ARGS = ("$date_from, $date_to, $sources, $countries, $work_modes, $employment_types, $seniorities, "
+        "$role_families")
 
 
 @pytest.mark.parametrize("filters", [
     {},
     {"sources": ["hn"]},
     {"seniorities": ["senior"]},
+    {"role_families": ["backend", "data_ml"]},
     {"countries": ["DE"], "work_modes": ["remote"]},
     {"date_from": dt.date(2026, 7, 1), "date_to": dt.date(2026, 8, 31)},
     {"sources": ["nowhere"]},
@@ -50,6 +52,7 @@ def test_filtered_skills_equals_the_join(seeded_db: Path, filters: dict[str, Any
     {},
     {"sources": ["hn"]},
     {"seniorities": ["junior"]},
+    {"role_families": ["non_engineering"]},
     {"date_from": dt.date(2026, 7, 1), "date_to": dt.date(2026, 8, 31)},
 ])
 def test_filtered_jobs_equals_the_filtered_postings(seeded_db: Path,

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from handoff.text import html_to_text
 from pipeline.normalize.skills.context import ContextRules, sandwiched, url_spans
+from pipeline.normalize.skills.employer import employer_spans
 from pipeline.normalize.skills.local import LOCAL_CATEGORIES, confirm_locally
 from pipeline.normalize.skills.matcher import GATED, STRONG, Form, FormMatcher, Hit
 from pipeline.normalize.skills.taxonomy import Taxonomy
@@ -27,20 +28,23 @@ class SkillExtractor:
         )
         self._given = frozenset(n for n, s in taxonomy.skills.items() if s.given_name)
 
-    def _candidates(self, text: str, *, trusted: bool = False) -> set[str]:
+    def _candidates(self, text: str, *, trusted: bool = False,
+                    company: str | None = None) -> set[str]:
         """Skills found in ``text`` after case and gate checks.
 
         ``trusted`` (titles): a gated form counts if any skill or cue word is in the text.
+        Links and the employer's own name (``company``) are skipped.
         """
         hits = self.matcher.scan(text)
         if not hits:
             return set()
+        skipped = employer_spans(text, company)
         if "//" in text or "www." in text:
-            urls = url_spans(text)
-            if urls:
-                hits = [h for h in hits if not any(a <= h[0] < b for a, b in urls)]
-                if not hits:
-                    return set()
+            skipped += url_spans(text)
+        if skipped:
+            hits = [h for h in hits if not any(a <= h[0] < b for a, b in skipped)]
+            if not hits:
+                return set()
         # Fast path: most hits carry one plain form; everything else needs case/gate checks.
         found = {h[2] for h in hits if h[2] is not None}
         rest = [i for i, h in enumerate(hits) if h[2] is None]
@@ -61,15 +65,20 @@ class SkillExtractor:
         return found
 
     def extract(
-        self, text: str, *, title: str | None = None, tags: Sequence[str] = ()
+        self, text: str, *, title: str | None = None, tags: Sequence[str] = (),
+        company: str | None = None,
     ) -> tuple[str, ...]:
         """Sorted, de-duplicated canonical names in ``text`` (plus title and tags).
 
-        Parents of matched skills are added.  Never raises on any ``str``.
+        Parents of matched skills are added; the employer's name (``company``) is not a skill.
+        Never raises on any ``str``.
         """
-        found = self._candidates(text) if isinstance(text, str) and text else set()
+        if not isinstance(company, str):
+            company = None
+        found = (self._candidates(text, company=company)
+                 if isinstance(text, str) and text else set())
         if title and isinstance(title, str):
-            found |= self._candidates(title, trusted=True)
+            found |= self._candidates(title, trusted=True, company=company)
         if tags and not isinstance(tags, str):
             for tag in tags:
                 if isinstance(tag, str):
@@ -85,10 +94,11 @@ class SkillExtractor:
         return tuple(sorted(out))
 
     def extract_html(
-        self, html: str, *, title: str | None = None, tags: Sequence[str] = ()
+        self, html: str, *, title: str | None = None, tags: Sequence[str] = (),
+        company: str | None = None,
     ) -> tuple[str, ...]:
         """Convert HTML to clean text, then :meth:`extract`."""
-        return self.extract(_lenient_html_to_text(html), title=title, tags=tags)
+        return self.extract(_lenient_html_to_text(html), title=title, tags=tags, company=company)
 
 
 def _sort_forms(

@@ -10,6 +10,7 @@ with paid as (
         ps.skill,
         p.pay_kind,
         p.pay_period,
+        p.pay_period_inferred,
         coalesce(p.employment_type, 'unknown') as employment_type,
         case when p.work_mode = 'remote' then 'remote' else coalesce(p.country, 'unknown') end
             as market,
@@ -35,6 +36,7 @@ grouped as (
         coalesce(currency, 'all') as currency,
         grouping(currency) = 1 as pooled,
         count(*) as postings,
+        count(*) filter (where pay_period_inferred) as period_inferred_postings,
         -- One sort per column gives all its percentiles; separate calls sorted it each time.
         quantile_cont(amount, [0.10, 0.25, 0.50, 0.75, 0.90]) as amount_q,
         quantile_cont(usd, [0.10, 0.25, 0.50, 0.75, 0.90]) as usd_q,
@@ -56,5 +58,6 @@ select
     case when pooled then null else amount_q[3] end,
     case when pooled then null else amount_q[4] end,
     case when pooled then null else amount_q[5] end,
-    usd_q[1], usd_q[2], usd_q[3], usd_q[4], usd_q[5], annual_usd_median, hourly_usd_median
+    usd_q[1], usd_q[2], usd_q[3], usd_q[4], usd_q[5], annual_usd_median, hourly_usd_median,
+    period_inferred_postings
 from grouped;

@@ -8,6 +8,7 @@ with paid as (
         p.seniority_band,
         p.pay_kind,
         p.pay_period,
+        p.pay_period_inferred,
         case when p.work_mode = 'remote' then 'remote' else coalesce(p.country, 'unknown') end
             as market,
         coalesce((p.pay_usd_min + p.pay_usd_max) / 2, p.pay_usd_min, p.pay_usd_max) as usd,
@@ -28,7 +29,8 @@ with_skill as (
 )
 
 select seniority_band, pay_kind, pay_period, market, skill, postings,
-    usd_q[1], usd_q[2], usd_q[3], annual_usd_median, hourly_usd_median
+    usd_q[1], usd_q[2], usd_q[3], annual_usd_median, hourly_usd_median,
+    period_inferred_postings
 from (
     select
         seniority_band,
@@ -37,6 +39,7 @@ from (
         coalesce(market, 'all') as market,
         skill,
         count(*) as postings,
+        count(*) filter (where pay_period_inferred) as period_inferred_postings,
         -- One sort gives all three quartiles; separate calls sorted the column each time.
         quantile_cont(usd, [0.25, 0.50, 0.75]) as usd_q,
         quantile_cont(annual_usd, 0.50) as annual_usd_median,

@@ -3,7 +3,7 @@
 -- skills skips most of the table.
 delete from mart_filter_skills;
 
-insert into mart_filter_skills
+insert into mart_filter_skills by name
 select
     ps.posting_id,
     ps.skill,
@@ -15,7 +15,8 @@ select
     p.city,
     p.work_mode,
     p.employment_type,
-    p.seniority_band
+    p.seniority_band,
+    p.role_family
 from posting_skills as ps
 inner join mart_base as b on ps.posting_id = b.posting_id
 inner join postings as p on ps.posting_id = p.posting_id

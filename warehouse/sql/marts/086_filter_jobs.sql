@@ -2,7 +2,7 @@
 -- USD midpoints of its pay, sorted by day so that a date filter skips most of the table.
 delete from mart_filter_jobs;
 
-insert into mart_filter_jobs
+insert into mart_filter_jobs by name
 select
     p.posting_id,
     b.job_id,
@@ -15,6 +15,7 @@ select
     p.work_mode,
     p.employment_type,
     p.seniority_band,
+    p.role_family,
     p.pay_kind,
     coalesce((p.pay_annual_usd_min + p.pay_annual_usd_max) / 2, p.pay_annual_usd_min,
              p.pay_annual_usd_max) as annual_usd,

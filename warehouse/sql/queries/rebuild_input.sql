@@ -1,3 +1,4 @@
--- What skill extraction reads for every posting: its current title, text and source tags.
-select posting_id, title, description, tags
+-- What skill extraction reads for every posting: its current title, text, source tags and the
+-- employer's name (never a skill of its own ad).
+select posting_id, title, description, tags, company
 from postings

@@ -4,7 +4,7 @@ with jobs as (
     select posting_id as job_id, skill
     from filtered_skills(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
+        $seniorities, $role_families
     )
 ),
 

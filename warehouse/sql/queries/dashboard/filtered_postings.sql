@@ -2,8 +2,9 @@
 -- dashboard, so they need no write). Empty lists mean "no filter"; dates are inclusive and
 -- null means open-ended.
 create or replace temp macro kept_by_filters(
-    day, source, country, work_mode, employment_type, seniority_band,
-    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+    day, source, country, work_mode, employment_type, seniority_band, role_family,
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+    role_families
 ) as
     (date_from is null or day >= date_from)
     and (date_to is null or day <= date_to)
@@ -11,13 +12,15 @@ create or replace temp macro kept_by_filters(
     and (len(countries) = 0 or list_contains(countries, country))
     and (len(work_modes) = 0 or list_contains(work_modes, work_mode))
     and (len(employment_types) = 0 or list_contains(employment_types, employment_type))
-    and (len(seniorities) = 0 or list_contains(seniorities, seniority_band));
+    and (len(seniorities) = 0 or list_contains(seniorities, seniority_band))
+    and (len(role_families) = 0 or list_contains(role_families, role_family));
 
 -- The postings the sidebar filters keep. job_id, month and end_month follow
 -- marts/010_base.sql so filtered numbers match the prepared views (one representative posting
 -- per duplicate group); market follows the pay marts (remote work is its own market).
 create or replace temp macro filtered_postings(
-    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+    role_families
 ) as table
 select
     p.*,
@@ -33,32 +36,37 @@ from postings as p
 semi join mart_representatives as r on p.posting_id = r.posting_id
 where kept_by_filters(
     cast(coalesce(p.posted_at, p.first_seen_at) as date), p.source, p.country, p.work_mode,
-    p.employment_type, p.seniority_band,
-    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+    p.employment_type, p.seniority_band, p.role_family,
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+    role_families
 );
 
 -- The jobs the sidebar filters keep (one representative posting each), from the prepared
 -- mart_filter_jobs: the same rows as filtered_postings, with only the columns counts need.
 create or replace temp macro filtered_jobs(
-    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+    role_families
 ) as table
 select *
 from mart_filter_jobs as f
 where kept_by_filters(
-    f.day, f.source, f.country, f.work_mode, f.employment_type, f.seniority_band,
-    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+    f.day, f.source, f.country, f.work_mode, f.employment_type, f.seniority_band, f.role_family,
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+    role_families
 );
 
 -- The filtered jobs placed in their markets: a country, a city, and 'remote' for remote
 -- work (a job can be in several), with its USD pay midpoints.
 create or replace temp macro filtered_markets(
-    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+    role_families
 ) as table
 with base as (
     select posting_id, job_id, month, country, city, work_mode, pay_kind, annual_usd,
         hourly_usd
     from filtered_jobs(
-        date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+        date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+        role_families
     )
 )
 select *, 'country' as market_type, country as market from base where country is not null
@@ -70,13 +78,15 @@ select *, 'remote', 'remote' from base where work_mode = 'remote';
 -- The skills of the filtered postings (one row per job and skill), from the prepared
 -- mart_filter_skills: the same postings filtered_postings keeps, without a join.
 create or replace temp macro filtered_skills(
-    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+    role_families
 ) as table
 select *
 from mart_filter_skills as f
 where kept_by_filters(
-    f.day, f.source, f.country, f.work_mode, f.employment_type, f.seniority_band,
-    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+    f.day, f.source, f.country, f.work_mode, f.employment_type, f.seniority_band, f.role_family,
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+    role_families
 );
 
 -- The Postings page's matches: the filtered jobs with one skill (null: any) whose title,
@@ -84,11 +94,12 @@ where kept_by_filters(
 -- reads the postings' text.
 create or replace temp macro matching_postings(
     date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
-    wanted_skill, search_text
+    role_families, wanted_skill, search_text
 ) as table
 select f.posting_id, f.day
 from filtered_jobs(
-    date_from, date_to, sources, countries, work_modes, employment_types, seniorities
+    date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
+    role_families
 ) as f
 where (wanted_skill is null or f.posting_id in (
         select k.posting_id from mart_filter_skills as k where k.skill = wanted_skill))

@@ -3,7 +3,7 @@
 with base as (
     select month from filtered_jobs(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
+        $seniorities, $role_families
     )
 ),
 
@@ -31,7 +31,7 @@ counts as (
         count(*) filter (where f.month between w.past_from and w.past_to) as past_postings
     from filtered_skills(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
+        $seniorities, $role_families
     ) as f
     cross join windows as w
     where f.month between w.recent_from and w.recent_to

@@ -9,7 +9,7 @@ with paid as (
         end as amount
     from filtered_postings(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
+        $seniorities, $role_families
     )
     where pay_kind = $kind and pay_period = $period
         and ($currency is null or pay_currency = $currency)

@@ -5,7 +5,7 @@ with hits as (
     select posting_id, day
     from matching_postings(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities, $skill, $search
+        $seniorities, $role_families, $skill, $search
     )
     order by day desc, posting_id
     limit $limit offset $offset

@@ -2,7 +2,7 @@
 with placed as (
     select * from filtered_markets(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
+        $seniorities, $role_families
     )
 ),
 
@@ -16,7 +16,7 @@ chosen_skill as (
     select country, work_mode
     from filtered_skills(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
+        $seniorities, $role_families
     )
     where skill = $skill
 ),

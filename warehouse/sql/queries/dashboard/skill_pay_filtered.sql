@@ -5,7 +5,7 @@ with paid as (
         coalesce((pay_usd_min + pay_usd_max) / 2, pay_usd_min, pay_usd_max) as amount
     from filtered_postings(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
+        $seniorities, $role_families
     )
     where pay_kind is not null and pay_period is not null
     qualify row_number() over (

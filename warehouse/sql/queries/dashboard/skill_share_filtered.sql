@@ -5,7 +5,7 @@ with base as (
     select month, end_month
     from filtered_jobs(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
+        $seniorities, $role_families
     )
 ),
 
@@ -22,7 +22,7 @@ chosen as (
     select skill, month, end_month
     from filtered_skills(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
-        $seniorities
+        $seniorities, $role_families
     )
     where list_contains($skills, skill)
 ),
