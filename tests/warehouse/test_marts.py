@@ -152,7 +152,8 @@ def test_dedup_view_has_one_row_per_group(con) -> None:
     assert dup == 0
 
 
-def test_movers_compare_with_a_year_before(tmp_path: Path) -> None:
+def test_movers_without_a_year_of_history_compare_with_the_quarter_before(
+        tmp_path: Path) -> None:
     from pipeline.config import Settings
     from pipeline.ingest.loader import load_warehouse
     from tests.warehouse.test_concurrency import write_landing
@@ -164,8 +165,12 @@ def test_movers_compare_with_a_year_before(tmp_path: Path) -> None:
     con = connect(settings.db_path, read_only=True)
     movers = rows(con, "select * from skill_movers")
     con.close()
-    # All seeded postings fall within one year, so there is no year-ago window to compare.
-    assert movers == []
+    # All seeded postings fall within one year (January to October 2026), so there is no
+    # year-ago window: the last three months are compared with the three before.
+    assert movers
+    assert {(m["comparison"], m["recent_from"], m["recent_to"], m["past_from"], m["past_to"])
+            for m in movers} == {("quarter", dt.date(2026, 8, 1), dt.date(2026, 10, 1),
+                                  dt.date(2026, 5, 1), dt.date(2026, 7, 1))}
 
 
 def test_upgrades_refresh_the_marts(seeded_db: Path, settings) -> None:

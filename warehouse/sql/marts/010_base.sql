@@ -9,6 +9,7 @@
 -- (markets, pay) but are not counted in skill shares. active_from: the first month the job
 -- counts as active in shares: a survivor only from the month its source's window opened, the
 -- first month its source saw every open posting; null when its source has no window.
+-- role_family: the posting's (postings.role_family); 'unclassified' until a rebuild sets it.
 create or replace temp table mart_base as
 select
     p.posting_id,
@@ -27,6 +28,7 @@ select
     case when w.coverage_from is not null then cast(date_trunc('month',
         greatest(coalesce(p.posted_at, p.first_seen_at), w.coverage_from)) as date)
     end as active_from,
+    coalesce(p.role_family, 'unclassified') as role_family,
     p.country,
     p.city,
     p.work_mode,

@@ -21,4 +21,12 @@ create or replace view market_monthly as select * from mart_market_monthly;
 
 create or replace view skill_cooccurrence as select * from mart_skill_cooccurrence;
 
+-- Skills rising and falling in demand, like for like (see marts/070_skill_movers.sql); the
+-- pooled comparison beside it as pooled_*.
 create or replace view skill_movers as select * from mart_skill_movers;
+
+-- Counted new postings per month, source, role family and skill.
+create or replace view skill_source_monthly as select * from mart_skill_source_monthly;
+
+-- Monthly share per role group and skill: pooled and standardized over the sources present.
+create or replace view skill_share_monthly as select * from mart_skill_share_monthly;
