@@ -19,7 +19,7 @@ demo: $(STAMP)
 	$(BIN)/jobpulse demo
 
 test: $(STAMP)
-	$(BIN)/pytest -n $(PYTEST_WORKERS) -q
+	$(BIN)/pytest -n $(PYTEST_WORKERS) --dist worksteal -q
 
 test-fast: $(STAMP)
 	$(BIN)/pytest -q -m "not slow"

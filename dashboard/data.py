@@ -134,32 +134,40 @@ def pay_currencies(filters: Filters) -> pl.DataFrame:
     return _dash("pay_currencies", filters)
 
 
+def _pay(name: str, filters: Filters, stated_only: bool, *, prepared: bool = True,
+         **params: Any) -> pl.DataFrame:
+    """A pay query; postings whose period was inferred are left out when ``stated_only``.
+
+    The prepared views count every posting with pay, so leaving some out, a filter, or a
+    figure the view does not hold (``prepared`` False) reads the postings instead.
+    """
+    if prepared and not stated_only and not filters.active:
+        return query(f"queries/dashboard/{name}", params, db=str(db_path()))
+    return query(f"queries/dashboard/{name}_filtered",
+                 {**filters.params(), **params, "stated_only": stated_only}, db=str(db_path()))
+
+
 def pay_by_skill(filters: Filters, skills: tuple[str, ...], pay_type: str,
-                 currency: str | None) -> pl.DataFrame:
+                 currency: str | None, stated_only: bool = False) -> pl.DataFrame:
     """Percentiles per skill of one pay type, in USD (``currency`` None) or one currency."""
     kind, period = PAY_TYPES[pay_type]
-    return _dash("pay_skill", filters, skills=list(skills), kind=kind, period=period,
-                 currency=currency)
+    return _pay("pay_skill", filters, stated_only, skills=list(skills), kind=kind,
+                period=period, currency=currency)
 
 
 def pay_by_market(filters: Filters, skills: tuple[str, ...], pay_type: str,
-                  currency: str | None) -> pl.DataFrame:
+                  currency: str | None, stated_only: bool = False) -> pl.DataFrame:
     kind, period = PAY_TYPES[pay_type]
-    return _dash("pay_market", filters, skills=list(skills), kind=kind, period=period,
-                 currency=currency)
+    return _pay("pay_market", filters, stated_only, skills=list(skills), kind=kind,
+                period=period, currency=currency)
 
 
 def pay_by_seniority(filters: Filters, skills: tuple[str, ...], pay_type: str,
-                     currency: str | None) -> pl.DataFrame:
+                     currency: str | None, stated_only: bool = False) -> pl.DataFrame:
     kind, period = PAY_TYPES[pay_type]
-    if currency is not None and not filters.active:
-        # The prepared view is USD only; one currency is computed from the postings.
-        filters = Filters()
-        return query("queries/dashboard/pay_seniority_filtered",
-                     {**filters.params(), "skills": list(skills), "kind": kind,
-                      "period": period, "currency": currency}, db=str(db_path()))
-    return _dash("pay_seniority", filters, skills=list(skills), kind=kind, period=period,
-                 currency=currency)
+    # The prepared view is USD only; one currency is computed from the postings.
+    return _pay("pay_seniority", filters, stated_only, prepared=currency is None,
+                skills=list(skills), kind=kind, period=period, currency=currency)
 
 
 def market_options(filters: Filters) -> pl.DataFrame:

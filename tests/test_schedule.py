@@ -273,7 +273,7 @@ def test_scheduled_runs_load_then_find_nothing_new(tmp_path: Path, replay: Repla
                                                    ) -> None:
     config = write_config(tmp_path / "s.yaml", HN_ONLY)
     service = start_service(["--config", str(config), "--base-url", f"{replay.url}/{{source}}",
-                             "--every", "2"])
+                             "--every", "1"])
     service.wait_for(r"added hn")
     first = service.wait_for(r"hn: run \S+ ended")
     assert re.search(r"finished, \d+ pages, 5 items, errors: none", first), first
@@ -315,10 +315,14 @@ def test_sigterm_during_a_run_stops_cleanly_and_records_it(tmp_path: Path,
                                                            start_service: Callable[
                                                                [list[str]], Service],
                                                            ) -> None:
-    # A download delay keeps the crawl busy long enough to be interrupted.
+    # A fixed download delay keeps the crawl busy long enough to be interrupted: after
+    # robots.txt, each of its 3+ requests waits 6 s, while the stop reaches it ~2 s after the
+    # spider opens. Scrapy's graceful close waits out the one delayed request in progress, so
+    # the delay is also the floor of this test's run time.
     config = write_config(tmp_path / "s.yaml", """
 sources:
-  hn: {schedule: "17 */6 * * *", settings: {DOWNLOAD_DELAY: 30}}
+  hn: {schedule: "17 */6 * * *",
+       settings: {DOWNLOAD_DELAY: 6, DOWNLOAD_DELAY_JITTER: 0}}
 """)
     service = start_service(["--config", str(config), "--base-url", f"{replay.url}/{{source}}",
                              "--every", "1", "--stop-timeout", "1"])

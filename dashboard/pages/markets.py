@@ -1,4 +1,4 @@
-"""Markets: countries, cities and remote work side by side."""
+"""Markets: countries, cities, remote work, and contract against permanent hiring side by side."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ if available.is_empty():
     st.info(f"No postings with a known market match the filters ({chosen_filters.describe()}).")
     st.stop()
 
-labels = {m: f"{m} ({t})" if t != "remote" else "remote" for t, m in
+labels = {m: f"{m} ({t})" if t not in ("remote", "employment") else m for t, m in
           zip(available["market_type"], available["market"], strict=True)}
 MARKETS_KEY = "markets_chosen"
 if MARKETS_KEY not in st.session_state:
@@ -25,7 +25,12 @@ else:
     st.session_state[MARKETS_KEY] = [m for m in st.session_state[MARKETS_KEY] if m in labels]
 chosen = st.multiselect("Markets to compare", list(labels), key=MARKETS_KEY,
                         format_func=lambda m: labels[m],
-                        help="Countries (ISO codes), cities, and remote work; biggest first.")
+                        help="Countries (ISO codes), cities, remote work, and 'contract' "
+                             "against 'permanent' hiring; biggest first.")
+both = [m for m in ("contract", "permanent") if m in labels]
+if len(both) == 2:
+    st.button("Compare contract with permanent", key="markets_contract",
+              on_click=lambda: st.session_state.update({MARKETS_KEY: both}))
 if not chosen:
     st.info("Choose two or more markets.")
     st.stop()
@@ -64,26 +69,22 @@ charts.show(charts.line_chart(monthly, x="month", y="postings", color="market",
                               y_title="postings per month"))
 charts.download(monthly, "markets_monthly")
 
+st.subheader("Pay")
 left, right = st.columns(2)
+# Salaries and rates each on their own chart: contract markets are paid by the hour or day.
+for column, field, title, none in (
+        (left, "salary_annual_usd_median", "median annual salary, USD", "salaries"),
+        (right, "rate_hourly_usd_median", "median hourly rate, USD", "hourly or day rates")):
+    with column:
+        pay = monthly.drop_nulls(field)
+        if pay.is_empty():
+            st.info(f"No {none} stated in these markets.")
+        else:
+            charts.show(charts.line_chart(pay, x="month", y=field, color="market",
+                                          y_title=title, height=240))
+
+left, right = st.columns([3, 2])
 with left:
-    st.subheader("Pay")
-    pay = monthly.drop_nulls("salary_annual_usd_median")
-    if pay.is_empty():
-        st.info("No salaries stated in these markets.")
-    else:
-        charts.show(charts.line_chart(pay, x="month", y="salary_annual_usd_median",
-                                      color="market", y_title="median annual salary, USD",
-                                      height=260))
-    st.caption("Typical = median of the monthly medians.")
-    st.dataframe(totals, hide_index=True, width="stretch", column_config={
-        "remote_share": st.column_config.NumberColumn("remote share", format="percent"),
-        "salary_annual_usd_typical": st.column_config.NumberColumn(
-            "typical annual salary, USD", format="localized"),
-        "rate_hourly_usd_typical": st.column_config.NumberColumn(
-            "typical hourly rate, USD", format="localized"),
-    })
-    charts.download(totals, "markets_summary")
-with right:
     st.subheader("Remote share")
     remote = monthly.filter(pl.col("market") != "remote")
     if remote.is_empty():
@@ -91,7 +92,22 @@ with right:
     else:
         charts.show(charts.line_chart(remote, x="month", y="remote_share", color="market",
                                       y_title="share of postings that are remote",
-                                      y_format=".0%", tooltip_extra=("postings",), height=260))
+                                      y_format=".0%", tooltip_extra=("postings",), height=240))
+with right:
+    st.subheader("Side by side")
+    st.caption("Typical = median of the monthly medians.")
+    # Narrow labels so the whole table fits its column without a horizontal scroll.
+    st.dataframe(totals, hide_index=True, width="stretch", column_config={
+        "market": st.column_config.TextColumn("market"),
+        "postings": st.column_config.NumberColumn("postings", format="localized"),
+        "remote_share": st.column_config.NumberColumn("remote", format="percent"),
+        "salary_annual_usd_typical": st.column_config.NumberColumn(
+            "salary, USD/yr", format="localized",
+            help="typical annual salary, USD"),
+        "rate_hourly_usd_typical": st.column_config.NumberColumn(
+            "rate, USD/h", format="localized", help="typical hourly rate, USD"),
+    })
+    charts.download(totals, "markets_summary")
 
 st.subheader("Top skills")
 skills = data.market_skills(chosen_filters, picked)

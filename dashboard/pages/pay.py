@@ -67,9 +67,14 @@ money_fmt = st.column_config.NumberColumn(format="localized")
 # A toggle, not collapsed expanders: those still ship the tables and their grid code, which
 # made this page's first render noticeably slower.
 show_numbers = st.toggle("Show the numbers under each chart", key="pay_tables")
+stated_only = st.toggle(
+    "Stated periods only", key="pay_stated",
+    help="Leave out postings that named no pay period, whose period was inferred from the "
+         "amount ($150k-190k is taken as a year). The per-skill table counts them in "
+         "'period_inferred'.")
 
 st.subheader("Distribution per skill")
-dist = data.pay_by_skill(chosen_filters, picked, pay_type, currency)
+dist = data.pay_by_skill(chosen_filters, picked, pay_type, currency, stated_only)
 if dist.is_empty():
     st.info(f"No {pay_type.lower()} stated for these skills under the current filters.")
 else:
@@ -82,7 +87,7 @@ else:
 left, right = st.columns(2)
 with left:
     st.subheader("By market")
-    markets = data.pay_by_market(chosen_filters, picked, pay_type, currency)
+    markets = data.pay_by_market(chosen_filters, picked, pay_type, currency, stated_only)
     if markets.is_empty():
         st.info("No market has pay for these skills.")
     else:
@@ -97,7 +102,8 @@ with left:
             st.dataframe(shown, hide_index=True, width="stretch")
 with right:
     st.subheader("By seniority")
-    bands = data.pay_by_seniority(chosen_filters, picked, pay_type, currency)
+    bands = data.pay_by_seniority(chosen_filters, picked, pay_type, currency,
+                                 stated_only)
     if bands.is_empty():
         st.info("No seniority has pay for these skills.")
     else:

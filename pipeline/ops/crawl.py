@@ -7,6 +7,7 @@ here with ``status: failed``, so the loader records the failure.
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
 import json
 import os
@@ -279,7 +280,9 @@ def _run_subprocess(plan: _CrawlPlan, *, progress: Callable[[int], None] | None,
             on_start(proc.pid)
         asked_to_stop: float | None = None
         while proc.poll() is None:
-            time.sleep(0.5)
+            # Waiting on the process (not sleeping) returns the moment the crawl exits.
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                proc.wait(timeout=0.5)
             if progress is not None:
                 progress(plan.items_so_far())
             if stop is not None and stop.is_set():

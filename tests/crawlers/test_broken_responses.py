@@ -30,7 +30,7 @@ HARBORLINE = {"7100001001", "7100001002", "7100001003"}
 GH_BROKEN = "/greenhouse/v1/boards/tidewater/jobs"
 
 # Low limits keep the slow and the huge cases fast: the 50 MiB body is refused at 10 MiB, the
-# drip (4 s) outlasts a 2 s timeout on each of its 3 attempts.
+# slow drip (2 s) outlasts its case's 1 s timeout on each of its 3 attempts.
 TEST_SETTINGS = {"DOWNLOAD_TIMEOUT": "2", "DOWNLOAD_MAXSIZE": str(10 * 1024 * 1024)}
 
 DEEP = 100_000
@@ -54,7 +54,7 @@ def faults(path: str) -> dict[str, tuple[dict[str, Any], dict[str, str], str]]:
                                "redirect_loop"),
         "too_many_redirects": ({"status": 302, "headers": {"Location": path + "?hop=1"}},
                                {"REDIRECT_MAX_TIMES": "0"}, "redirect_loop"),
-        "slow_drip": ({"drip_seconds": 4}, {}, "download_TimeoutError"),
+        "slow_drip": ({"drip_seconds": 2}, {"DOWNLOAD_TIMEOUT": "1"}, "download_TimeoutError"),
         "deeply_nested_json": ({"nested_depth": DEEP}, {}, "deep_json"),
     }
 

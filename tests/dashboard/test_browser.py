@@ -51,14 +51,22 @@ def dashboard_url(seeded_db: Path, tmp_path: Path) -> Iterator[str]:
         log.close()
 
 
+CHARTS_DRAWN = """() => !document.querySelector('[data-testid="stSkeleton"]')
+    && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')].every(chart =>
+        [...chart.querySelectorAll('svg, canvas')].some(
+            el => el.getBoundingClientRect().width > 0))"""
+"""Lazily loaded elements (charts among them) have replaced their skeletons, and every chart
+has drawn its svg or canvas: vega-embed draws after the script has finished."""
+
+
 def wait_rendered(page: object, timeout_ms: int = 45_000) -> None:
-    """Until the page's title is up and the script has finished (and charts had a moment)."""
+    """Until the page's title is up, the script has finished and its charts are drawn."""
     page.wait_for_selector('[data-testid="stMain"] h1', timeout=timeout_ms)  # type: ignore[attr-defined]
     page.wait_for_selector(  # type: ignore[attr-defined]
         '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=timeout_ms)
     page.wait_for_function(  # type: ignore[attr-defined]
         "() => !document.querySelector('[data-testid=\"stSpinner\"]')", timeout=timeout_ms)
-    page.wait_for_timeout(1200)  # type: ignore[attr-defined]  # vega-embed draws async
+    page.wait_for_function(CHARTS_DRAWN, timeout=timeout_ms)  # type: ignore[attr-defined]
 
 
 def test_every_page_renders_in_chromium(dashboard_url: str) -> None:

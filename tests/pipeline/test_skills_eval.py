@@ -106,7 +106,7 @@ def test_metrics_on_toy_items(extractor: SkillExtractor) -> None:
     assert d["tp"] == 6 and d["worst_false_positives"] == [["Kafka", 1]]
 
 
-def test_read_gold_errors(tmp_path: Path) -> None:
+def test_read_gold_errors(tmp_path: Path, extractor: SkillExtractor) -> None:
     p = tmp_path / "g.jsonl"
     p.write_text(json.dumps({"id": "x", "text": "Go", "gold_skills": ["golang"]}) + "\n\n"
                  + "{oops\n", encoding="utf-8")
@@ -114,5 +114,5 @@ def test_read_gold_errors(tmp_path: Path) -> None:
         read_gold(p)
     p.write_text(json.dumps({"id": "x", "text": "Go developer", "gold_skills": ["golang"]}) + "\n",
                  encoding="utf-8")
-    r = evaluate_file(p, SkillExtractor(load_taxonomy()))
+    r = evaluate_file(p, extractor)
     assert (r.tp, r.fp, r.fn) == (1, 0, 0)  # gold aliases are resolved to canonical names

@@ -1,5 +1,6 @@
--- Markets side by side per month: countries, cities and remote work, for all postings
--- ('all') and per skill, with the remote share and median USD pay.
+-- Markets side by side per month: countries, cities, remote work, and contract against
+-- permanent hiring, for all postings ('all') and per skill, with the remote share and median
+-- USD pay.
 delete from mart_market_monthly;
 
 insert into mart_market_monthly
@@ -15,6 +16,13 @@ with placed as (
     select posting_id, job_id, month, 'remote', 'remote', work_mode,
         pay_kind, pay_annual_usd_min, pay_annual_usd_max, pay_hourly_usd_min, pay_hourly_usd_max
     from mart_base where work_mode = 'remote'
+    union all
+    select b.posting_id, b.job_id, b.month, 'employment', hiring_market(p.employment_type),
+        b.work_mode, b.pay_kind, b.pay_annual_usd_min, b.pay_annual_usd_max,
+        b.pay_hourly_usd_min, b.pay_hourly_usd_max
+    from mart_base as b
+    inner join postings as p on b.posting_id = p.posting_id
+    where hiring_market(p.employment_type) is not null
 ),
 
 -- Cities are compared on all postings only: city x skill x month is mostly empty cells and

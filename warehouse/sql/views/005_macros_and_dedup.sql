@@ -1,3 +1,11 @@
+-- The two ways a market hires: 'contract' (contract or freelance work) and 'permanent'
+-- (full- or part-time employment); internships and unstated types are neither.
+create or replace macro hiring_market(employment_type) as
+    case
+        when employment_type in ('contract', 'freelance') then 'contract'
+        when employment_type in ('full_time', 'part_time') then 'permanent'
+    end;
+
 -- 95% Wilson score interval of a proportion k/n (better than the normal one for small n).
 create or replace macro wilson_low(k, n) as
     case when n = 0 then 0.0 else

@@ -62,8 +62,8 @@ create or replace temp macro filtered_markets(
     role_families
 ) as table
 with base as (
-    select posting_id, job_id, month, country, city, work_mode, pay_kind, annual_usd,
-        hourly_usd
+    select posting_id, job_id, month, country, city, work_mode, employment_type, pay_kind,
+        annual_usd, hourly_usd
     from filtered_jobs(
         date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
         role_families
@@ -73,7 +73,10 @@ select *, 'country' as market_type, country as market from base where country is
 union all
 select *, 'city', city || ', ' || coalesce(country, '?') from base where city is not null
 union all
-select *, 'remote', 'remote' from base where work_mode = 'remote';
+select *, 'remote', 'remote' from base where work_mode = 'remote'
+union all
+select *, 'employment', hiring_market(employment_type) from base
+where hiring_market(employment_type) is not null;
 
 -- The skills of the filtered postings (one row per job and skill), from the prepared
 -- mart_filter_skills: the same postings filtered_postings keeps, without a join.

@@ -13,6 +13,7 @@ with paid as (
     )
     where pay_kind = $kind and pay_period = $period
         and ($currency is null or pay_currency = $currency) and pay_market <> 'unknown'
+        and not ($stated_only and coalesce(pay_period_inferred, false))
     qualify row_number() over (
         partition by job_id order by pay_min is null, first_seen_at, posting_id
     ) = 1

@@ -3,6 +3,7 @@
 select
     skill,
     postings,
+    period_inferred_postings as period_inferred,
     case when $currency is null then usd_p10 else p10 end as p10,
     case when $currency is null then usd_p25 else p25 end as p25,
     case when $currency is null then usd_median else median end as median,

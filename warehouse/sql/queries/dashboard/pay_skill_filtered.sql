@@ -3,6 +3,7 @@
 with paid as (
     select
         posting_id,
+        pay_period_inferred,
         case when $currency is null
             then coalesce((pay_usd_min + pay_usd_max) / 2, pay_usd_min, pay_usd_max)
             else coalesce((pay_min + pay_max) / 2, pay_min, pay_max)
@@ -13,6 +14,7 @@ with paid as (
     )
     where pay_kind = $kind and pay_period = $period
         and ($currency is null or pay_currency = $currency)
+        and not ($stated_only and coalesce(pay_period_inferred, false))
     qualify row_number() over (
         partition by job_id order by pay_min is null, first_seen_at, posting_id
     ) = 1
@@ -21,6 +23,7 @@ with paid as (
 select
     ps.skill,
     count(p.amount) as postings,
+    count(p.amount) filter (where p.pay_period_inferred) as period_inferred,
     quantile_cont(p.amount, 0.10) as p10,
     quantile_cont(p.amount, 0.25) as p25,
     quantile_cont(p.amount, 0.50) as median,
