@@ -224,5 +224,10 @@ def run_errors(filters: Filters) -> pl.DataFrame:
                  db=str(db_path()))
 
 
+def source_coverage(filters: Filters) -> pl.DataFrame:
+    return query("queries/dashboard/health_coverage", {"sources": list(filters.sources)},
+                 db=str(db_path()))
+
+
 def source_status() -> pl.DataFrame:
     return query("queries/dashboard/health_sources", db=str(db_path()))

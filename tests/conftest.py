@@ -3,8 +3,10 @@ a private S3 endpoint (moto) for object-store landing zones."""
 
 from __future__ import annotations
 
+import fcntl
 import json
 import logging
+import os
 import shutil
 import subprocess
 import sys
@@ -14,6 +16,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 from pipeline.config import Settings
@@ -208,3 +211,43 @@ def seeded_db(settings: Settings, seeded_data: Path) -> Path:
     the once-loaded one (landing paths are stored relative to the landing zone)."""
     shutil.copytree(seeded_data, settings.data_dir, dirs_exist_ok=True)
     return settings.db_path
+
+
+@attrs.frozen
+class DemoBuild:
+    db_path: Path
+    returncode: int
+    output: str
+
+
+DEMO_MONTHS = 16
+"""Enough history for movers to compare the last three months with a year before."""
+
+
+@pytest.fixture(scope="session")
+def demo_build(tmp_path_factory: pytest.TempPathFactory, worker_id: str) -> DemoBuild:
+    """``jobpulse demo --no-dashboard`` run once per test session, in a temporary directory.
+
+    Under xdist every worker shares the first build (a file lock in the run's common temporary
+    directory), so the demo costs one build however many tests and workers read it.
+    """
+    root = tmp_path_factory.getbasetemp()
+    if worker_id != "master":
+        root = root.parent
+    folder = root / "demo-build"
+    with (root / "demo-build.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        result_file = folder / "result.json"
+        if not result_file.exists():
+            folder.mkdir(exist_ok=True)
+            env = {k: v for k, v in os.environ.items() if not k.startswith("JOBPULSE_")}
+            done = subprocess.run(
+                [sys.executable, "-m", "pipeline.cli", "demo", "--no-dashboard",
+                 "--months", str(DEMO_MONTHS)],
+                cwd=folder, env={**env, "PYTHONPATH": str(ROOT)}, capture_output=True,
+                text=True, timeout=300,
+            )
+            result_file.write_text(json.dumps(
+                {"returncode": done.returncode, "output": done.stdout + done.stderr}))
+        result = json.loads(result_file.read_text())
+    return DemoBuild(folder / "data" / "jobpulse.duckdb", result["returncode"], result["output"])

@@ -118,3 +118,22 @@ else:
 st.subheader("Latest runs")
 st.dataframe(runs, hide_index=True, width="stretch")
 charts.download(runs, "crawl_runs")
+
+st.subheader("Coverage windows")
+st.caption(
+    "When each source could see postings as they were published. A thread source (Hacker "
+    "News) covers every month it has a thread for. A snapshot source (job board, ATS) covers "
+    "from the start of its first ok, verified crawl of the whole listing: what it lists from "
+    "before then is survivors, still shown as postings but not counted in skill shares and "
+    "movers. No window: no such crawl yet, nothing counted. Sidebar filter: sources.")
+coverage = data.source_coverage(chosen_filters)
+if coverage.is_empty():
+    st.info("No coverage computed yet: run `jobpulse load`.")
+else:
+    st.dataframe(coverage.rename({"postings_demand": "counted as demand",
+                                  "postings_carried": "survivors (not counted)"}),
+                 hide_index=True, width="stretch", column_config={
+        "coverage_from": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+        "coverage_to": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+    })
+    charts.download(coverage, "source_coverage")

@@ -261,3 +261,17 @@ def test_data_health_shows_a_source_that_reached_nothing_as_not_fresh(
     runs = at.dataframe[1].value.set_index("run_id")
     assert runs.loc["r-failed", "failure"].startswith("no items from 0 page(s); errors: ")
     clear_caches()
+
+
+def test_data_health_shows_each_sources_coverage_window(db: Path) -> None:
+    at = open_page("data_health")
+    assert "Coverage windows" in [h.value for h in at.subheader]
+    coverage = at.dataframe[2].value.set_index("source")
+    # The seed is one Hacker News run with threads from January to June 2026: a thread source
+    # covers its thread months and counts every posting as demand.
+    hn = coverage.loc["hn"]
+    assert hn["kind"] == "thread"
+    assert str(hn["first_month"])[:10] == "2026-01-01"
+    assert str(hn["last_month"])[:10] == "2026-06-01"
+    assert hn["months_covered"] == 6 and hn["runs"] == 1
+    assert hn["counted as demand"] == 120 and hn["survivors (not counted)"] == 0

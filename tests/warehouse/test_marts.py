@@ -66,6 +66,10 @@ def test_active_counts_every_open_month_of_each_job(seeded_db: Path, tmp_path: P
         # The seed is Hacker News ads, each active in its thread's month only; as a board's
         # postings, half stay active from publication until last seen.
         con.execute("update postings set source = 'remotive' where hash(posting_id) % 2 = 0")
+        # ... whose complete crawls go back before any of them, so every one is counted.
+        con.execute("insert into crawl_runs (run_id, source, started_at, finished_at, status, "
+                    "items_seen, complete_listing, verified) values ('r-2019', 'remotive', "
+                    "'2019-01-01 00:00:00+00', '2019-01-01 00:10:00+00', 'ok', 50, true, true)")
         # A gap: three jobs open in spring 2020 only, and one open from 2019 into 2021 across it.
         con.execute("update postings set posted_at = timestamptz '2020-03-10 12:00:00+00', "
                     "last_seen_at = timestamptz '2020-04-20 00:00:00+00', closed_at = null "
@@ -148,7 +152,8 @@ def test_dedup_view_has_one_row_per_group(con) -> None:
     assert dup == 0
 
 
-def test_movers_compare_with_a_year_before(tmp_path: Path) -> None:
+def test_movers_without_a_year_of_history_compare_with_the_quarter_before(
+        tmp_path: Path) -> None:
     from pipeline.config import Settings
     from pipeline.ingest.loader import load_warehouse
     from tests.warehouse.test_concurrency import write_landing
@@ -160,8 +165,12 @@ def test_movers_compare_with_a_year_before(tmp_path: Path) -> None:
     con = connect(settings.db_path, read_only=True)
     movers = rows(con, "select * from skill_movers")
     con.close()
-    # All seeded postings fall within one year, so there is no year-ago window to compare.
-    assert movers == []
+    # All seeded postings fall within one year (January to October 2026), so there is no
+    # year-ago window: the last three months are compared with the three before.
+    assert movers
+    assert {(m["comparison"], m["recent_from"], m["recent_to"], m["past_from"], m["past_to"])
+            for m in movers} == {("quarter", dt.date(2026, 8, 1), dt.date(2026, 10, 1),
+                                  dt.date(2026, 5, 1), dt.date(2026, 7, 1))}
 
 
 def test_upgrades_refresh_the_marts(seeded_db: Path, settings) -> None:

@@ -1,14 +1,32 @@
 -- Monthly share of postings per skill, new and active, with a 95% Wilson interval. Support is
--- low below 30 postings in the month or 5 with the skill.
+-- low below 30 postings in the month or 5 with the skill. Only jobs inside their source's
+-- coverage window count (010_base.sql): new ones when published in it, active ones from the
+-- month the window opened. The current month is partial until it ends.
 --
 -- Active counts are running totals of changes: a job adds one in the month it opens and takes
 -- one away in the month after its last, so a job open for two years costs two rows, not 24.
 delete from mart_skill_monthly;
 
 insert into mart_skill_monthly
-with job_skills as (
+with new_jobs as (
+    select posting_id, month from mart_base where in_coverage
+),
+
+active_jobs as (
+    select posting_id, active_from as month, end_month
+    from mart_base
+    where active_from is not null and end_month >= active_from
+),
+
+new_skills as (
+    select b.month, ps.skill
+    from new_jobs as b
+    inner join posting_skills as ps on b.posting_id = ps.posting_id
+),
+
+job_skills as (
     select b.month, b.end_month, ps.skill
-    from mart_base as b
+    from active_jobs as b
     inner join posting_skills as ps on b.posting_id = ps.posting_id
 ),
 
@@ -16,15 +34,15 @@ with job_skills as (
 months as (
     select cast(unnest(generate_series(min(month), max(end_month), interval 1 month)) as date)
         as month
-    from mart_base
+    from active_jobs
 ),
 
 total_changes as (
     select month, sum(change) as change
     from (
-        select month, 1 as change from mart_base
+        select month, 1 as change from active_jobs
         union all
-        select cast(end_month + interval 1 month as date), -1 from mart_base
+        select cast(end_month + interval 1 month as date), -1 from active_jobs
     )
     group by month
 ),
@@ -61,9 +79,9 @@ active_with_skill as (
 counted as (
     select 'new' as basis, s.month, s.skill, s.postings_with_skill, t.postings_total
     from (
-        select month, skill, count(*) as postings_with_skill from job_skills group by all
+        select month, skill, count(*) as postings_with_skill from new_skills group by all
     ) as s
-    inner join (select month, count(*) as postings_total from mart_base group by month) as t
+    inner join (select month, count(*) as postings_total from new_jobs group by month) as t
         on s.month = t.month
     union all
     select 'active', s.month, s.skill, s.postings_with_skill, t.postings_total
@@ -82,6 +100,7 @@ select
     w.postings_with_skill / w.postings_total as share,
     wilson_low(w.postings_with_skill, w.postings_total) as ci_low,
     wilson_high(w.postings_with_skill, w.postings_total) as ci_high,
-    w.postings_total < 30 or w.postings_with_skill < 5 as low_support
+    w.postings_total < 30 or w.postings_with_skill < 5 as low_support,
+    w.month >= cast(date_trunc('month', now() at time zone 'UTC') as date) as partial
 from counted as w
 left join skills as s on w.skill = s.skill;
