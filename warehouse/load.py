@@ -196,6 +196,11 @@ SOURCE_SCHEDULE_COLUMNS = ("source", "name", "default_url", "cron", "timezone", 
                            "interval_hours", "min_interval_hours", "schedule_file")
 
 
+def set_data_as_of(con: duckdb.DuckDBPyConnection, as_of: datetime) -> None:
+    """Record the moment the warehouse's data describes (``warehouse_clock``)."""
+    con.execute(load_sql("load/set_data_as_of"), {"as_of": as_of})
+
+
 def replace_source_schedule(con: duckdb.DuckDBPyConnection, schedule: pl.DataFrame) -> None:
     """Make ``source_schedule`` the given frame (``SOURCE_SCHEDULE_COLUMNS``), atomically."""
     with registered(con, incoming_source_schedule=schedule.select(

@@ -7,13 +7,16 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import timedelta
 from pathlib import Path
 
 import attrs
 
 from pipeline.config import Settings
 from pipeline.demo.corpus import DEMO_END, corpus_writer
+from pipeline.demo.hn_calendar import thread_post_time
 from pipeline.demo.hn_corpus import write_hn_corpus
+from pipeline.demo.seeded_trends import PARTIAL_HOURS
 from pipeline.errors import CrawlFailed, JobpulseError
 from pipeline.ingest.loader import load_warehouse
 from pipeline.ops.crawl import run_crawl
@@ -96,7 +99,9 @@ def run_demo(settings: Settings, *, months: int = 48, seed: int = 7,
                      f"{result.manifest.get('pages')} pages"
                      + (f", errors {errors}" if errors else ""))
     with timer.stage("load"):
-        report = load_warehouse(settings, echo)
+        # The corpus describes the moment its last threads were read: that month is partial.
+        as_of = thread_post_time(DEMO_END) + timedelta(hours=PARTIAL_HOURS)
+        report = load_warehouse(settings, echo, data_as_of=as_of)
         if report.failed:
             errors = "; ".join(f.error or f.key for f in report.failed)
             raise JobpulseError(f"demo load failed: {errors}")

@@ -15,6 +15,7 @@ import json
 import logging
 import time
 from collections.abc import Callable, Iterator
+from datetime import datetime
 from typing import Any
 
 import attrs
@@ -40,6 +41,7 @@ from warehouse.load import (
     RunRecord,
     current_hashes,
     loaded_files,
+    set_data_as_of,
     source_baseline,
     write_run,
 )
@@ -340,8 +342,13 @@ def current_extractor() -> tuple[Taxonomy, SkillExtractor]:
     return _extractor_for(str(DEFAULT_TAXONOMY_PATH), stat.st_mtime_ns, stat.st_size)
 
 
-def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -> LoadReport:
-    """Migrate the warehouse and load every pending landing file into it."""
+def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None, *,
+                   data_as_of: datetime | None = None) -> LoadReport:
+    """Migrate the warehouse and load every pending landing file into it.
+
+    ``data_as_of``: the moment a recorded corpus describes (the demo), which decides the
+    partial month instead of the clock (``warehouse_clock``).
+    """
     from warehouse.db import writer
     from warehouse.migrate import migrate
 
@@ -352,6 +359,8 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None) -
     )
     with writer(settings.db_path) as con:
         upgraded = migrate(con)
+        if data_as_of is not None:
+            set_data_as_of(con, data_as_of)
         _record_schedule(con, progress)
         try:
             report = load_landing(con, settings.landing_dir, normalize, taxonomy, progress)

@@ -101,6 +101,6 @@ select
     wilson_low(w.postings_with_skill, w.postings_total) as ci_low,
     wilson_high(w.postings_with_skill, w.postings_total) as ci_high,
     w.postings_total < 30 or w.postings_with_skill < 5 as low_support,
-    w.month >= cast(date_trunc('month', now() at time zone 'UTC') as date) as partial
+    w.month >= current_month() as partial
 from counted as w
 left join skills as s on w.skill = s.skill;

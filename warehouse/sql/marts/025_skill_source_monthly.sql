@@ -27,7 +27,7 @@ select
     ps.skill,
     count(*) as postings_with_skill,
     any_value(t.postings_total) as postings_total,
-    b.month >= cast(date_trunc('month', now() at time zone 'UTC') as date) as partial
+    b.month >= current_month() as partial
 from mart_base as b
 inner join posting_skills as ps on b.posting_id = ps.posting_id
 inner join source_month_totals as t

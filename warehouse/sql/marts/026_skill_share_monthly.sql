@@ -76,7 +76,7 @@ select
     least(st.std_share + 1.96 * sqrt(st.variance), 1.0) as std_ci_high,
     st.sources,
     po.n < 30 or po.k < 5 as low_support,
-    po.month >= cast(date_trunc('month', now() at time zone 'UTC') as date) as partial
+    po.month >= current_month() as partial
 from pooled as po
 left join standardized as st
     on po.role_group = st.role_group and po.month = st.month and po.skill = st.skill

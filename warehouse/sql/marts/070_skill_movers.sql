@@ -5,15 +5,20 @@
 -- postings of the role group. Only sources present in both windows count, each with its own
 -- share, combined at fixed weights (direct standardisation: the source's share of their
 -- counted postings over both windows), so a source joining or leaving moves nothing. The
--- change has a 95% interval (variance: sum over windows and sources of w^2 p (1 - p) / n);
--- it is significant, and the skill rising or falling, only when the interval excludes zero.
+-- change's variance is the sum over windows and sources of w^2 p (1 - p) / n.
+--
+-- Every skill of a role group is tested at once, so at a plain 95% level about one skill in
+-- twenty would "move" by chance. Significance is therefore Benjamini-Hochberg at a 5% false
+-- discovery rate, and the interval is its false-coverage-rate adjusted interval (Benjamini &
+-- Yekutieli): level 1 - R q / m for R of m skills selected at q = 0.05. A change is
+-- significant, and the skill rising or falling, exactly when that interval excludes zero.
 -- Rows per engineering role family and for 'engineering' (all of them); the pooled shares of
 -- every counted source in the same windows stay beside, as pooled_*.
 delete from mart_skill_movers;
 
 insert into mart_skill_movers
 with params as (
-    select cast(date_trunc('month', now() at time zone 'UTC') as date) as current_month
+    select current_month() as current_month
 ),
 
 groups as (
@@ -134,13 +139,41 @@ standardized as (
     group by all
 ),
 
-final as (
+tested as (
     select
         s.*,
-        (s.recent_share - s.past_share) * 100 as change_pp,
-        (s.recent_share - s.past_share - 1.96 * sqrt(s.variance)) * 100 as ci_low_pp,
-        (s.recent_share - s.past_share + 1.96 * sqrt(s.variance)) * 100 as ci_high_pp
+        case
+            when s.variance > 0
+                then 2 * (1 - normal_cdf(abs(s.recent_share - s.past_share) / sqrt(s.variance)))
+            when s.recent_share = s.past_share then 1.0
+            else 0.0
+        end as p_value,
+        count(*) over (partition by s.role_group) as tests
     from standardized as s
+),
+
+ranked as (
+    select *, row_number() over (partition by role_group order by p_value, skill) as p_rank
+    from tested
+),
+
+-- R: the Benjamini-Hochberg count, the largest rank whose p-value is within rank * q / m.
+selected as (
+    select role_group, coalesce(max(p_rank) filter (where p_value <= p_rank * 0.05 / tests), 0)
+        as r
+    from ranked
+    group by role_group
+),
+
+final as (
+    select
+        t.*,
+        1 - greatest(s.r, 1) * 0.05 / t.tests as interval_level,
+        (t.recent_share - t.past_share) * 100 as change_pp,
+        normal_quantile(1 - greatest(s.r, 1) * 0.05 / (2 * t.tests)) * sqrt(t.variance) * 100
+            as half_width_pp
+    from ranked as t
+    inner join selected as s on t.role_group = s.role_group
 )
 
 select
@@ -157,12 +190,12 @@ select
     f.recent_share,
     f.past_share,
     f.change_pp,
-    f.ci_low_pp,
-    f.ci_high_pp,
-    f.ci_low_pp > 0 or f.ci_high_pp < 0 as significant,
+    f.change_pp - f.half_width_pp as ci_low_pp,
+    f.change_pp + f.half_width_pp as ci_high_pp,
+    f.change_pp - f.half_width_pp > 0 or f.change_pp + f.half_width_pp < 0 as significant,
     case
-        when f.ci_low_pp > 0 then 'rising'
-        when f.ci_high_pp < 0 then 'falling'
+        when f.change_pp - f.half_width_pp > 0 then 'rising'
+        when f.change_pp + f.half_width_pp < 0 then 'falling'
         else 'flat'
     end as direction,
     least(f.k_recent, f.k_past) < 10 or least(f.n_recent, f.n_past) < 100 as low_support,
@@ -172,7 +205,10 @@ select
     p.k_past as pooled_past_postings,
     p.n_past as pooled_past_total,
     p.k_past / p.n_past as pooled_past_share,
-    (p.k_recent / p.n_recent - p.k_past / p.n_past) * 100 as pooled_change_pp
+    (p.k_recent / p.n_recent - p.k_past / p.n_past) * 100 as pooled_change_pp,
+    f.p_value,
+    f.tests,
+    f.interval_level
 from final as f
 inner join pooled as p on f.role_group = p.role_group and f.skill = p.skill
 cross join windows as w
