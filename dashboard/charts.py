@@ -23,7 +23,8 @@ def show(chart: alt.TopLevelMixin) -> None:
 
 
 def band_chart(frame: pl.DataFrame, *, color: str = "skill", height: int = 380) -> alt.LayerChart:
-    """Monthly share as a line, its 95% interval as a band, low-support months as hollow dots."""
+    """Monthly share as a line, its 95% interval as a band, low-support months as hollow dots;
+    with a ``partial`` column, the partial month is shaded and its points drawn as crosses."""
     base = alt.Chart(frame).encode(
         x=alt.X("month:T", title="month", axis=alt.Axis(format="%b %Y", tickCount="month")),
         color=alt.Color(f"{color}:N", title=color),
@@ -43,7 +44,56 @@ def band_chart(frame: pl.DataFrame, *, color: str = "skill", height: int = 380) 
     line = base.mark_line(strokeWidth=2).encode(y="share:Q", tooltip=tooltip)
     low = (base.mark_point(filled=False, size=40).encode(y="share:Q", tooltip=tooltip)
            .transform_filter(alt.datum.low_support))
-    return alt.layer(band, line, low).properties(height=height)
+    layers: list[alt.Chart] = [band, line, low]
+    if "partial" in frame.columns and frame["partial"].any():
+        partial = (frame.filter(pl.col("partial")).select("month").unique()
+                   .with_columns(pl.col("month").dt.offset_by("1mo").alias("month_end")))
+        # The month still filling: shaded, and its points marked, so no one reads it as a fall.
+        layers.insert(0, alt.Chart(partial).mark_rect(opacity=0.12, color="gray").encode(
+            x="month:T", x2="month_end:T",
+            tooltip=[alt.Tooltip("month:T", format="%b %Y", title="partial month")]))
+        layers.append(base.mark_point(shape="cross", size=90, filled=True)
+                      .encode(y="share:Q", tooltip=tooltip)
+                      .transform_filter(alt.datum.partial))
+    return alt.layer(*layers).properties(height=height)
+
+
+def movers_chart(frame: pl.DataFrame) -> alt.LayerChart:
+    """Change in points per skill with its interval, every bar labelled with its change."""
+    frame = frame.with_columns(pl.format("{} pts", pl.col("change_pp").round(1)).alias("label"))
+    order = frame.sort("change_pp", descending=True)["skill"].to_list()
+    # Every bar keeps its label: no overlap pruning, and a fixed step per bar.
+    y = alt.Y("skill:N", title=None, sort=order,
+              axis=alt.Axis(labelLimit=220, labelOverlap=False))
+    tooltip = [alt.Tooltip("skill:N"), alt.Tooltip("change_pp:Q", format="+.2f", title="change"),
+               alt.Tooltip("ci_low_pp:Q", format="+.2f", title="interval low"),
+               alt.Tooltip("ci_high_pp:Q", format="+.2f", title="interval high"),
+               alt.Tooltip("recent_postings:Q", format=","),
+               alt.Tooltip("past_postings:Q", format=",")]
+    colour = alt.Color("direction:N", scale=alt.Scale(domain=["rising", "falling"],
+                                                       range=["#2ca02c", "#d62728"]),
+                       legend=None)
+    bars = alt.Chart(frame).mark_bar(opacity=0.75).encode(
+        x=alt.X("change_pp:Q", title="change, percentage points (like for like)",
+                axis=alt.Axis(format="+.0f")),
+        y=y, color=colour, tooltip=tooltip)
+    interval = alt.Chart(frame).mark_rule(color="black").encode(
+        x="ci_low_pp:Q", x2="ci_high_pp:Q", y=y, tooltip=tooltip)
+    labels = alt.Chart(frame).mark_text(align="left", dx=4, dy=-9, fontSize=11).encode(
+        x="change_pp:Q", y=y, text="label:N")
+    return alt.layer(bars, interval, labels).properties(height=alt.Step(34))
+
+
+def mix_chart(frame: pl.DataFrame, height: int = 160) -> alt.Chart:
+    """Counted postings per month, stacked by source: the mix behind a share."""
+    return alt.Chart(frame).mark_bar(width={"band": 0.85}).encode(
+        x=alt.X("yearmonth(month):T", title=None, axis=alt.Axis(format="%b %Y")),
+        y=alt.Y("postings:Q", title="counted postings", stack=True),
+        color=alt.Color("source:N", title="source"),
+        opacity=alt.condition(alt.datum.partial, alt.value(0.4), alt.value(0.9)),
+        tooltip=[alt.Tooltip("source:N"), alt.Tooltip("month:T", format="%b %Y"),
+                 alt.Tooltip("postings:Q", format=",")],
+    ).properties(height=height)
 
 
 def range_chart(frame: pl.DataFrame, *, category: str, unit: str, color: str | None = None,

@@ -195,8 +195,20 @@ def cooccurrence(filters: Filters, skill: str, top: int = 15) -> pl.DataFrame:
     return _dash("cooccurrence", filters, skill=skill, top=top)
 
 
-def movers(filters: Filters) -> pl.DataFrame:
-    return _dash("movers", filters)
+def movers(role: str) -> pl.DataFrame:
+    """Every skill's like-for-like change for a role group (``skill_movers``)."""
+    return query("queries/dashboard/trend_movers", {"role": role}, db=str(db_path()))
+
+
+def trend_share(role: str, skills: tuple[str, ...], pooled: bool) -> pl.DataFrame:
+    """Monthly share of a role group's counted postings: standardized, or pooled."""
+    return query("queries/dashboard/trend_share",
+                 {"role": role, "skills": list(skills), "pooled": pooled}, db=str(db_path()))
+
+
+def source_mix(role: str) -> pl.DataFrame:
+    """Counted postings per month and source of a role group."""
+    return query("queries/dashboard/trend_mix", {"role": role}, db=str(db_path()))
 
 
 def postings(filters: Filters, *, skill: str | None, search: str | None, limit: int,

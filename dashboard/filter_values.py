@@ -41,6 +41,23 @@ class Filters:
                     self.work_modes, self.employment_types, self.seniorities,
                     self.role_families))
 
+    @property
+    def beyond_role(self) -> bool:
+        """Whether a filter other than the role family is set."""
+        return any((self.date_from, self.date_to, self.sources, self.countries,
+                    self.work_modes, self.employment_types, self.seniorities))
+
+    def role_group(self) -> str:
+        """The role group trends are read for: one chosen family, ``non_engineering`` alone,
+        ``all`` when non-engineering postings are asked for beside others, else
+        ``engineering`` (the default: sales or design postings never dilute a skill share)."""
+        chosen = set(self.family_list())
+        if len(chosen) == 1:
+            return chosen.pop()
+        if "non_engineering" in chosen:
+            return "all"
+        return "engineering"
+
     def params(self) -> dict[str, Any]:
         """Parameters of ``filtered_postings(...)`` in the dashboard's SQL files."""
         return {

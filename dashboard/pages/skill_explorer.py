@@ -1,4 +1,4 @@
-"""Skill explorer: one skill's trend, pay, markets and companions; the market's movers."""
+"""Skill explorer: one skill's trend, pay, markets, companions and like-for-like demand."""
 
 from __future__ import annotations
 
@@ -79,22 +79,20 @@ with right:
                    "Confidence: share of this skill's postings that also mention the other.")
         charts.download(companions, "explorer_cooccurrence")
 
-st.subheader("Biggest risers and fallers")
-moves = data.movers(chosen_filters)
-if moves.is_empty():
-    st.info("Movers need a year and a quarter of data under the current filters.")
+st.subheader("Demand, like for like")
+role = chosen_filters.role_group()
+moves = data.movers(role)
+mine = moves.filter(pl.col("skill") == skill)
+if mine.is_empty():
+    st.info(f"Not enough counted postings to compare {skill}'s demand between two windows.")
 else:
-    first = moves.row(0, named=True)
-    st.caption(f"Share of new postings {first['recent_from']:%b %Y} to {first['recent_to']:%b %Y} "
-               "against the same months a year before, in percentage points. Low-support and "
-               "small moves count as flat and are left out.")
-    moving = moves.filter(pl.col("direction") != "flat")
-    top = pl.concat([moving.filter(pl.col("direction") == "rising").head(10),
-                     moving.filter(pl.col("direction") == "falling").tail(10)])
-    if top.is_empty():
-        st.info("No skill moved by half a percentage point or more.")
-    else:
-        charts.show(charts.bar_chart(top, x="change_pp", y="skill", color=None, x_format="+.2f",
-                                     x_title="change, percentage points",
-                                     tooltip_extra=("recent_postings", "year_ago_postings")))
-    charts.download(moves, "skill_movers")
+    row = mine.row(0, named=True)
+    st.metric(
+        f"{skill} in {role} postings, {row['recent_from']:%b %Y} to {row['recent_to']:%b %Y}",
+        f"{row['recent_share']:.1%}", f"{row['change_pp']:+.1f} pts ({row['direction']})",
+        delta_color="normal" if row["significant"] else "off",
+        help=f"Against {row['past_from']:%b %Y} to {row['past_to']:%b %Y} within "
+             f"{', '.join(row['sources'])}; interval {row['ci_low_pp']:+.1f} to "
+             f"{row['ci_high_pp']:+.1f} points. Significant only when it excludes zero.")
+    st.page_link("pages/trends.py", label="Every skill rising and falling",
+                 icon=":material/trending_up:")

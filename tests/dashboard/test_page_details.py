@@ -41,7 +41,7 @@ def test_skill_explorer_draws_one_pay_panel_per_pay_type(db: Path) -> None:  # n
     assert "each on its own axis" in captions
     # The seed states salaries only: one panel, and no empty rate panels.
     # Movers too: the seed's six months compare the last quarter with the one before.
-    assert charts(at) == 5  # trend, one pay panel, markets, companions, movers
+    assert charts(at) == 4  # trend, one pay panel, markets, companions
 
 
 def test_pay_flags_inferred_periods_and_can_leave_them_out(db: Path) -> None:  # noqa: F811
