@@ -157,7 +157,9 @@ def bar_chart(frame: pl.DataFrame, *, x: str, y: str, x_title: str, x_format: st
     tooltip += [alt.Tooltip(f"{c}:Q", format=",") for c in tooltip_extra]
     encoding: dict[str, Any] = {
         "x": alt.X(f"{x}:Q", title=x_title, axis=alt.Axis(format=x_format)),
-        "y": alt.Y(f"{y}:N", title=None, sort=sort),
+        # Whole labels (error kinds, market names): no length limit, no overlap pruning.
+        "y": alt.Y(f"{y}:N", title=None, sort=sort,
+                   axis=alt.Axis(labelLimit=0, labelOverlap=False)),
         "tooltip": tooltip,
     }
     if color:

@@ -110,3 +110,25 @@ def test_markets_compare_contract_with_permanent(hiring_db: Path) -> None:
     at.sidebar.multiselect(key="f_countries").set_value(["GB"]).run()
     assert not at.exception, [e.value for e in at.exception]
     assert set(at.dataframe[0].value["market"]) == {"contract", "permanent"}
+
+
+def test_bar_labels_are_whole_and_every_mover_is_labelled() -> None:
+    import polars as pl
+
+    from dashboard import charts as chart_lib
+
+    kinds = pl.DataFrame({"kind": ["downloader/exception_type_count/twisted.internet.error."
+                                   "TimeoutError", "format_changed"], "errors": [3, 1]})
+    spec = chart_lib.bar_chart(kinds, x="errors", y="kind", x_title="errors").to_dict()
+    axis = spec["encoding"]["y"]["axis"]
+    assert axis["labelLimit"] == 0 and axis["labelOverlap"] is False
+    movers = pl.DataFrame({"skill": [f"S{i}" for i in range(12)],
+                           "change_pp": [float(i - 6) or 0.5 for i in range(12)],
+                           "ci_low_pp": [0.0] * 12, "ci_high_pp": [1.0] * 12,
+                           "recent_postings": [1] * 12, "past_postings": [1] * 12,
+                           "direction": ["rising"] * 12})
+    layered = chart_lib.movers_chart(movers).to_dict()
+    assert layered["height"] == {"step": 34}
+    bars, _, labels = layered["layer"]
+    assert bars["encoding"]["y"]["axis"]["labelOverlap"] is False
+    assert labels["mark"]["type"] == "text" and labels["encoding"]["text"]["field"] == "label"
