@@ -31,9 +31,10 @@ LIST_FILTERS = (
     ("f_roles", "role", "Role family", "role_families"),
 )
 HELP = {
-    "f_roles": "What kind of job, from the title (else the text). Empty keeps every posting, "
-               "as the other filters do; pick `engineering` for all engineering families at "
-               "once, or `non_engineering` for sales, design, product, support and the like.",
+    "f_roles": "What kind of job, from the title (else the text). Empty means engineering "
+               "postings, what every share, pay and market figure counts by default; pick "
+               "`non_engineering` for sales, design, product, support and the like, or it and "
+               "`engineering` together for every posting.",
 }
 DATE_KEY = "f_dates"
 SEEDED_KEY = "f_seeded_from_url"
@@ -85,7 +86,9 @@ def sidebar(options: dict[str, Any]) -> Filters:
         picked = st.date_input("Posted between", key=DATE_KEY, min_value=first, max_value=last,
                                format="YYYY-MM-DD")
         for key, _param, label, name in LIST_FILTERS:
-            st.multiselect(label, options[name], key=key, placeholder="all", help=HELP.get(key))
+            # An empty role filter means engineering postings, not every posting.
+            empty = "engineering" if key == "f_roles" else "all"
+            st.multiselect(label, options[name], key=key, placeholder=empty, help=HELP.get(key))
         st.button("Clear filters", icon=":material/filter_alt_off:", on_click=_clear,
                   args=(first, last), key="f_clear")
 

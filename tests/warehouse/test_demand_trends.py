@@ -336,3 +336,23 @@ def test_normal_distribution_macros(warehouse) -> None:
     for q in (1e-8, 0.001, 0.02, 0.3, 0.5, 0.975, 0.999999):
         got = warehouse.con.execute("select normal_quantile(?)", [q]).fetchone()[0]
         assert got == pytest.approx(nd.inv_cdf(q), rel=1e-8, abs=1e-9)
+
+
+def test_non_engineering_postings_stay_out_of_shares_markets_and_companions(warehouse) -> None:
+    for back in range(1, 4):
+        warehouse.post("hn", at(month_start(back)), ("Python", "PostgreSQL"), count=30)
+        warehouse.post("hn", at(month_start(back)), ("Salesforce", "Python"), count=30,
+                       role="non_engineering")
+    con = warehouse.refresh()
+    shares = dict(con.execute("select skill, max(share) from skill_monthly_share "
+                              "where basis = 'new' group by skill").fetchall())
+    assert shares == {"Python": 1.0, "PostgreSQL": 1.0}
+    markets = con.execute("select sum(postings) from market_monthly where market_type = "
+                          "'country' and skill = 'all'").fetchone()
+    assert markets == (90,)
+    companions = {r[0] for r in con.execute("select skill from skill_cooccurrence").fetchall()}
+    assert "Salesforce" not in companions
+    # Asked for, they have shares of their own.
+    sales = con.execute("select max(share) from skill_share_monthly where skill = 'Salesforce' "
+                        "and role_family = 'non_engineering'").fetchone()
+    assert sales == (1.0,)

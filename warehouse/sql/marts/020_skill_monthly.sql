@@ -1,7 +1,8 @@
 -- Monthly share of postings per skill, new and active, with a 95% Wilson interval. Support is
 -- low below 30 postings in the month or 5 with the skill. Only jobs inside their source's
 -- coverage window count (010_base.sql): new ones when published in it, active ones from the
--- month the window opened. The current month is partial until it ends.
+-- month the window opened. The current month is partial until it ends. Engineering postings
+-- only (is_engineering): the per-role-family shares are in mart_skill_share_monthly.
 --
 -- Active counts are running totals of changes: a job adds one in the month it opens and takes
 -- one away in the month after its last, so a job open for two years costs two rows, not 24.
@@ -9,13 +10,13 @@ delete from mart_skill_monthly;
 
 insert into mart_skill_monthly
 with new_jobs as (
-    select posting_id, month from mart_base where in_coverage
+    select posting_id, month from mart_base where in_coverage and is_engineering(role_family)
 ),
 
 active_jobs as (
     select posting_id, active_from as month, end_month
     from mart_base
-    where active_from is not null and end_month >= active_from
+    where active_from is not null and end_month >= active_from and is_engineering(role_family)
 ),
 
 new_skills as (

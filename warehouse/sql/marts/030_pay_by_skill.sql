@@ -23,7 +23,8 @@ with paid as (
                  p.pay_hourly_usd_max) as hourly_usd
     from postings_dedup as p
     inner join posting_skills as ps on p.posting_id = ps.posting_id
-    where p.pay_kind is not null and p.pay_period is not null
+    where is_engineering(p.role_family) and p.pay_kind is not null
+        and p.pay_period is not null
 ),
 
 grouped as (

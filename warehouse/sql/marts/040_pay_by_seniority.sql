@@ -17,7 +17,8 @@ with paid as (
         coalesce((p.pay_hourly_usd_min + p.pay_hourly_usd_max) / 2, p.pay_hourly_usd_min,
                  p.pay_hourly_usd_max) as hourly_usd
     from postings_dedup as p
-    where p.seniority_band is not null and p.pay_kind is not null
+    where is_engineering(p.role_family) and p.seniority_band is not null
+        and p.pay_kind is not null
         and p.pay_period is not null and p.pay_usd_min is not null
 ),
 

@@ -4,10 +4,13 @@
 delete from mart_market_monthly;
 
 insert into mart_market_monthly
-with placed as (
+-- Engineering postings only (is_engineering), like the skill shares and pay.
+with engineering as (select * from mart_base where is_engineering(role_family)),
+
+placed as (
     select posting_id, job_id, month, 'country' as market_type, country as market, work_mode,
         pay_kind, pay_annual_usd_min, pay_annual_usd_max, pay_hourly_usd_min, pay_hourly_usd_max
-    from mart_base where country is not null
+    from engineering where country is not null
     union all
     select posting_id, job_id, month, 'city', city || ', ' || coalesce(country, '?'), work_mode,
         pay_kind, pay_annual_usd_min, pay_annual_usd_max, pay_hourly_usd_min, pay_hourly_usd_max

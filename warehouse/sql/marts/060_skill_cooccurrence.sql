@@ -1,7 +1,7 @@
 -- Skills that appear together in the last 24 months of postings, with lift
 -- (P(both) / (P(a) P(b)); above 1 means more often together than chance). A skill and its
 -- parent (AWS Lambda and AWS) always co-occur and are left out; pairs seen fewer than 5 times
--- are dropped.
+-- are dropped. Engineering postings only (is_engineering), like the skill shares.
 delete from mart_skill_cooccurrence;
 
 insert into mart_skill_cooccurrence
@@ -10,11 +10,13 @@ with recent as (
     from mart_base as b
     inner join posting_skills as ps on b.posting_id = ps.posting_id
     where b.month > (select max(month) from mart_base) - interval 24 month
+        and is_engineering(b.role_family)
 ),
 
 total as (
     select count(*) as n from mart_base
     where month > (select max(month) from mart_base) - interval 24 month
+        and is_engineering(role_family)
 ),
 
 singles as (select skill, count(*) as k from recent group by skill having count(*) >= 5),

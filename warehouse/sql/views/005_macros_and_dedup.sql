@@ -1,3 +1,9 @@
+-- Engineering postings: every role family but non_engineering (a posting not yet classified
+-- counts as engineering). Skill shares, pay and markets default to these, so a sales or design
+-- posting never dilutes or pays into a skill's figures unless asked for.
+create or replace macro is_engineering(role_family) as
+    coalesce(role_family, '') <> 'non_engineering';
+
 -- The two ways a market hires: 'contract' (contract or freelance work) and 'permanent'
 -- (full- or part-time employment); internships and unstated types are neither.
 create or replace macro hiring_market(employment_type) as

@@ -1,6 +1,7 @@
 -- The dashboard's filters as temp macros (created on every read-only connection of the
--- dashboard, so they need no write). Empty lists mean "no filter"; dates are inclusive and
--- null means open-ended.
+-- dashboard, so they need no write). Empty lists mean "no filter", except role families:
+-- none chosen means engineering postings, as the prepared views count. Dates are inclusive
+-- and null means open-ended.
 create or replace temp macro kept_by_filters(
     day, source, country, work_mode, employment_type, seniority_band, role_family,
     date_from, date_to, sources, countries, work_modes, employment_types, seniorities,
@@ -13,7 +14,8 @@ create or replace temp macro kept_by_filters(
     and (len(work_modes) = 0 or list_contains(work_modes, work_mode))
     and (len(employment_types) = 0 or list_contains(employment_types, employment_type))
     and (len(seniorities) = 0 or list_contains(seniorities, seniority_band))
-    and (len(role_families) = 0 or list_contains(role_families, role_family));
+    and (if(len(role_families) = 0, is_engineering(role_family),
+            list_contains(role_families, role_family)));
 
 -- The postings the sidebar filters keep. job_id, month and end_month follow
 -- marts/010_base.sql so filtered numbers match the prepared views (one representative posting
