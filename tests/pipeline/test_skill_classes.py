@@ -147,3 +147,21 @@ def test_gated_title_alone(extractor: SkillExtractor) -> None:
     assert extractor.extract("", title="Rust Engineer") == ("Rust",)
     assert extractor.extract("We are hiring.", title="Senior Go Developer") == ("Go",)
     assert extractor.extract("", title="Swift Delivery Driver") == ()
+
+
+@pytest.mark.parametrize("text", [
+    "Go from idea to production in weeks. We write Python and PostgreSQL.",
+    "Python, PostgreSQL, Kubernetes.\nGo beyond the brief and own the outcome.",
+    "We run on AWS and Kafka. Go live every day with us!",
+])
+def test_an_imperative_go_is_not_the_language(extractor: SkillExtractor, text: str) -> None:
+    assert "Go" not in extractor.extract(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Backend: Go from the gateway to the workers, PostgreSQL underneath.",
+    "We migrated to Go from Python last year; Kubernetes and PostgreSQL too.",
+    "Stack: Go, Rust and PostgreSQL.",
+])
+def test_go_the_language_beside_a_particle(extractor: SkillExtractor, text: str) -> None:
+    assert "Go" in extractor.extract(text)

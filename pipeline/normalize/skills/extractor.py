@@ -123,9 +123,24 @@ def _sort_forms(
             if f.kind == STRONG:
                 strong.add(f.skill)  # type: ignore[arg-type]
                 strong_extra[i] = f.skill  # type: ignore[assignment]
-            elif f.kind == GATED:
+            elif f.kind == GATED and not _imperative(text, start, end):
                 gated.append((start, f))
     return gated, weak, strong, strong_extra
+
+
+# A gated name that opens a sentence and is followed by a particle is a verb in the
+# imperative ("Go from idea to production.", "Go beyond the brief"), not a technology;
+# "We use Go to build" and "migrated to Go from Python" do not open a sentence.
+_PARTICLE = re.compile(r"[ \t]+(?:from|to|live|ahead|beyond|above|back|forward|through|further|"
+                       r"deeper|far|fast|faster|big|wild|all[ -]in)\b", re.IGNORECASE)
+_SENTENCE_END = frozenset(".!?\n•*-–—")
+
+
+def _imperative(text: str, start: int, end: int) -> bool:
+    if not _PARTICLE.match(text, end):
+        return False
+    before = text[:start].rstrip(" \t")
+    return not before or before[-1] in _SENTENCE_END
 
 
 def _lenient_html_to_text(html: str) -> str:
