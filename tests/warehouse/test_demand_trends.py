@@ -356,3 +356,19 @@ def test_non_engineering_postings_stay_out_of_shares_markets_and_companions(ware
     sales = con.execute("select max(share) from skill_share_monthly where skill = 'Salesforce' "
                         "and role_family = 'non_engineering'").fetchone()
     assert sales == (1.0,)
+
+
+def test_a_source_leaving_moves_the_pooled_share_not_the_mover(warehouse) -> None:
+    # Hacker News: a steady 20% Rust. A second thread source with 60% Rust is there a year ago
+    # and gone since: the pooled share falls, demand within each source does not.
+    for back in range(1, 17):
+        post_share(warehouse, "hn", month_start(back), 200, 40)
+    for back in range(8, 17):
+        post_share(warehouse, "hn_freelance", month_start(back), 100, 60)
+    con = warehouse.refresh()
+    rust = one(con, "select * from skill_movers where role_family = 'engineering' "
+                    "and skill = 'Rust'")
+    assert rust["sources"] == ["hn"]
+    assert rust["pooled_change_pp"] < -10
+    assert rust["change_pp"] == pytest.approx(0.0)
+    assert not rust["significant"] and rust["direction"] == "flat"
