@@ -43,6 +43,7 @@ from pipeline.demo.seeded_trends import (
     FREELANCE_JOINS,
     NON_ENGINEERING_SHARE,
     PARTIAL_HOURS,
+    freelance_threads_in,
     month_year,
     trend,
 )
@@ -222,9 +223,10 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
                     partial_last_month: bool = True) -> CorpusSummary:
     """Write ``root/hn/stories.json`` and ``root/hn/items/*.json`` for the ``months`` months
     ending with ``end``'s month. ``postings_per_month`` bounds the job ads per hiring thread (a
-    few seekers, bot notes and deleted comments come on top); "Freelancer?" threads start in
-    ``freelance_from``'s month (``None``: never); with ``partial_last_month`` the last month's
-    threads hold only their first ``PARTIAL_HOURS`` hours. Stale item files are removed."""
+    few seekers, bot notes and deleted comments come on top); "Freelancer?" threads run in
+    ``FREELANCE_EARLY`` and from ``freelance_from``'s month (``None``: not again); with
+    ``partial_last_month`` the last month's threads hold only their first ``PARTIAL_HOURS``
+    hours. Stale item files are removed."""
     items_dir = root / "hn" / "items"
     items_dir.mkdir(parents=True, exist_ok=True)
     month_list = iter_hn_months(end, months)
@@ -241,7 +243,7 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
         count = _month_count(rng, month, postings_per_month)
         hiring = _hiring_thread(rng, year, start, count, pool, used)
         freelance = None
-        if freelance_from is not None and month >= freelance_from.replace(day=1):
+        if freelance_threads_in(month, freelance_from):
             freelance = _freelance_thread(frng, year, start, _month_count(frng, month, (80, 140)),
                                           used)
         now = None

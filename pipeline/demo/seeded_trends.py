@@ -27,9 +27,11 @@ Any three-month window against the same months a year earlier from 2026 on moves
 slopes (Go +12, Rust +9, PHP -7.5, Perl -5 points a year); windows ending before 2025 show no
 mover.
 
-Sources joining: ``hn_freelance`` (the demand side of "Freelancer? Seeking freelancer?") has no
-threads before ``FREELANCE_JOINS``; from then on it adds about 60 client posts a month with its
-own, flat skill mix (``FREELANCE_LANGUAGES``: PHP 30 %, JavaScript 20 %, Go 3 %, Rust 1 % ...).
+Sources leaving and joining: ``hn_freelance`` (the demand side of "Freelancer? Seeking
+freelancer?") has threads from March to December 2024 (``FREELANCE_EARLY``), then none (it
+leaves), then again from ``FREELANCE_JOINS`` on (it joins); each month it adds about 60 client
+posts with its own, flat skill mix (``FREELANCE_LANGUAGES``: PHP 30 %, JavaScript 20 %, Go 3 %,
+Rust 1 % ...).
 Pooled with ``hn``, its arrival lifts PHP and lowers Go and Rust, so a pooled share hides most of
 PHP's fall and part of Go's and Rust's rise. The snapshot sources (ATS boards, job boards) are
 crawled once; everything they hold is dated before that crawl (survivors), with flat mixes of their
@@ -72,7 +74,18 @@ TREND_SOURCES: tuple[str, ...] = ("hn",)
 """Sources whose seeded shares move; every other source's shares are flat."""
 
 FREELANCE_JOINS = date(2026, 3, 1)
-"""Month of the first "Freelancer? Seeking freelancer?" thread in the corpus."""
+"""Month the "Freelancer? Seeking freelancer?" threads come back for good (the source joins)."""
+FREELANCE_EARLY: tuple[date, date] = (date(2024, 3, 1), date(2024, 12, 1))
+"""First and last month of an earlier run of those threads, which then stops (the source
+leaves): before any window the movers compare, so only the share chart shows it."""
+
+
+def freelance_threads_in(month: date, joins: date | None = FREELANCE_JOINS,
+                         early: tuple[date, date] | None = FREELANCE_EARLY) -> bool:
+    """Whether the corpus has a "Freelancer?" thread in ``month``."""
+    month = month.replace(day=1)
+    return ((joins is not None and month >= joins.replace(day=1))
+            or (early is not None and early[0] <= month <= early[1]))
 FREELANCE_LANGUAGES: dict[str, float] = {
     "PHP": 30, "JavaScript": 20, "Python": 18, "TypeScript": 10, "Ruby": 8, "Java": 4, "C#": 4,
     "Go": 3, "Perl": 2, "Rust": 1,

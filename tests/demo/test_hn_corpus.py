@@ -14,7 +14,7 @@ import pytest
 
 from pipeline.demo.hn_calendar import first_weekday, iter_hn_months, thread_post_time
 from pipeline.demo.hn_corpus import CorpusSummary, write_hn_corpus
-from pipeline.demo.seeded_trends import FREELANCE_JOINS, PARTIAL_HOURS
+from pipeline.demo.seeded_trends import FREELANCE_JOINS, PARTIAL_HOURS, freelance_threads_in
 
 # Key sets of samples/hn/RECONSTRUCTED_algolia_search_by_date_whoishiring.json (hits) and
 # RECONSTRUCTED_algolia_items_44159528.json (items nodes), hard-coded so the test stands alone.
@@ -233,8 +233,7 @@ def test_default_corpus_size_and_variety(default: tuple[Path, CorpusSummary]) ->
     root, summary = default
     stories, items = _load(root)
     assert summary.threads >= 36 and summary.postings >= 10_000
-    joined = len(iter_hn_months(dt.date(2026, 11, 1), 48)) - len(
-        [m for m in iter_hn_months(dt.date(2026, 11, 1), 48) if m < FREELANCE_JOINS])
+    joined = sum(map(freelance_threads_in, iter_hn_months(dt.date(2026, 11, 1), 48)))
     assert len(stories) == 2 * 48 + joined and len(items) == 48 + joined
     tops = [c for h in _hiring(stories) for c in items[h["story_id"]]["children"]]
     texts = [c["text"] for c in tops if "text" in c]
@@ -263,7 +262,7 @@ def test_default_freelancer_threads(default: tuple[Path, CorpusSummary]) -> None
     for hit in stories[3:]:  # full months only
         if not hit["title"].startswith("Ask HN: Freelancer?"):
             continue
-        assert hit["created_at_i"] >= dt.datetime(2026, 3, 1, tzinfo=dt.UTC).timestamp()
+        assert freelance_threads_in(dt.datetime.fromtimestamp(hit["created_at_i"], dt.UTC).date())
         tops = [c for c in items[hit["story_id"]]["children"] if "text" in c]
         assert 80 <= len(tops) <= 140
         work += sum(bool(re.match("(<p>)?SEEKING WORK", c["text"])) for c in tops)

@@ -27,6 +27,7 @@ from pipeline.demo.greenhouse_corpus import write_corpus as write_greenhouse
 from pipeline.demo.hn_corpus import CorpusSummary
 from pipeline.demo.nonengineering import TITLES
 from pipeline.demo.seeded_trends import (
+    FREELANCE_EARLY,
     FREELANCE_JOINS,
     NON_ENGINEERING_SHARE,
     SEEDED,
@@ -200,3 +201,13 @@ def test_written_board_holds_nonengineering_jobs(tmp_path: Path) -> None:
               for job in json.loads(board.read_text(encoding="utf-8"))["jobs"]]
     other = sum(t in TITLES for t in titles)
     assert 0.04 < other / len(titles) < 0.22
+
+
+def test_freelancer_threads_leave_then_join(demo_hn_corpus: tuple[Path, CorpusSummary]) -> None:
+    stories = json.loads((demo_hn_corpus[0] / "hn" / "stories.json").read_text("utf-8"))
+    months = {dt.datetime.fromtimestamp(h["created_at_i"], dt.UTC).date().replace(day=1)
+              for h in stories if h["title"].startswith("Ask HN: Freelancer?")}
+    # A first run that stops (the source leaves), a gap, then back for good (it joins).
+    assert min(months) == FREELANCE_EARLY[0]
+    assert max(m for m in months if m < FREELANCE_JOINS) == FREELANCE_EARLY[1]
+    assert min(m for m in months if m > FREELANCE_EARLY[1]) == FREELANCE_JOINS
