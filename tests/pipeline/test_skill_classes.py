@@ -165,3 +165,26 @@ def test_an_imperative_go_is_not_the_language(extractor: SkillExtractor, text: s
 ])
 def test_go_the_language_beside_a_particle(extractor: SkillExtractor, text: str) -> None:
     assert "Go" in extractor.extract(text)
+
+
+@pytest.mark.parametrize("text", [
+    "We build APIs in Python. Perks: state of the art laptops (MacOS, Linux or Windows? You "
+    "pick your weapon of choice!)",
+    "Python and PostgreSQL.\nA choice to work from Mac or Linux\nExtra paid holiday time",
+    "Go services on AWS. You get a MacBook Pro or a Windows laptop of your choice.",
+])
+def test_an_operating_system_offered_as_equipment_is_a_perk(extractor: SkillExtractor,
+                                                            text: str) -> None:
+    found = set(extractor.extract(text))
+    assert not found & {"macOS", "Linux", "Windows"}
+    assert found  # the stack itself still counts
+
+
+@pytest.mark.parametrize(("text", "skill"), [
+    ("You will administer Linux servers and write Bash scripts on AWS.", "Linux"),
+    ("Testing our iOS and Android SDK on real devices, with Kotlin and Swift.", "Android"),
+    ("Deep Linux knowledge. Perks: a laptop of your choice.", "Linux"),
+])
+def test_an_operating_system_the_job_needs_still_counts(extractor: SkillExtractor, text: str,
+                                                        skill: str) -> None:
+    assert skill in extractor.extract(text)

@@ -10,6 +10,7 @@ from pipeline.normalize.skills.context import ContextRules, sandwiched, url_span
 from pipeline.normalize.skills.employer import employer_spans
 from pipeline.normalize.skills.local import LOCAL_CATEGORIES, confirm_locally
 from pipeline.normalize.skills.matcher import GATED, STRONG, Form, FormMatcher, Hit
+from pipeline.normalize.skills.perks import equipment_spans
 from pipeline.normalize.skills.taxonomy import Taxonomy
 
 
@@ -27,6 +28,7 @@ class SkillExtractor:
             n for n, s in taxonomy.skills.items() if s.category in LOCAL_CATEGORIES
         )
         self._given = frozenset(n for n, s in taxonomy.skills.items() if s.given_name)
+        self._os = frozenset(n for n, s in taxonomy.skills.items() if s.category == "os")
 
     def _candidates(self, text: str, *, trusted: bool = False,
                     company: str | None = None) -> set[str]:
@@ -45,6 +47,13 @@ class SkillExtractor:
             hits = [h for h in hits if not any(a <= h[0] < b for a, b in skipped)]
             if not hits:
                 return set()
+        if any(self._is_os(h) for h in hits):
+            perks = equipment_spans(text)
+            if perks:
+                hits = [h for h in hits
+                        if not (self._is_os(h) and any(a <= h[0] < b for a, b in perks))]
+                if not hits:
+                    return set()
         # Fast path: most hits carry one plain form; everything else needs case/gate checks.
         found = {h[2] for h in hits if h[2] is not None}
         rest = [i for i, h in enumerate(hits) if h[2] is None]
@@ -63,6 +72,9 @@ class SkillExtractor:
         if weak:
             found |= sandwiched(text, hits, weak, strong_extra)
         return found
+
+    def _is_os(self, hit: Hit) -> bool:
+        return hit[2] in self._os or any(f.skill in self._os for f in hit[3])
 
     def extract(
         self, text: str, *, title: str | None = None, tags: Sequence[str] = (),
