@@ -137,3 +137,12 @@ def test_an_aside_in_the_company_field_is_not_its_name(extractor: SkillExtractor
     found = set(extractor.extract(text, company="Bitrise (YC, CI/CD for DevOps)"))
     assert "Bitrise" not in found
     assert {"CI/CD", "DevOps", "Kubernetes", "Google Cloud"} <= found
+
+
+@given(st.text(alphabet="ab .+#-_éİ\\n", max_size=60), st.sampled_from(["ab", "a.b", "b-a", "éa"]))
+def test_mentions_match_the_pattern(text: str, name: str) -> None:
+    from pipeline.normalize.skills.employer import _mention_pattern, employer_spans
+
+    expected = sorted(m.span() for m in _mention_pattern(name).finditer(text))
+    assert sorted(employer_spans(text, name + " Inc")) == sorted(
+        set(expected) | {m.span() for m in _mention_pattern(name + " Inc").finditer(text)})

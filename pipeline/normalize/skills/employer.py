@@ -61,8 +61,37 @@ def employer_spans(text: str, company: str | None = None) -> list[tuple[int, int
         full = _ASIDE.sub(" ", company).strip()
         if len(full) >= 2:
             names.add(full)
-    spans: list[tuple[int, int]] = []
-    for name in names:
-        pattern = re.compile(rf"(?<![\w.+#-]){re.escape(name)}(?![\w+#]|\.\w)", re.IGNORECASE)
-        spans.extend(m.span() for m in pattern.finditer(text))
+    if not names:
+        return []
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a character whose lower case is longer: offsets differ
+        return [m.span() for name in names for m in _mention_pattern(name).finditer(text)]
+    return [span for name in names for span in _mentions(lowered, name.lower())]
+
+
+def _mention_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.+#-]){re.escape(name)}(?![\w+#]|\.\w)", re.IGNORECASE)
+
+
+def _word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def _mentions(text: str, name: str) -> list[tuple[int, int]]:
+    """Whole-word occurrences of ``name`` in ``text`` (both lower case), as
+    :func:`_mention_pattern` finds them, without compiling a pattern per company: a load sees
+    thousands of companies, more than the regex cache holds."""
+    spans = []
+    size = len(text)
+    i = text.find(name)
+    while i >= 0:
+        j = i + len(name)
+        left = text[i - 1] if i else ""
+        right = text[j] if j < size else ""
+        clear_left = not left or not (_word(left) or left in ".+#-")
+        clear_right = not right or not (_word(right) or right in "+#"
+                                        or (right == "." and j + 1 < size and _word(text[j + 1])))
+        if clear_left and clear_right:
+            spans.append((i, j))
+        i = text.find(name, i + 1)
     return spans
