@@ -115,10 +115,13 @@ def _places(rxs: tuple[re.Pattern[str], ...], s: str) -> list[list[tuple[int, in
     for end, (n, runs) in auto.iter(low):
         q = end - n + 1
         for i, run in runs:
-            p = q
-            while run is not None and p and _RUN[run[0]](s[p - 1]):
+            if run is None:
+                places[i].append((q, q))
+                continue
+            p, inside = q, _RUN[run[0]]
+            while p and inside(s[p - 1]):
                 p -= 1
-            places[i].append((p, q - (run[1] if run else 0)))
+            places[i].append((p, q - run[1]))
     return places
 
 

@@ -70,6 +70,7 @@ Evidence is ``title:"<words>"``, ``header:"<words>"``, ``text:"<word>,<word>"`` 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Literal, get_args
@@ -80,10 +81,9 @@ from pipeline.normalize.regex_scan import finditer, search, search_each, sub
 
 __all__ = ["ENGINEERING_FAMILIES", "FAMILIES", "RoleFamily", "classify_role"]
 
-Family = Literal[
-    "backend", "frontend", "full_stack", "mobile", "data_ml", "devops_sre", "qa_test",
-    "security", "embedded", "eng_management", "engineering_other", "non_engineering",
-]
+Family = Literal["backend", "frontend", "full_stack", "mobile", "data_ml", "devops_sre",
+                 "qa_test", "security", "embedded", "eng_management", "engineering_other",
+                 "non_engineering"]
 FAMILIES: tuple[Family, ...] = get_args(Family)
 ENGINEERING_FAMILIES: tuple[Family, ...] = FAMILIES[:-1]
 
@@ -261,23 +261,20 @@ def _family_in(text: str, rules: list[tuple[Family, re.Pattern[str]]], *,
 def _text_family(text: str) -> tuple[Family, str] | None:
     """The family the text's role and tech words point at, when one clearly leads."""
     counts: Counter[Family] = Counter()
-    words: dict[Family, list[str]] = {}
+    words: dict[Family, dict[str, None]] = {}  # distinct, in order
     for m in finditer(_TEXT_RX, text):
         family: Family = m.lastgroup  # type: ignore[assignment]
         counts[family] += 1
-        w = words.setdefault(family, [])
-        if m.group(0).lower() not in w:
-            w.append(m.group(0).lower())
+        words.setdefault(family, {})[m.group(0).lower()] = None
     if not counts:
         return None
-    (best, n), *rest = counts.most_common() + [("engineering_other", 0)]
-    runner = rest[0][1]
+    (best, n), (_, runner), *_ = counts.most_common() + [("engineering_other", 0)]
     fe, be = counts["frontend"], counts["backend"]
     close = min(fe, be) >= 2 and max(fe, be) < 3 * min(fe, be)
     if best in ("frontend", "backend", "full_stack") and close:
-        return "full_stack", ",".join(words["frontend"][:2] + words["backend"][:2])
+        return "full_stack", ",".join([*words["frontend"]][:2] + [*words["backend"]][:2])
     if n >= 3 and n >= 2 * runner:
-        return best, ",".join(words[best][:3])
+        return best, ",".join([*words[best]][:3])
     return None
 
 
@@ -352,21 +349,24 @@ def _decide(where: str, role: tuple[Family | None, str], text: str) -> RoleFamil
     return RoleFamily("engineering_other", f'{where}:"{words}"')
 
 
-def _classify(title: str, text: str) -> RoleFamily:
-    title = title[:300]
+@functools.lru_cache(maxsize=4096)  # titles repeat ("Senior Backend Engineer"): read each once
+def _title_role(title: str) -> tuple[Family | None, str] | None:
     if "|" in title:
         title = _header_role(title) or ""
-    if title.strip():
-        role = _role(title, _NOUN)
-        if role is None:  # no noun, but a role word on its own: "SRE", "Backend (Go)"
-            role = _family_in(title, _ROLE_RX)
-        if role is not None:
-            return _decide("title", role, text)
+    if not title.strip():
+        return None
+    # No noun, but a role word on its own: "SRE", "Backend (Go)".
+    return _role(title, _NOUN) or _family_in(title, _ROLE_RX)
+
+
+def _classify(title: str, text: str) -> RoleFamily:
+    role = _title_role(title[:300])
+    if role is not None:
+        return _decide("title", role, text)
     header = _header_role(text.split("\n", 1)[0][:300])
-    if header:
-        role = _role(header, _NOUN)
-        if role is not None:
-            return _decide("header", role, text)
+    role = _role(header, _NOUN) if header else None
+    if role is not None:
+        return _decide("header", role, text)
     # URLs out: "foxglove.dev" is not a dev.
     role = _role(sub(_URL, " ", text[:3000]), _BODY_NOUN)
     if role is not None:
