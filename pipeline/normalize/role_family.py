@@ -241,8 +241,8 @@ def _family_in(text: str, rules: list[tuple[Family, re.Pattern[str]]], *,
                specialist: bool = False) -> tuple[Family, str] | None:
     """The family of the earliest family word in ``text`` (frontend + backend: full_stack);
     with ``specialist``, a specialist family's word before any other."""
-    found = search_each(tuple(rx for _f, rx in rules), text)  # one pass for all families
-    hits = [(m.start(), f, m.group(0).lower()) for (f, _rx), m in zip(rules, found, strict=True)
+    first = search_each(tuple(rx for _f, rx in rules), text)  # one pass for all families
+    hits = [(m.start(), f, m.group(0).lower()) for (f, _rx), m in zip(rules, first, strict=True)
             if m]
     if not hits:
         return None
