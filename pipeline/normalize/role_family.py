@@ -70,18 +70,20 @@ Evidence is ``title:"<words>"``, ``header:"<words>"``, ``text:"<word>,<word>"`` 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from typing import Literal, get_args
 
 import attrs
 
+from pipeline.normalize.regex_scan import finditer, search, search_each, sub
+
 __all__ = ["ENGINEERING_FAMILIES", "FAMILIES", "RoleFamily", "classify_role"]
 
-Family = Literal[
-    "backend", "frontend", "full_stack", "mobile", "data_ml", "devops_sre", "qa_test",
-    "security", "embedded", "eng_management", "engineering_other", "non_engineering",
-]
+Family = Literal["backend", "frontend", "full_stack", "mobile", "data_ml", "devops_sre",
+                 "qa_test", "security", "embedded", "eng_management", "engineering_other",
+                 "non_engineering"]
 FAMILIES: tuple[Family, ...] = get_args(Family)
 ENGINEERING_FAMILIES: tuple[Family, ...] = FAMILIES[:-1]
 
@@ -239,11 +241,9 @@ def _family_in(text: str, rules: list[tuple[Family, re.Pattern[str]]], *,
                specialist: bool = False) -> tuple[Family, str] | None:
     """The family of the earliest family word in ``text`` (frontend + backend: full_stack);
     with ``specialist``, a specialist family's word before any other."""
-    hits: list[tuple[int, Family, str]] = []
-    for family, rx in rules:
-        m = rx.search(text)
-        if m:
-            hits.append((m.start(), family, m.group(0).lower()))
+    first = search_each(tuple(rx for _f, rx in rules), text)  # one pass for all families
+    hits = [(m.start(), f, m.group(0).lower()) for (f, _rx), m in zip(rules, first, strict=True)
+            if m]
     if not hits:
         return None
     found = {f for _, f, _w in hits}
@@ -261,23 +261,20 @@ def _family_in(text: str, rules: list[tuple[Family, re.Pattern[str]]], *,
 def _text_family(text: str) -> tuple[Family, str] | None:
     """The family the text's role and tech words point at, when one clearly leads."""
     counts: Counter[Family] = Counter()
-    words: dict[Family, list[str]] = {}
-    for m in _TEXT_RX.finditer(text):
+    words: dict[Family, dict[str, None]] = {}  # distinct, in order
+    for m in finditer(_TEXT_RX, text):
         family: Family = m.lastgroup  # type: ignore[assignment]
         counts[family] += 1
-        w = words.setdefault(family, [])
-        if m.group(0).lower() not in w:
-            w.append(m.group(0).lower())
+        words.setdefault(family, {})[m.group(0).lower()] = None
     if not counts:
         return None
-    (best, n), *rest = counts.most_common() + [("engineering_other", 0)]
-    runner = rest[0][1]
+    (best, n), (_, runner), *_ = counts.most_common() + [("engineering_other", 0)]
     fe, be = counts["frontend"], counts["backend"]
     close = min(fe, be) >= 2 and max(fe, be) < 3 * min(fe, be)
     if best in ("frontend", "backend", "full_stack") and close:
-        return "full_stack", ",".join(words["frontend"][:2] + words["backend"][:2])
+        return "full_stack", ",".join([*words["frontend"]][:2] + [*words["backend"]][:2])
     if n >= 3 and n >= 2 * runner:
-        return best, ",".join(words[best][:3])
+        return best, ",".join([*words[best]][:3])
     return None
 
 
@@ -286,15 +283,15 @@ def _role(title: str, rx: re.Pattern[str]) -> tuple[Family | None, str] | None:
     None when no role noun is found."""
     if rx is _BODY_NOUN:
         # In prose only the noun's own phrase counts: "hiring an AI Agent Engineer".
-        m = rx.search(title)
+        m = search(rx, title)
         if m is None:
             return None
         before = _PROSE_STOP.split(title[max(0, m.start() - 80):m.start()])[-1].split()[-4:]
         after = _PROSE_STOP.split(title[m.end():m.end() + 80])[0].split()[:4]
         title = " ".join([*before, m.group(0), *after])
-        nouns = list(rx.finditer(title))[:1]
+        nouns = list(finditer(rx, title))[:1]
     else:
-        nouns = list(rx.finditer(title))
+        nouns = list(finditer(rx, title))
     if not nouns:
         return None
     # "AI Agent Engineer", "Engineering Recruiter": a noun right before an engineering one,
@@ -338,7 +335,7 @@ def _header_role(line: str) -> str | None:
     fields = [f for f in _HEADER_SPLIT.split(line.strip()) if f]
     if len(fields) < 3 and "|" not in line:
         return None
-    rest = [_URL.sub(" ", f) for f in fields[1:]]
+    rest = [sub(_URL, " ", f) for f in fields[1:]]
     return " | ".join(f for f in rest if f.strip()) or None
 
 
@@ -352,23 +349,26 @@ def _decide(where: str, role: tuple[Family | None, str], text: str) -> RoleFamil
     return RoleFamily("engineering_other", f'{where}:"{words}"')
 
 
-def _classify(title: str, text: str) -> RoleFamily:
-    title = title[:300]
+@functools.lru_cache(maxsize=4096)  # titles repeat ("Senior Backend Engineer"): read each once
+def _title_role(title: str) -> tuple[Family | None, str] | None:
     if "|" in title:
         title = _header_role(title) or ""
-    if title.strip():
-        role = _role(title, _NOUN)
-        if role is None:  # no noun, but a role word on its own: "SRE", "Backend (Go)"
-            role = _family_in(title, _ROLE_RX)
-        if role is not None:
-            return _decide("title", role, text)
+    if not title.strip():
+        return None
+    # No noun, but a role word on its own: "SRE", "Backend (Go)".
+    return _role(title, _NOUN) or _family_in(title, _ROLE_RX)
+
+
+def _classify(title: str, text: str) -> RoleFamily:
+    role = _title_role(title[:300])
+    if role is not None:
+        return _decide("title", role, text)
     header = _header_role(text.split("\n", 1)[0][:300])
-    if header:
-        role = _role(header, _NOUN)
-        if role is not None:
-            return _decide("header", role, text)
+    role = _role(header, _NOUN) if header else None
+    if role is not None:
+        return _decide("header", role, text)
     # URLs out: "foxglove.dev" is not a dev.
-    role = _role(_URL.sub(" ", text[:3000]), _BODY_NOUN)
+    role = _role(sub(_URL, " ", text[:3000]), _BODY_NOUN)
     if role is not None:
         return _decide("text", role, text)
     return _unnamed_role(text)
@@ -378,13 +378,13 @@ def _unnamed_role(text: str) -> RoleFamily:
     """A posting that names no role at all ("Acme | Multiple roles | Berlin", a freelance gig):
     non-engineering when it asks for a designer, writer or seller, else engineering when its
     text names at least three tech words, else nothing found."""
-    asked = _ASKED_NON_ENG.search(text[:600])
+    asked = search(_ASKED_NON_ENG, text[:600])
     if asked:
         return RoleFamily("non_engineering", f'text:"{asked.group(0).lower()}"')
     found = _text_family(text[:4000])
     if found is not None:
         return RoleFamily(found[0], f'text:"{found[1]}"')
-    words = list(dict.fromkeys(m.group(0).lower() for m in _TECH_ANY.finditer(text[:4000])))
+    words = list(dict.fromkeys(m.group(0).lower() for m in finditer(_TECH_ANY, text[:4000])))
     if len(words) >= 3:
         return RoleFamily("engineering_other", f'text:"{",".join(words[:3])}"')
     return RoleFamily("non_engineering", "default")
