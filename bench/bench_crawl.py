@@ -52,8 +52,8 @@ class Measure:
     seconds: float
     ids: frozenset[str]
     """``source_id`` of every landed item, to check both setups landed the same postings."""
-    wall: float
-    """The whole crawl process, start-up included."""
+    busy: float | None = None
+    """CPU seconds of the crawl process over the span, per second (defaults runs only)."""
 
 
 def pages_per_second(m: Measure) -> float:
@@ -146,19 +146,16 @@ def crawl_defaults(source: str, base_url: str, args: Mapping[str, str], out: Pat
     for key, value in args.items():
         command += ["--arg", f"{key}={value}"]
     # Its log goes to a file, as a jobpulse crawl's does (run_crawl).
-    started = time.monotonic()
     with (out / "crawl.log").open("wb") as log:
         returncode = subprocess.run(command, stdout=log, stderr=subprocess.STDOUT,
                                     check=False).returncode
-    wall = time.monotonic() - started
     result_file = out / "result.json"
     if returncode != 0 or not result_file.is_file():
         raise RuntimeError(f"scrapy-defaults crawl of {source} failed; see {out / 'crawl.log'}")
     result = json.loads(result_file.read_text(encoding="utf-8"))
-    print(f"    ({DEFAULTS} process busy {result['cpu_seconds'] / result['seconds']:.0%} "
-          "of the span)", flush=True)
     return Measure(result["pages"], result["items"], result["seconds"],
-                   landed_ids(out / "items.jsonl"), wall)
+                   landed_ids(out / "items.jsonl"),
+                   result["cpu_seconds"] / max(result["seconds"], 1e-6))
 
 
 def crawl_ours(source: str, base_url: str, args: Mapping[str, str], out: Path) -> Measure:
@@ -171,7 +168,7 @@ def crawl_ours(source: str, base_url: str, args: Mapping[str, str], out: Path) -
                - datetime.fromisoformat(manifest["started_at"])).total_seconds()
     assert isinstance(result.landing_file, Path)
     return Measure(int(manifest["pages"]), int(manifest["items"]), seconds,
-                   landed_ids(result.landing_file), result.seconds)
+                   landed_ids(result.landing_file))
 
 
 Crawl = Callable[[str, str, Mapping[str, str], Path], Measure]
@@ -238,26 +235,25 @@ def bench_source(source: str, root: Path, *, runs: int, months: int,
                 result.runs[name].append(m)
                 print(f"  {name}: {m.pages} pages, {m.items} items in {m.seconds:.2f}s "
                       f"({pages_per_second(m):,.1f} pages/s, {items_per_second(m):,.0f} "
-                      f"items/s; {m.wall:.2f}s with start-up)", flush=True)
+                      "items/s" + (f", process busy {m.busy:.0%})" if m.busy is not None
+                                   else ")"), flush=True)
     return result
 
 
 def table(results: Sequence[SourceResult], runs: int) -> str:
-    lines = [f"crawl throughput, median of {runs} run(s); seconds: spider open to engine stop"
-             " (wall: the whole process)",
+    lines = [f"crawl throughput, median of {runs} run(s); seconds: spider open to engine stop",
              f"{'source':<11} {'setup':<16} {'pages':>6} {'items':>7} {'seconds':>8} "
-             f"{'wall':>6} {'pages/s':>9} {'items/s':>9}"]
+             f"{'pages/s':>9} {'items/s':>9}"]
     for r in results:
         for setup in (DEFAULTS, OURS):
             first = r.runs[setup][0]
             seconds = statistics.median(m.seconds for m in r.runs[setup])
-            wall = statistics.median(m.wall for m in r.runs[setup])
             lines.append(f"{r.source:<11} {setup:<16} {first.pages:>6} {first.items:>7} "
-                         f"{seconds:>8.2f} {wall:>6.2f} "
+                         f"{seconds:>8.2f} "
                          f"{r.median(setup, pages_per_second):>9,.1f} "
                          f"{r.median(setup, items_per_second):>9,.0f}")
         pages, items = r.ratio()
-        lines.append(f"{r.source:<11} {'ratio ours/def':<16} {'':>6} {'':>7} {'':>8} {'':>6} "
+        lines.append(f"{r.source:<11} {'ratio ours/def':<16} {'':>6} {'':>7} {'':>8} "
                      f"{pages:>8.2f}x {items:>8.2f}x")
         problems = r.mismatches()
         lines.append(f"{r.source:<11} same pages and items in every run: "

@@ -61,7 +61,7 @@ def test_setups_alternate_which_goes_first() -> None:
 
 
 def _measure(ids: set[str], pages: int = 2) -> Measure:
-    return Measure(pages, len(ids), 1.0, frozenset(ids), 2.0)
+    return Measure(pages, len(ids), 1.0, frozenset(ids))
 
 
 def test_a_run_landing_other_items_is_reported() -> None:
