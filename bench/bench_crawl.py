@@ -158,8 +158,12 @@ def crawl_defaults(source: str, base_url: str, args: Mapping[str, str], out: Pat
                    result["cpu_seconds"] / max(result["seconds"], 1e-6))
 
 
-def crawl_ours(source: str, base_url: str, args: Mapping[str, str], out: Path) -> Measure:
-    result = run_crawl(source, landing_dir=out / "landing", base_url=base_url, args=args)
+def crawl_ours(source: str, base_url: str, args: Mapping[str, str], out: Path,
+               overrides: Mapping[str, str] | None = None) -> Measure:
+    """The product path; ``overrides`` (``--ours-set``) take one of our settings away, to see
+    what it costs."""
+    result = run_crawl(source, landing_dir=out / "landing", base_url=base_url, args=args,
+                       settings=overrides)
     if not result.ok:
         raise RuntimeError(f"jobpulse crawl of {source} failed; see {result.log_file}")
     manifest = result.manifest
@@ -221,8 +225,8 @@ class SourceResult:
         return problems
 
 
-def bench_source(source: str, root: Path, *, runs: int, months: int,
-                 copies: int) -> SourceResult:
+def bench_source(source: str, root: Path, *, runs: int, months: int, copies: int,
+                 overrides: Mapping[str, str] | None = None) -> SourceResult:
     corpus = write_source(source, root / "corpus", months=months, copies=copies)
     args = {**dict(get_source(source).default_args), **corpus.spider_args}
     print(f"{source}: {corpus.postings} postings, {corpus.note}", flush=True)
@@ -231,7 +235,10 @@ def bench_source(source: str, root: Path, *, runs: int, months: int,
         for round_no in range(runs):
             for name in setup_order(round_no):
                 out = root / f"{name.replace(' ', '-')}-{round_no}"
-                m = SETUPS[name](source, f"{url}/{source}", args, out)
+                if name == OURS:
+                    m = crawl_ours(source, f"{url}/{source}", args, out, overrides)
+                else:
+                    m = SETUPS[name](source, f"{url}/{source}", args, out)
                 result.runs[name].append(m)
                 print(f"  {name}: {m.pages} pages, {m.items} items in {m.seconds:.2f}s "
                       f"({pages_per_second(m):,.1f} pages/s, {items_per_second(m):,.0f} "
@@ -269,6 +276,9 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--copies", type=int, default=20,
                     help="Greenhouse demo corpora merged (14 boards each)")
     ap.add_argument("--sources", default="hn,greenhouse")
+    ap.add_argument("--ours-set", action="append", default=[], metavar="NAME=VALUE",
+                    help="a Scrapy setting for the jobpulse runs, e.g. ROBOTSTXT_OBEY=False, "
+                    "to measure what one of our settings costs")
     # The child side of a scrapy-defaults crawl (one reactor per process).
     ap.add_argument("--defaults-child", metavar="SOURCE", help=argparse.SUPPRESS)
     ap.add_argument("--base-url", help=argparse.SUPPRESS)
@@ -279,11 +289,17 @@ def main(argv: list[str] | None = None) -> None:
         spider_args = dict(a.split("=", 1) for a in args.arg)
         run_defaults_child(args.defaults_child, args.base_url, spider_args, args.out)
         return
+    overrides = dict(a.split("=", 1) for a in args.ours_set)
+    if overrides:
+        print(f"{OURS} runs with {overrides}", flush=True)
     results = []
     with tempfile.TemporaryDirectory() as tmp:
         for source in [s.strip() for s in args.sources.split(",") if s.strip()]:
             results.append(bench_source(source, Path(tmp) / source, runs=args.runs,
-                                        months=args.months, copies=args.copies))
+                                        months=args.months, copies=args.copies,
+                                        overrides=overrides))
+    if overrides:
+        print(f"{OURS} runs with {overrides}", flush=True)
     print(table(results, args.runs), flush=True)
 
 
