@@ -1,6 +1,7 @@
 """Crawl throughput on the local replay server: jobpulse's settings vs Scrapy's own defaults.
 
-``python -m bench.bench_crawl [--runs 3] [--months 48] [--copies 20] [--sources hn,greenhouse]``
+``python -m bench.bench_crawl [--runs 3] [--months 48] [--copies 20] [--sources hn,greenhouse]
+[--ours-set NAME=VALUE ...]``
 
 Each source's generated corpus is served on 127.0.0.1 and crawled by the real spider twice per
 round, the two setups alternating (median of ``--runs`` rounds):
@@ -18,8 +19,10 @@ item ids: a mismatch is printed, never hidden. Benchmarks report; nothing here a
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import json
+import shutil
 import statistics
 import subprocess
 import sys
@@ -176,13 +179,12 @@ def crawl_ours(source: str, base_url: str, args: Mapping[str, str], out: Path,
 
 
 Crawl = Callable[[str, str, Mapping[str, str], Path], Measure]
-SETUPS: dict[str, Crawl] = {DEFAULTS: crawl_defaults, OURS: crawl_ours}
+SOURCES = ("hn", "greenhouse")
 
 
 def setup_order(round_no: int) -> list[str]:
     """Alternate which setup goes first, so neither always runs on a warmer machine."""
-    names = list(SETUPS)
-    return names if round_no % 2 == 0 else names[::-1]
+    return [DEFAULTS, OURS] if round_no % 2 == 0 else [OURS, DEFAULTS]
 
 
 def write_source(source: str, root: Path, *, months: int, copies: int) -> DemoCorpus:
@@ -194,7 +196,7 @@ def write_source(source: str, root: Path, *, months: int, copies: int) -> DemoCo
                           note=f"{summary.threads} threads")
     if source == "greenhouse":
         return write_big_corpus(root, copies)
-    raise ValueError(f"no benchmark corpus for {source!r}; known: hn, greenhouse")
+    raise ValueError(f"no benchmark corpus for {source!r}; known: {', '.join(SOURCES)}")
 
 
 @attrs.frozen
@@ -230,15 +232,14 @@ def bench_source(source: str, root: Path, *, runs: int, months: int, copies: int
     corpus = write_source(source, root / "corpus", months=months, copies=copies)
     args = {**dict(get_source(source).default_args), **corpus.spider_args}
     print(f"{source}: {corpus.postings} postings, {corpus.note}", flush=True)
-    result = SourceResult(source, corpus.note, {name: [] for name in SETUPS})
+    crawls: dict[str, Crawl] = {DEFAULTS: crawl_defaults,
+                                OURS: functools.partial(crawl_ours, overrides=overrides)}
+    result = SourceResult(source, corpus.note, {name: [] for name in crawls})
     with replay_server(root / "corpus") as url:
         for round_no in range(runs):
             for name in setup_order(round_no):
                 out = root / f"{name.replace(' ', '-')}-{round_no}"
-                if name == OURS:
-                    m = crawl_ours(source, f"{url}/{source}", args, out, overrides)
-                else:
-                    m = SETUPS[name](source, f"{url}/{source}", args, out)
+                m = crawls[name](source, f"{url}/{source}", args, out)
                 result.runs[name].append(m)
                 print(f"  {name}: {m.pages} pages, {m.items} items in {m.seconds:.2f}s "
                       f"({pages_per_second(m):,.1f} pages/s, {items_per_second(m):,.0f} "
@@ -289,15 +290,28 @@ def main(argv: list[str] | None = None) -> None:
         spider_args = dict(a.split("=", 1) for a in args.arg)
         run_defaults_child(args.defaults_child, args.base_url, spider_args, args.out)
         return
+    if any("=" not in a for a in args.ours_set):
+        ap.error("--ours-set takes NAME=VALUE")
     overrides = dict(a.split("=", 1) for a in args.ours_set)
+    sources = [s.strip() for s in args.sources.split(",") if s.strip()]
+    unknown = [s for s in sources if s not in SOURCES]
+    if unknown or args.runs < 1:
+        ap.error(f"unknown source(s) {', '.join(unknown)}; known: {', '.join(SOURCES)}"
+                 if unknown else "--runs must be 1 or more")
     if overrides:
         print(f"{OURS} runs with {overrides}", flush=True)
     results = []
-    with tempfile.TemporaryDirectory() as tmp:
-        for source in [s.strip() for s in args.sources.split(",") if s.strip()]:
-            results.append(bench_source(source, Path(tmp) / source, runs=args.runs,
+    tmp = Path(tempfile.mkdtemp(prefix="jobpulse-bench-crawl-"))
+    try:
+        for source in sources:
+            results.append(bench_source(source, tmp / source, runs=args.runs,
                                         months=args.months, copies=args.copies,
                                         overrides=overrides))
+    except (RuntimeError, ValueError) as exc:
+        # A failed crawl or a bad setting: one line, no traceback, and the folder with the
+        # crawl's log is kept for reading.
+        raise SystemExit(f"bench_crawl: {exc}") from None
+    shutil.rmtree(tmp)
     if overrides:
         print(f"{OURS} runs with {overrides}", flush=True)
     print(table(results, args.runs), flush=True)
