@@ -176,3 +176,19 @@ def test_truncation_and_drops_reach_crawl_runs(tmp_path) -> None:
     con.close()
     assert _json.loads(row[0]) == {"description": 1, "chars": 900}
     assert _json.loads(row[1]) == {"too_large": 2}
+
+
+@pytest.mark.parametrize("extra", [
+    {"description": "é" * 500, "tags": ["a", "b"], "hiringOrganization": {"name": "Ünïcode"}},
+    {"extra": {"nested": [{"deep": 1}]}, "baseSalary": {"raw": "$1", "minValue": 1.5}},
+    {"extra": {"item": item(source_id="nested")}},  # a nested item: the full walk
+])
+def test_the_size_is_the_exporters_json_line(extra: dict[str, Any]) -> None:
+    from itemadapter import ItemAdapter
+
+    from crawlers.pipelines import _json_line
+
+    posting = item(**extra)
+    adapter = ItemAdapter(posting)
+    assert json.loads(_json_line(posting, adapter)) == json.loads(
+        json.dumps(adapter.asdict(), ensure_ascii=False))
