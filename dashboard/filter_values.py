@@ -37,9 +37,7 @@ class Filters:
     @property
     def active(self) -> bool:
         """Whether any filter is set: unfiltered pages read the prepared views instead."""
-        return any((self.date_from, self.date_to, self.sources, self.countries,
-                    self.work_modes, self.employment_types, self.seniorities,
-                    self.role_families))
+        return self.beyond_role or bool(self.role_families)
 
     @property
     def beyond_role(self) -> bool:

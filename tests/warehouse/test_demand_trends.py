@@ -372,3 +372,27 @@ def test_a_source_leaving_moves_the_pooled_share_not_the_mover(warehouse) -> Non
     assert rust["pooled_change_pp"] < -10
     assert rust["change_pp"] == pytest.approx(0.0)
     assert not rust["significant"] and rust["direction"] == "flat"
+
+
+def test_filtered_shares_count_demand_as_the_prepared_ones(warehouse) -> None:
+    from warehouse.sql import load_sql
+
+    first_crawl = dt.datetime(2026, 3, 15, 10, tzinfo=UTC)
+    warehouse.run("greenhouse", first_crawl)
+    warehouse.post("greenhouse", at(dt.date(2025, 6, 3)), ("Java",), count=10)  # survivors
+    warehouse.post("greenhouse", at(dt.date(2026, 4, 3)), ("Go",), count=6)
+    warehouse.post("greenhouse", at(dt.date(2026, 4, 3)), ("Java",), count=4)
+    con = warehouse.refresh()
+    con.execute(load_sql("queries/dashboard/filtered_postings"))
+    for basis in ("new", "active"):
+        prepared = con.execute(
+            "select month, skill, postings_with_skill, postings_total from skill_monthly_share "
+            "where basis = ? order by all", [basis]).fetchall()
+        filtered = con.execute(
+            f"select month, skill, postings_with_skill, postings_total from "
+            f"({load_sql('queries/dashboard/skill_share_filtered')}) order by all",
+            {"date_from": None, "date_to": None, "sources": ["greenhouse"], "countries": [],
+             "work_modes": [], "employment_types": [], "seniorities": [],
+             "role_families": [], "skills": ["Go", "Java"], "basis": basis}).fetchall()
+        assert filtered == prepared, basis
+        assert all(month >= dt.date(2026, 3, 1) for month, *_ in filtered)

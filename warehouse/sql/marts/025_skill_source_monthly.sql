@@ -1,7 +1,7 @@
 -- Counted new postings (published inside their source's coverage window, 010_base.sql) per
 -- month, source and role family: the units that like-for-like shares and movers combine.
--- role_groups maps each family to the groups it is counted in: itself, 'engineering' (every
--- family but non_engineering and unclassified) and 'all'. Non-engineering postings enter an
+-- role_groups maps each family to the groups it is counted in: itself, 'engineering'
+-- (is_engineering: every family but non_engineering, as the other marts count) and 'all'. Non-engineering postings enter an
 -- engineering denominator only when 'all' is asked for.
 create or replace temp table source_month_totals as
 select month, source, role_family, count(*) as postings_total
@@ -13,7 +13,7 @@ create or replace temp table role_groups as
 select role_family, role_family as role_group from (select distinct role_family from mart_base)
 union all
 select distinct role_family, 'engineering' from mart_base
-where role_family not in ('non_engineering', 'unclassified')
+where is_engineering(role_family)
 union all
 select distinct role_family, 'all' from mart_base;
 

@@ -16,7 +16,9 @@ select
     p.work_mode,
     p.employment_type,
     p.seniority_band,
-    p.role_family
+    p.role_family,
+    b.in_coverage,
+    b.active_from
 from posting_skills as ps
 inner join mart_base as b on ps.posting_id = b.posting_id
 inner join postings as p on ps.posting_id = p.posting_id

@@ -20,7 +20,9 @@ select
     coalesce((p.pay_annual_usd_min + p.pay_annual_usd_max) / 2, p.pay_annual_usd_min,
              p.pay_annual_usd_max) as annual_usd,
     coalesce((p.pay_hourly_usd_min + p.pay_hourly_usd_max) / 2, p.pay_hourly_usd_min,
-             p.pay_hourly_usd_max) as hourly_usd
+             p.pay_hourly_usd_max) as hourly_usd,
+    b.in_coverage,
+    b.active_from
 from postings as p
 inner join mart_base as b on p.posting_id = b.posting_id
 order by day;

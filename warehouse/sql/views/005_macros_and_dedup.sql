@@ -1,5 +1,6 @@
--- Engineering postings: every role family but non_engineering (a posting not yet classified
--- counts as engineering). Skill shares, pay and markets default to these, so a sales or design
+-- Engineering postings: every role family but non_engineering. A posting loaded before role
+-- families existed (NULL, 'unclassified' in the marts) counts as engineering until
+-- `jobpulse rebuild` classifies it, so an upgraded warehouse keeps its figures meanwhile. Skill shares, pay and markets default to these, so a sales or design
 -- posting never dilutes or pays into a skill's figures unless asked for.
 create or replace macro is_engineering(role_family) as
     coalesce(role_family, '') <> 'non_engineering';

@@ -1,8 +1,9 @@
 -- Monthly share of the filtered postings for the chosen skills, as skill_monthly_share
 -- computes it: duplicate groups count once (both macros keep one posting per job, so counts
--- need no distinct); 'active' counts every month a posting was open.
+-- need no distinct); only jobs inside their source's coverage window count ('new': published
+-- in it; 'active': every month open from the month the window opened).
 with base as (
-    select month, end_month
+    select month, end_month, in_coverage, active_from
     from filtered_jobs(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
         $seniorities, $role_families
@@ -10,16 +11,17 @@ with base as (
 ),
 
 counted as (
-    select month from base where $basis = 'new'
+    select month from base where $basis = 'new' and in_coverage
     union all
-    select cast(unnest(generate_series(month, end_month, interval 1 month)) as date) as month
-    from base where $basis = 'active'
+    select cast(unnest(generate_series(active_from, end_month, interval 1 month)) as date)
+        as month
+    from base where $basis = 'active' and end_month >= active_from
 ),
 
 totals as (select month, count(*) as postings_total from counted group by month),
 
 chosen as (
-    select skill, month, end_month
+    select skill, month, end_month, in_coverage, active_from
     from filtered_skills(
         $date_from, $date_to, $sources, $countries, $work_modes, $employment_types,
         $seniorities, $role_families
@@ -28,10 +30,10 @@ chosen as (
 ),
 
 skill_months as (
-    select skill, month from chosen where $basis = 'new'
+    select skill, month from chosen where $basis = 'new' and in_coverage
     union all
-    select skill, cast(unnest(generate_series(month, end_month, interval 1 month)) as date)
-    from chosen where $basis = 'active'
+    select skill, cast(unnest(generate_series(active_from, end_month, interval 1 month)) as date)
+    from chosen where $basis = 'active' and end_month >= active_from
 ),
 
 with_skill as (

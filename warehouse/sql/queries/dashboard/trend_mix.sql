@@ -10,7 +10,7 @@ select month, source, sum(postings) as postings, bool_or(partial) as partial
 from per_family
 where case $role
     when 'all' then true
-    when 'engineering' then role_family not in ('non_engineering', 'unclassified')
+    when 'engineering' then is_engineering(role_family)
     else role_family = $role
 end
 group by month, source
