@@ -15,7 +15,7 @@ from typing import Any
 
 import streamlit as st
 
-from dashboard.filter_values import Filters
+from warehouse.filters import Filters
 
 __all__ = ["Filters", "current", "sidebar"]
 

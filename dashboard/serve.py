@@ -20,6 +20,7 @@ def warm_up() -> None:
     import pyarrow  # noqa: F401  (DuckDB to polars)
 
     from dashboard import charts, data, filters, sql_console  # noqa: F401
+    from warehouse.answers import MACRO
     from warehouse.db import WarehouseError
     from warehouse.sql import load_sql
 
@@ -27,7 +28,7 @@ def warm_up() -> None:
     try:
         con = data.reader(str(data.db_path()))
         try:
-            con.execute(load_sql(data.MACRO))
+            con.execute(load_sql(MACRO))
             for name in ("filter_options", "skill_options"):
                 con.sql(load_sql(f"queries/dashboard/{name}")).fetchall()
             # The postings page is the only one that reads the wide text columns.

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from dashboard.filter_values import ENGINEERING_FAMILIES, Filters
+from warehouse.filters import ENGINEERING_FAMILIES, Filters
 from pipeline.normalize import role_family
 from tests.dashboard.test_pages import APP, captions, clear_caches
 from warehouse.db import connect

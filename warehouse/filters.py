@@ -1,7 +1,8 @@
-"""The sidebar's chosen filters as a value: what the data layer queries by.
+"""Filters on postings as a value: what every reader of the warehouse queries by.
 
-Kept apart from the widgets (``dashboard/filters.py``) so that the data layer can take filters
-without importing the module that draws them, which itself reads the data layer.
+The dashboard's sidebar (``dashboard/filters.py``), the MCP server and the HTTP API all build
+one; :mod:`warehouse.answers` turns it into the parameters of the ``filtered_postings(...)``
+macro, so the same choice gives the same rows wherever it is asked.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from typing import Any
 
 import attrs
 
-# The keys of pipeline.normalize.role_family.ENGINEERING_FAMILIES (the dashboard imports only
-# warehouse/); tests/dashboard checks the two agree.
+# The keys of pipeline.normalize.role_family.ENGINEERING_FAMILIES (warehouse/ imports nothing of
+# ours); tests/dashboard checks the two agree.
 ENGINEERING_FAMILIES = [
     "backend", "frontend", "full_stack", "mobile", "data_ml", "devops_sre", "qa_test",
     "security", "embedded", "eng_management", "engineering_other",
