@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from warehouse.filters import ENGINEERING_FAMILIES, Filters
 from pipeline.normalize import role_family
 from tests.dashboard.test_pages import APP, captions, clear_caches
 from warehouse.db import connect
+from warehouse.filters import ENGINEERING_FAMILIES, Filters
 from warehouse.marts import refresh_marts
 
 

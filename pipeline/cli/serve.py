@@ -1,0 +1,36 @@
+"""``jobpulse mcp``: answer assistants' questions from the warehouse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from pipeline.cli.options import PORT
+from pipeline.config import Settings
+
+
+@click.command("mcp")
+@click.option("--http", "http", is_flag=True,
+              help="Serve streamable HTTP at http://HOST:PORT/mcp instead of stdio.")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address for --http; keep 127.0.0.1 unless a proxy guards it.")
+@click.option("--port", type=PORT, default=8765, show_default=True, help="Port for --http.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="JOBPULSE_DB",
+              help="DuckDB warehouse file [env JOBPULSE_DB; default data/jobpulse.duckdb].")
+def mcp_command(http: bool, host: str, port: int, db: Path | None) -> None:
+    """Serve the warehouse to MCP clients (assistants), read-only.
+
+    Tools: skill_trend, movers, pay, compare_markets, search_postings, company_stack,
+    companies_using, describe_warehouse, sql. Every answer comes from the views the dashboard
+    reads; no tool can write, read files or reach the network. stdio by default (what desktop
+    assistants start); --http for streamable HTTP.
+
+    \b
+    Examples:
+        jobpulse mcp                       # stdio, for an assistant's config
+        jobpulse mcp --http --port 8765    # http://127.0.0.1:8765/mcp
+    """
+    from pipeline.serve.mcp_server import serve
+
+    serve(Settings.from_env(db=db).db_path, http=http, host=host, port=port)
