@@ -34,3 +34,27 @@ def mcp_command(http: bool, host: str, port: int, db: Path | None) -> None:
     from pipeline.serve.mcp_server import serve
 
     serve(Settings.from_env(db=db).db_path, http=http, host=host, port=port)
+
+
+@click.command("api")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; keep 127.0.0.1 unless a proxy guards it.")
+@click.option("--port", type=PORT, default=8000, show_default=True)
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="JOBPULSE_DB",
+              help="DuckDB warehouse file [env JOBPULSE_DB; default data/jobpulse.duckdb].")
+def api_command(host: str, port: int, db: Path | None) -> None:
+    """Serve the read-only HTTP API (JSON and CSV, OpenAPI docs at /docs).
+
+    The same operations as `jobpulse mcp`, plus an Atom feed of new postings matching a
+    query: /feeds/postings.atom?q=rust&work_mode=remote&employment=contract.
+
+    \b
+    Examples:
+        jobpulse api --port 8000
+        curl 'http://127.0.0.1:8000/skills/trend?skills=Rust&skills=Go&since=2026-01'
+    """
+    from pipeline.serve.api import serve
+    from pipeline.serve.reader import WarehouseReader
+
+    reader = WarehouseReader(Settings.from_env(db=db).db_path)  # a bad file fails here, clearly
+    serve(reader, host=host, port=port)

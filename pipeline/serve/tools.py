@@ -189,15 +189,19 @@ class Tools:
                         country: str | None = None, work_mode: str | None = None,
                         employment_type: str | None = None, seniority: str | None = None,
                         role_family: str | None = None, since: str | None = None,
-                        until: str | None = None, limit: int = 20) -> dict[str, Any]:
+                        until: str | None = None, limit: int = 20, offset: int = 0
+                        ) -> dict[str, Any]:
         filters = self.filters(since=since, until=until, role_family=role_family,
                                country=country, work_mode=work_mode,
                                employment_type=employment_type, seniority=seniority)
         name = self.skill(skill) if skill else None
         limit = min(max(limit, 1), 100)
-        frame = self.answers.postings(filters, skill=name, search=query, limit=limit, offset=0)
+        offset = max(offset, 0)
+        frame = self.answers.postings(filters, skill=name, search=query, limit=limit,
+                                      offset=offset)
         total = self.answers.postings_count(filters, skill=name, search=query)
-        return {"matching": total, "filters": filters.describe(), **bounded(frame, limit)}
+        return {"matching": total, "offset": offset, "filters": filters.describe(),
+                **bounded(frame, limit)}
 
     def company_stack(self, company: str) -> dict[str, Any]:
         frame = self.reader.run("queries/answers/company_stack", {"company": company})
