@@ -18,7 +18,7 @@ if str(ROOT) not in sys.path:
 
 st.set_page_config(page_title="jobpulse", page_icon=":material/monitoring:", layout="wide")
 
-PAGES = Path(__file__).resolve().parent / "pages"
+PAGES = Path(__file__).resolve().parent / "screens"
 
 
 def page(file: str, title: str, icon: str, *, default: bool = False) -> st.Page:
@@ -30,6 +30,7 @@ navigation = st.navigation([
     page("pay.py", "Pay", "payments"),
     page("markets.py", "Markets", "public"),
     page("skill_explorer.py", "Skill explorer", "travel_explore"),
+    page("companies.py", "Companies", "apartment"),
     page("postings.py", "Postings", "list_alt"),
     page("sql.py", "SQL", "terminal"),
     page("data_health.py", "Data health", "monitor_heart"),

@@ -171,6 +171,20 @@ def bar_chart(frame: pl.DataFrame, *, x: str, y: str, x_title: str, x_format: st
         height=height or max(120, min(22 * rows, 900)))
 
 
+def heat_chart(frame: pl.DataFrame, *, x: str, y: str, value: str, value_title: str,
+               y_order: list[str] | None = None) -> alt.Chart:
+    """Months across, categories down, a count as colour: small counts stay readable where
+    overlapping lines of 1s and 2s would not."""
+    return alt.Chart(frame).mark_rect().encode(
+        x=alt.X(f"yearmonth({x}):O", title=None, axis=alt.Axis(format="%b %Y", labelAngle=-45)),
+        y=alt.Y(f"{y}:N", title=None, sort=y_order or "-color",
+                axis=alt.Axis(labelLimit=0, labelOverlap=False)),
+        color=alt.Color(f"{value}:Q", title=value_title, scale=alt.Scale(scheme="blues")),
+        tooltip=[alt.Tooltip(f"{y}:N"), alt.Tooltip(f"yearmonth({x}):T", format="%b %Y"),
+                 alt.Tooltip(f"{value}:Q", format=",")],
+    ).properties(height=max(120, 22 * frame.select(y).n_unique()))
+
+
 def to_csv(frame: pl.DataFrame) -> bytes:
     """CSV of a frame; list columns (skills) become comma-separated text."""
     lists = [c for c, t in frame.schema.items() if isinstance(t, pl.List)]

@@ -193,3 +193,33 @@ class Answers:
 
     def source_status(self) -> pl.DataFrame:
         return self._query("dashboard/health_sources")
+
+    def skill_names(self) -> pl.DataFrame:
+        """Every skill the warehouse knows, with its category."""
+        return self._query("answers/skill_names")
+
+    def company_stack(self, company: str) -> pl.DataFrame:
+        """The company's totals beside each skill its engineering postings name."""
+        return self._query("answers/company_stack", {"company": company})
+
+    def company_stack_monthly(self, company: str) -> pl.DataFrame:
+        """month, skill, postings of one company."""
+        return self._query("answers/company_stack_monthly", {"company": company})
+
+    def company_open_postings(self, company: str, skill: str | None = None) -> pl.DataFrame:
+        return self._query("answers/company_open_postings",
+                           {"company": company, "skill": skill})
+
+    def company_list(self) -> pl.DataFrame:
+        """company, postings: companies with engineering postings, most first (5,000 at most)."""
+        return self._query("answers/company_list")
+
+    def company_names(self, text: str) -> pl.DataFrame:
+        """Companies whose name contains ``text``, most postings first (ten at most)."""
+        return self._query("answers/company_names", {"text": text})
+
+    def companies_using(self, skill: str, country: str | None = None, limit: int = 25
+                        ) -> pl.DataFrame:
+        """Companies whose engineering postings name ``skill``, most postings first."""
+        return self._query("answers/companies_using",
+                           {"skill": skill, "country": country, "limit": limit})

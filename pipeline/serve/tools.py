@@ -76,7 +76,7 @@ class Tools:
     # ------------------------------------------------------------------ arguments
     def skill(self, name: str) -> str:
         """The warehouse's own spelling of ``name`` (case aside); else a clear error."""
-        names = self.reader.run("queries/answers/skill_names", None)["skill"].to_list()
+        names = self.answers.skill_names()["skill"].to_list()
         by_fold = {n.casefold(): n for n in names}
         found = by_fold.get(name.strip().casefold())
         if found is None:
@@ -204,9 +204,9 @@ class Tools:
                 **bounded(frame, limit)}
 
     def company_stack(self, company: str) -> dict[str, Any]:
-        frame = self.reader.run("queries/answers/company_stack", {"company": company})
+        frame = self.answers.company_stack(company)
         if frame.is_empty():
-            names = self.reader.run("queries/answers/company_names", {"text": company.strip()})
+            names = self.answers.company_names(company.strip())
             hint = names["company"].to_list()
             raise ToolInputError(f"no engineering postings from a company named {company!r}"
                                  + (f"; similar names: {', '.join(hint)}" if hint else ""))
@@ -222,9 +222,8 @@ class Tools:
     def companies_using(self, skill: str, country: str | None = None, limit: int = 25
                         ) -> dict[str, Any]:
         name = self.skill(skill)
-        frame = self.reader.run("queries/answers/companies_using", {
-            "skill": name, "country": country.upper() if country else None,
-            "limit": min(max(limit, 1), MAX_ROWS)})
+        frame = self.answers.companies_using(name, country.upper() if country else None,
+                                             min(max(limit, 1), MAX_ROWS))
         return {"skill": name, "country": country.upper() if country else None,
                 **bounded(frame)}
 

@@ -46,7 +46,7 @@ def hostile_db(settings: Settings, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_script_in_a_posting_shows_as_text_on_the_postings_page(hostile_db: Path) -> None:
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/postings.py").run()
+    at.switch_page("screens/postings.py").run()
     assert not at.exception
     frame = at.dataframe[0].value
     titles = list(frame["title"])
@@ -61,7 +61,7 @@ def test_script_in_a_posting_shows_as_text_on_the_postings_page(hostile_db: Path
 
 def test_search_for_markup_matches_it_as_text(hostile_db: Path) -> None:
     at = AppTest.from_file(APP, default_timeout=60).run()
-    at.switch_page("pages/postings.py").run()
+    at.switch_page("screens/postings.py").run()
     at.text_input(key="postings_search").set_value("<script>").run()
     assert not at.exception
     frame = at.dataframe[0].value

@@ -28,7 +28,7 @@ def test_pay_type_goes_into_the_url_and_back(db: Path) -> None:  # noqa: F811
     assert not at.exception
     assert at.query_params["pay"] in ("day", ["day"])
     # A new session opened on a URL with ?pay=hour starts on the hourly rate.
-    fresh = AppTest.from_file(str(ROOT / "dashboard" / "pages" / "pay.py"), default_timeout=60)
+    fresh = AppTest.from_file(str(ROOT / "dashboard" / "screens" / "pay.py"), default_timeout=60)
     fresh.query_params["pay"] = "hour"
     fresh.run()
     assert not fresh.exception, [e.value for e in fresh.exception]

@@ -19,7 +19,8 @@ from pipeline.ingest.loader import load_warehouse
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = ["trends", "pay", "markets", "skill_explorer", "postings", "sql", "data_health"]
+PAGES = ["trends", "pay", "markets", "skill_explorer", "companies", "postings", "sql",
+         "data_health"]
 
 
 def clear_caches() -> None:
@@ -40,7 +41,7 @@ def open_page(page: str) -> AppTest:
     at = AppTest.from_file(APP, default_timeout=60).run()
     assert not at.exception, [e.value for e in at.exception]
     if page != "trends":
-        at.switch_page(f"pages/{page}.py").run()
+        at.switch_page(f"screens/{page}.py").run()
     assert not at.exception, [e.value for e in at.exception]
     return at
 
@@ -114,7 +115,7 @@ def test_filters_are_read_back_from_the_url(db: Path) -> None:
 def test_filters_persist_across_pages(db: Path) -> None:
     at = open_page("trends")
     at.sidebar.multiselect(key="f_seniority").set_value(["entry"]).run()
-    at.switch_page("pages/postings.py").run()
+    at.switch_page("screens/postings.py").run()
     assert not at.exception
     assert at.sidebar.multiselect(key="f_seniority").value == ["entry"]
     assert "**60** postings match" in markdown(at)

@@ -45,7 +45,7 @@ def test_role_family_filter_narrows_the_postings(mixed_db: Path) -> None:
     assert at.query_params["role"] in ("non_engineering", ["non_engineering"])
     at.sidebar.multiselect(key="f_roles").set_value(["engineering"]).run()
     assert "90 postings" in captions(at)
-    at.switch_page("pages/postings.py").run()
+    at.switch_page("screens/postings.py").run()
     assert not at.exception
     assert at.sidebar.multiselect(key="f_roles").value == ["engineering"]
     assert "**90** postings match" in "\n".join(m.value for m in at.markdown)

@@ -24,7 +24,7 @@ skill = st.selectbox("Skill", names, key="explorer_skill")
 st.query_params["skill"] = skill
 category = options.filter(pl.col("skill") == skill)["category"].item()
 st.caption(f"Category: {category}. {chosen_filters.describe()}.")
-st.page_link("pages/postings.py", label=f"Postings that mention {skill}",
+st.page_link("screens/postings.py", label=f"Postings that mention {skill}",
              icon=":material/list_alt:", query_params={"skill": skill})
 
 left, right = st.columns([3, 2])
@@ -94,5 +94,5 @@ else:
         help=f"Against {row['past_from']:%b %Y} to {row['past_to']:%b %Y} within "
              f"{', '.join(row['sources'])}; interval {row['ci_low_pp']:+.1f} to "
              f"{row['ci_high_pp']:+.1f} points. Significant only when it excludes zero.")
-    st.page_link("pages/trends.py", label="Every skill rising and falling",
+    st.page_link("screens/trends.py", label="Every skill rising and falling",
                  icon=":material/trending_up:")
