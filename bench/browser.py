@@ -14,8 +14,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-backg
                  "--disable-component-update", "--disable-sync"]
 # url path -> screenshot name; st.Page derives the path from the file name.
 PAGES = {"": "trends", "pay": "pay", "markets": "markets", "skill_explorer": "skill_explorer",
-         "companies": "companies", "postings": "postings", "sql": "sql",
-         "data_health": "data_health"}
+         "companies": "companies", "your_stack": "your_stack", "postings": "postings",
+         "sql": "sql", "data_health": "data_health"}
 
 
 def free_port() -> int:

@@ -31,6 +31,7 @@ navigation = st.navigation([
     page("markets.py", "Markets", "public"),
     page("skill_explorer.py", "Skill explorer", "travel_explore"),
     page("companies.py", "Companies", "apartment"),
+    page("your_stack.py", "Your stack", "person_search"),
     page("postings.py", "Postings", "list_alt"),
     page("sql.py", "SQL", "terminal"),
     page("data_health.py", "Data health", "monitor_heart"),

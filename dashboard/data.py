@@ -118,3 +118,4 @@ company_stack = _answers.company_stack
 company_stack_monthly = _answers.company_stack_monthly
 company_open_postings = _answers.company_open_postings
 companies_using = _answers.companies_using
+stack = _answers.stack

@@ -223,3 +223,12 @@ class Answers:
         """Companies whose engineering postings name ``skill``, most postings first."""
         return self._query("answers/companies_using",
                            {"skill": skill, "country": country, "limit": limit})
+
+    def stack(self, part: str, skills: tuple[str, ...], country: str | None,
+              remote_only: bool, contract_only: bool, **params: Any) -> pl.DataFrame:
+        """One part of "your stack" (``postings``, ``counts``, ``trend``, ``pay``, ``widen``)
+        for a freelancer with ``skills`` in ``country`` (``stack_jobs`` in the readers'
+        macros says what matches)."""
+        return self._query(f"answers/stack_{part}", {
+            "skills": list(skills), "country": country, "remote_only": remote_only,
+            "contract_only": contract_only, **params})

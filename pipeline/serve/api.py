@@ -120,6 +120,13 @@ def _lookup_routes(app: FastAPI, tools: Tools) -> None:
                                              seniority, role_family, since, until, limit,
                                              offset), format)
 
+    @app.get("/stack", summary="Your stack: matching jobs, their pay, trend, what to add")
+    def your_stack(skills: Many, country: str | None = None, remote_only: bool = False,
+                   contract_only: bool = False, limit: Annotated[int, Query(ge=1, le=100)] = 20,
+                   format: Format = "json") -> Response:  # noqa: A002
+        return _answer(tools.your_stack(skills, country, remote_only, contract_only, limit),
+                       format, "postings")
+
     @app.get("/companies/{company}/stack", summary="One company's stack")
     def company_stack(company: str, format: Format = "json") -> Response:  # noqa: A002
         return _answer(tools.company_stack(company), format, "skills")

@@ -55,6 +55,7 @@ def build_server(reader: WarehouseReader) -> MCPServer:
     tools = Tools(reader)
     server = MCPServer("jobpulse", instructions=INSTRUCTIONS)
     _add_market_tools(server, tools)
+    _add_stack_tool(server, tools)
     _add_lookup_tools(server, tools)
     return server
 
@@ -107,6 +108,19 @@ def _add_market_tools(server: MCPServer, tools: Tools) -> None:
         hourly rate, top skills; with skills, each skill's salary quartiles per market.
         markets: ISO country codes (US, DE), cities as written (Berlin), or 'remote'."""
         return tools.compare_markets(markets, skills or ())
+
+
+def _add_stack_tool(server: MCPServer, tools: Tools) -> None:
+    @server.tool(annotations=READ_ONLY)
+    @_tool
+    def your_stack(skills: list[str], country: str | None = None, remote_only: bool = False,
+                   contract_only: bool = False, limit: int = 20) -> dict[str, Any]:
+        """For a freelancer: recent jobs (the newest three months) naming at least two of my skills
+        (one, if I give one) where I can work (my country, or remote without a country),
+        their USD pay per type (salary, hour, day) with n, the monthly share of matching
+        jobs, and the one or two skills that would widen my matches most, with their demand
+        and pay. remote_only: remote jobs; contract_only: contract or freelance work."""
+        return tools.your_stack(skills, country, remote_only, contract_only, limit)
 
 
 def _add_lookup_tools(server: MCPServer, tools: Tools) -> None:

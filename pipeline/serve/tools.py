@@ -227,6 +227,25 @@ class Tools:
         return {"skill": name, "country": country.upper() if country else None,
                 **bounded(frame)}
 
+    def your_stack(self, skills: Sequence[str], country: str | None = None,
+                   remote_only: bool = False, contract_only: bool = False,
+                   limit: int = 20) -> dict[str, Any]:
+        """What a freelancer with ``skills`` can find: recent matching jobs, their pay per pay
+        type, the monthly trend, and the skills that would widen the matches most."""
+        chosen = self.skills(skills)
+        where = (chosen, country.upper() if country else None, remote_only, contract_only)
+        counts = self.answers.stack("counts", *where).row(0, named=True)
+        return {
+            "skills": list(chosen), "country": where[1], "remote_only": remote_only,
+            "contract_only": contract_only, "matches_at_least": min(2, len(chosen)),
+            "recent_matching": counts["matching"], "recent_jobs": counts["jobs"],
+            "postings": bounded(self.answers.stack("postings", *where,
+                                                   limit=min(max(limit, 1), 100))),
+            "pay_usd": self.answers.stack("pay", *where).to_dicts(),
+            "trend": bounded(self.answers.stack("trend", *where)),
+            "widen_with": self.answers.stack("widen", *where, limit=2).to_dicts(),
+        }
+
     def describe_warehouse(self, relation: str | None = None) -> dict[str, Any]:
         docs = read_dictionary()
         if relation is None:

@@ -94,3 +94,28 @@ def test_companies_page_in_chromium(demo_db: Path, tmp_path: Path) -> None:
         finally:
             proc.terminate()
             proc.wait(timeout=15)
+
+
+def test_your_stack_page_from_a_shared_url(demo_db: Path) -> None:
+    from pipeline.serve.reader import WarehouseReader
+    from pipeline.serve.tools import Tools
+
+    at = AppTest.from_file(APP, default_timeout=90)
+    at.query_params["skill"] = ["Go", "Kubernetes"]
+    at.query_params["remote"] = "1"
+    at.run()
+    at.switch_page("screens/your_stack.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.multiselect(key="stack_skills").value == ["Go", "Kubernetes"]
+    assert at.toggle(key="stack_remote").value is True
+    # The page's figures are the MCP tool's, asked the same question.
+    expected = Tools(WarehouseReader(demo_db)).your_stack(["Go", "Kubernetes"],
+                                                          remote_only=True)
+    assert at.metric[0].value == f"{expected['recent_matching']:,}"
+    assert charts(at) >= 1
+    table = at.dataframe[-1].value
+    assert len(table) == min(100, expected["recent_matching"])
+    assert (table["skills_matched"] >= 2).all()
+    widen = "\n".join(m.value for m in at.markdown)
+    for row in expected["widen_with"]:
+        assert f"**{row['skill']}**" in widen

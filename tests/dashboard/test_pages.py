@@ -19,8 +19,8 @@ from pipeline.ingest.loader import load_warehouse
 from tests.conftest import ROOT
 
 APP = str(ROOT / "dashboard" / "app.py")
-PAGES = ["trends", "pay", "markets", "skill_explorer", "companies", "postings", "sql",
-         "data_health"]
+PAGES = ["trends", "pay", "markets", "skill_explorer", "companies", "your_stack", "postings",
+         "sql", "data_health"]
 
 
 def clear_caches() -> None:

@@ -40,7 +40,7 @@ def con(demo_build: DemoBuild) -> Iterator[duckdb.DuckDBPyConnection]:
 
 def test_openapi_lists_every_endpoint(client: TestClient) -> None:
     paths = set(client.get("/openapi.json").json()["paths"])
-    assert {"/skills/trend", "/movers", "/pay", "/markets/compare", "/postings",
+    assert {"/skills/trend", "/movers", "/pay", "/markets/compare", "/postings", "/stack",
             "/companies/{company}/stack", "/companies", "/warehouse", "/warehouse/{relation}",
             "/sql", "/feeds/postings.atom"} <= paths
     assert client.get("/docs").status_code == 200
@@ -87,6 +87,16 @@ def test_companies(client: TestClient) -> None:
     name = using["rows"][0]["company"]
     stack = client.get(f"/companies/{name}/stack").json()
     assert stack["company"] == name and "Go" in {r["skill"] for r in stack["skills"]["rows"]}
+
+
+def test_your_stack_json_and_csv(client: TestClient) -> None:
+    params = {"skills": ["Python", "PostgreSQL"], "contract_only": True}
+    body = client.get("/stack", params=params).json()
+    assert body["contract_only"] and body["recent_matching"] >= body["postings"]["row_count"]
+    rows = list(csv.DictReader(io.StringIO(
+        client.get("/stack", params={**params, "format": "csv"}).text)))
+    assert len(rows) == body["postings"]["row_count"]
+    assert all(r["employment_type"] in ("contract", "freelance") for r in rows)
 
 
 def test_warehouse_and_sql(client: TestClient) -> None:

@@ -18,7 +18,7 @@ from mcp.client.stdio import stdio_client
 from tests.conftest import ROOT, DemoBuild
 
 TOOLS = {"skill_trend", "movers", "pay", "compare_markets", "search_postings", "company_stack",
-         "companies_using", "describe_warehouse", "sql"}
+         "companies_using", "describe_warehouse", "sql", "your_stack"}
 
 
 def _call_all(db: Path, calls: list[tuple[str, dict[str, Any]]]
@@ -52,6 +52,7 @@ CALLS: list[tuple[str, dict[str, Any]]] = [
     ("describe_warehouse", {}),
     ("describe_warehouse", {"relation": "skill_movers"}),
     ("sql", {"query": "select source, count(*) as n from postings group by 1 order by 1"}),
+    ("your_stack", {"skills": ["go", "Kubernetes"], "remote_only": True, "limit": 5}),
     # refusals: one clear message each, never a crash
     ("sql", {"query": "insert into skills values ('x', 'y', null)"}),
     ("sql", {"query": "select * from read_csv('/etc/passwd')"}),
@@ -89,7 +90,7 @@ def test_every_tool_is_listed(answers) -> None:  # type: ignore[no-untyped-def]
 def test_every_call_but_the_refusals_succeeds(answers) -> None:  # type: ignore[no-untyped-def]
     _, parsed, _ = answers
     for i, (error, body) in parsed.items():
-        assert error == (i >= 11), (CALLS[i], body)
+        assert error == (i >= 12), (CALLS[i], body)
 
 
 def test_skill_trend_is_the_share_view(answers) -> None:  # type: ignore[no-untyped-def]
@@ -178,7 +179,7 @@ def test_describe_and_sql(answers) -> None:  # type: ignore[no-untyped-def]
 
 def test_refusals_say_why_in_one_line(answers) -> None:  # type: ignore[no-untyped-def]
     _, parsed, _ = answers
-    messages = [parsed[i][1] for i in range(11, len(CALLS))]
+    messages = [parsed[i][1] for i in range(12, len(CALLS))]
     assert "only SELECT" in messages[0]
     assert "read-only" in messages[1] or "file" in messages[1]
     assert "did you mean Python" in messages[2]
@@ -188,3 +189,16 @@ def test_refusals_say_why_in_one_line(answers) -> None:  # type: ignore[no-untyp
     assert "No Such Company" in messages[5]
     ours = messages[:4] + messages[5:]
     assert all("\n" not in m and "Traceback" not in m for m in ours)
+
+
+def test_your_stack(answers) -> None:  # type: ignore[no-untyped-def]
+    _, parsed, con = answers
+    body = parsed[11][1]
+    assert body["skills"] == ["Go", "Kubernetes"] and body["matches_at_least"] == 2
+    assert 0 < body["recent_matching"] <= body["recent_jobs"]
+    for row in body["postings"]["rows"]:
+        assert row["work_mode"] == "remote" and row["skills_matched"] >= 2
+        assert {"Go", "Kubernetes"} <= set(row["skills"])
+    assert {p["pay_type"] for p in body["pay_usd"]} <= {"salary", "hour", "day"}
+    assert 1 <= len(body["widen_with"]) <= 2
+    assert all(w["skill"] not in ("Go", "Kubernetes") for w in body["widen_with"])

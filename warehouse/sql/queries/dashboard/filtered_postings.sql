@@ -113,3 +113,29 @@ where (wanted_skill is null or f.posting_id in (
         where contains(lower(p.title), lower(search_text))
             or contains(lower(p.company), lower(search_text))
             or contains(lower(p.description), lower(search_text))));
+
+-- "Your stack": every engineering job (one representative posting each) where a freelancer
+-- with the skills my_skills could work, with how many of those skills it names (mine).
+-- Location: in my_country, or remote without a country of its own (null: anywhere).
+-- remote_only keeps remote jobs, contract_only contract and freelance work. A job matches the
+-- stack when mine >= least(2, len(my_skills)).
+create or replace temp macro stack_jobs(my_skills, my_country, remote_only, contract_only)
+as table
+with mine as (
+    select posting_id, count(*) as mine
+    from mart_filter_skills
+    where list_contains(my_skills, skill)
+    group by posting_id
+)
+select j.*, coalesce(m.mine, 0) as mine, coalesce(m.mine, 0) >= least(2, len(my_skills))
+    as matches,
+    -- "Recent" counts back from the newest month the warehouse holds, not from today, so a
+    -- warehouse loaded a while ago still answers.
+    (select max(month) from mart_filter_jobs) as latest_month
+from mart_filter_jobs as j
+left join mine as m on j.posting_id = m.posting_id
+where is_engineering(j.role_family)
+    and (my_country is null or j.country = my_country
+         or (j.work_mode = 'remote' and j.country is null))
+    and (not remote_only or j.work_mode = 'remote')
+    and (not contract_only or hiring_market(j.employment_type) = 'contract');
