@@ -16,7 +16,7 @@ import duckdb
 import polars as pl
 import streamlit as st
 
-from warehouse.answers import CLOUD_PROVIDERS, PAY_TYPES, Answers, run_on
+from warehouse.answers import PAY_TYPES, Answers, default_skills, run_on
 from warehouse.db import open_snapshot, snapshot_cursor
 
 __all__ = ["PAY_TYPES", "PRESETS", "db_path", "default_skills", "preset_skills", "query"]
@@ -75,13 +75,6 @@ def _run(name: str, params: dict[str, Any] | None) -> pl.DataFrame:
 
 
 _answers = Answers(_run)
-
-
-def default_skills(options: pl.DataFrame, languages: int = 5) -> list[str]:
-    """The top languages by postings plus the three big clouds, as far as the data has them."""
-    top = options.filter(pl.col("category") == "language").head(languages)["skill"].to_list()
-    present = set(options["skill"].to_list())
-    return top + [c for c in CLOUD_PROVIDERS if c in present]
 
 
 def preset_skills(options: pl.DataFrame, preset: str, n: int = 6) -> list[str]:

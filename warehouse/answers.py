@@ -13,6 +13,7 @@ How a query runs (cached by the dashboard, on a read-only snapshot elsewhere) is
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -35,6 +36,14 @@ PAY_TYPES = {
     "Day rate": ("rate", "day"),
 }
 MACRO = "queries/dashboard/filtered_postings"
+
+
+def default_skills(options: pl.DataFrame, languages: int = 5) -> list[str]:
+    """The top languages by postings plus the three big clouds, as far as the data has them
+    (``options``: :meth:`Answers.skill_options`)."""
+    top = options.filter(pl.col("category") == "language").head(languages)["skill"].to_list()
+    present = set(options["skill"].to_list())
+    return top + [c for c in CLOUD_PROVIDERS if c in present]
 
 
 def run_on(con: duckdb.DuckDBPyConnection, name: str, params: dict[str, Any] | None
@@ -232,3 +241,8 @@ class Answers:
         return self._query(f"answers/stack_{part}", {
             "skills": list(skills), "country": country, "remote_only": remote_only,
             "contract_only": contract_only, **params})
+
+    def last_complete_month(self) -> dt.date:
+        """The month before the warehouse clock's current one."""
+        value = self._query("answers/last_complete_month")["month"][0]
+        return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

@@ -328,7 +328,7 @@ def eval_group() -> None:
 def _register_normalizer_commands() -> None:
     from pipeline.cli.pay import eval_pay, pay
     from pipeline.cli.schedule import runs_command, schedule_command
-    from pipeline.cli.serve import api_command, mcp_command
+    from pipeline.cli.serve import api_command, mcp_command, report_command
     from pipeline.cli.skills import eval_skills, skills
     from pipeline.cli.warehouse import check, export, sql
     from pipeline.cli.workers import workers
@@ -343,6 +343,7 @@ def _register_normalizer_commands() -> None:
     cli.add_command(workers)
     cli.add_command(mcp_command)
     cli.add_command(api_command)
+    cli.add_command(report_command)
     eval_group.add_command(eval_pay, name="pay")
     eval_group.add_command(eval_skills, name="skills")
     eval_group.add_command(eval_roles, name="roles")

@@ -58,3 +58,38 @@ def api_command(host: str, port: int, db: Path | None) -> None:
 
     reader = WarehouseReader(Settings.from_env(db=db).db_path)  # a bad file fails here, clearly
     serve(reader, host=host, port=port)
+
+
+@click.command("report")
+@click.option("--month", help="YYYY-MM; default: the last complete month.")
+@click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=Path("reports"),
+              show_default=True, help="Folder for the HTML file, its Markdown twin and charts.")
+@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), envvar="JOBPULSE_DB",
+              help="DuckDB warehouse file [env JOBPULSE_DB; default data/jobpulse.duckdb].")
+def report_command(month: str | None, out: Path, db: Path | None) -> None:
+    """Write a month's market report: self-contained HTML (SVG charts inline) and Markdown.
+
+    Sections: the significant movers, share trends of the top languages and clouds, pay by
+    skill for salaries, day rates and hourly rates, markets side by side, sources and
+    coverage, and the method. Every number is a dashboard query.
+
+    \b
+    Examples:
+        jobpulse report                          # last complete month, into reports/
+        jobpulse report --month 2026-10 --out /srv/www/jobpulse
+    """
+    import subprocess
+    import sys
+
+    from pipeline.errors import JobpulseError
+
+    settings = Settings.from_env(db=db)
+    if not settings.db_path.exists():
+        raise JobpulseError(f"no warehouse at {settings.db_path}: run `jobpulse demo` or "
+                            "`jobpulse crawl hn && jobpulse load` first")
+    # The report draws the dashboard's own charts; dashboard/ is run, never imported, from here.
+    args = [sys.executable, "-m", "dashboard.report", "--db", str(settings.db_path),
+            "--out", str(out)] + (["--month", month] if month else [])
+    done = subprocess.run(args, check=False)
+    if done.returncode:
+        raise SystemExit(done.returncode)
