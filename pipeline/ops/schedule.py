@@ -38,7 +38,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
-from pipeline.ops.schedule_config import ScheduleConfig, store_path
+from pipeline.ops.schedule_config import REPORT_JOB, ScheduleConfig, store_path
 
 log = logging.getLogger(__name__)
 
@@ -55,7 +55,10 @@ def run_scheduled(source: str) -> None:
     if service is None:
         log.warning("%s: no scheduler service in this process; run skipped", source)
         return
-    service.run_source(source)
+    if source == REPORT_JOB:
+        service.run_report()
+    else:
+        service.run_source(source)
 
 
 @attrs.frozen
@@ -97,13 +100,13 @@ class SchedulerService:
         if self.every is not None:
             return IntervalTrigger(seconds=self.every), f"every {self.every:g}s"
         return (self.config.trigger(slug),
-                f"cron '{self.config.sources[slug].cron}' {self.config.timezone}")
+                f"cron '{self.config.cron(slug)}' {self.config.timezone}")
 
     def sync_jobs(self, scheduler: BackgroundScheduler) -> dict[str, list[str]]:
         """Make the stored jobs match the config: add, reschedule, update or remove."""
         changes: dict[str, list[str]] = {"added": [], "rescheduled": [], "kept": [],
                                          "removed": []}
-        wanted = {s.slug for s in self.config.enabled}
+        wanted = set(self.config.jobs)
         for job in scheduler.get_jobs():
             if job.id not in wanted:
                 scheduler.remove_job(job.id)
@@ -137,7 +140,7 @@ class SchedulerService:
         self._take_lock()
         scheduler = BackgroundScheduler(
             jobstores={"default": SQLAlchemyJobStore(url=f"sqlite:///{store_path(self.settings)}")},
-            executors={"default": ThreadPoolExecutor(max_workers=max(len(self.config.enabled), 1))},
+            executors={"default": ThreadPoolExecutor(max_workers=max(len(self.config.jobs), 1))},
             timezone=self.config.timezone,
         )
         _active = self
@@ -298,6 +301,27 @@ class SchedulerService:
         loaded = self._load(result.run_id)
         level = logging.INFO if result.ok and "FAILED" not in loaded else logging.WARNING
         log.log(level, "%s: run %s ended: %s; %s", source, result.run_id, crawled, loaded)
+
+    def run_report(self) -> None:
+        """Write the last complete month's report (``jobpulse report``); never raises.
+
+        Run after loads, never during one: the report reads the published warehouse.
+        """
+        import subprocess
+        import sys
+
+        report = self.config.report
+        if report is None or self.stopping.is_set():
+            return
+        out = report.out if report.out.is_absolute() else self.settings.data_dir / report.out
+        with self._load_lock:
+            done = subprocess.run(
+                [sys.executable, "-m", "pipeline.cli", "report", "--out", str(out), "--db",
+                 str(self.settings.db_path)], capture_output=True, text=True, check=False)
+        if done.returncode:
+            log.error("report: FAILED: %s", (done.stderr.strip().splitlines() or ["?"])[-1])
+        else:
+            log.info("report: %s", done.stdout.strip())
 
     def _load(self, run_id: str) -> str:
         from pipeline.ingest.loader import load_warehouse

@@ -25,8 +25,12 @@ from pipeline.ops.sources import SOURCES
 BUNDLED_FILE = Path(__file__).resolve().parent / "schedule.yaml"
 ENV_FILE = "JOBPULSE_SCHEDULE_FILE"
 STORE_FILE = "scheduler.sqlite"
-TOP_KEYS = {"timezone", "misfire_grace_time", "stop_timeout", "crawl_timeout", "sources"}
+TOP_KEYS = {"timezone", "misfire_grace_time", "stop_timeout", "crawl_timeout", "sources",
+            "report"}
 SOURCE_KEYS = {"enabled", "schedule", "args", "settings"}
+REPORT_KEYS = {"enabled", "schedule", "out"}
+REPORT_JOB = "monthly-report"
+"""The job id of the scheduled report (no source has this slug)."""
 _WEEKDAYS = ["sun", "mon", "tue", "wed", "thu", "fri", "sat", "sun"]
 
 
@@ -45,6 +49,15 @@ class SourceSchedule:
 
 
 @attrs.frozen
+class ReportSchedule:
+    """The monthly market report (``jobpulse report``) the scheduler writes after loads."""
+
+    enabled: bool
+    cron: str
+    out: Path
+
+
+@attrs.frozen
 class ScheduleConfig:
     path: Path
     timezone: str = "UTC"
@@ -52,13 +65,25 @@ class ScheduleConfig:
     stop_timeout: float = 300.0
     crawl_timeout: float = 10800.0
     sources: dict[str, SourceSchedule] = attrs.field(factory=dict)
+    report: ReportSchedule | None = None
 
     @property
     def enabled(self) -> list[SourceSchedule]:
         return [s for s in self.sources.values() if s.enabled]
 
+    @property
+    def jobs(self) -> list[str]:
+        """Ids of the jobs to schedule: enabled sources, and the report when enabled."""
+        report = [REPORT_JOB] if self.report is not None and self.report.enabled else []
+        return [s.slug for s in self.enabled] + report
+
+    def cron(self, job: str) -> str:
+        if job == REPORT_JOB and self.report is not None:
+            return self.report.cron
+        return self.sources[job].cron
+
     def trigger(self, slug: str) -> CronTrigger:
-        return cron_trigger(self.sources[slug].cron, self.timezone)
+        return cron_trigger(self.cron(slug), self.timezone)
 
 
 def store_path(settings: Settings) -> Path:
@@ -203,7 +228,28 @@ def _parse(file: Path, data: Any, problems: list[str]) -> ScheduleConfig | None:
     return ScheduleConfig(path=file, timezone=timezone,
                           misfire_grace_time=int(numbers["misfire_grace_time"]),
                           stop_timeout=numbers["stop_timeout"],
-                          crawl_timeout=numbers["crawl_timeout"], sources=sources)
+                          crawl_timeout=numbers["crawl_timeout"], sources=sources,
+                          report=_parse_report(data.get("report"), timezone, problems))
+
+
+def _parse_report(entry: Any, timezone: str, problems: list[str]) -> ReportSchedule | None:
+    if entry is None:
+        return None
+    if not isinstance(entry, dict):
+        problems.append("report: expected a mapping (enabled, schedule, out)")
+        return None
+    for key in sorted(set(entry) - REPORT_KEYS):
+        problems.append(f"report: unknown key {key!r} (known: {', '.join(sorted(REPORT_KEYS))})")
+    enabled = entry.get("enabled", True)
+    if not isinstance(enabled, bool):
+        problems.append(f"report.enabled: expected true or false, got {enabled!r}")
+        enabled = False
+    cron = str(entry.get("schedule") or "30 6 1 * *")
+    try:
+        cron_trigger(cron, timezone)
+    except ValueError as exc:
+        problems.append(f"report.schedule: bad cron expression {cron!r} ({exc})")
+    return ReportSchedule(enabled, cron, Path(str(entry.get("out") or "reports")))
 
 
 def _number(data: dict[str, Any], key: str, default: float, problems: list[str]) -> float:
