@@ -32,6 +32,10 @@ def main(argv: list[str]) -> int:
         module = importlib.import_module(BENCHMARKS[name])
         module.main([])
         print(f"=== {name} done in {time.monotonic() - started:.0f}s", flush=True)
+    from bench.summary import FIGURES, table
+
+    if FIGURES:
+        print("\n=== summary (the table docs/performance.md keeps)\n" + table(), flush=True)
     return 0
 
 
