@@ -15,11 +15,10 @@ import sys
 from pathlib import Path
 
 import altair as alt
-import attrs
 import polars as pl
 
 from dashboard import charts
-from dashboard.report_render import render_html, render_markdown
+from dashboard.report_render import Report, Section, render_html, render_markdown
 from warehouse.answers import Answers, default_skills, snapshot_runner
 from warehouse.db import WarehouseError
 from warehouse.filters import Filters
@@ -31,23 +30,6 @@ PAY_SKILLS = 8
 
 class ReportError(Exception):
     """A report that cannot be written; the message says why in one line."""
-
-
-@attrs.frozen
-class Section:
-    title: str
-    text: str
-    table: pl.DataFrame | None = None
-    chart: str | None = None
-    """Name of the chart's SVG (``<name>.svg``), if it has one."""
-
-
-@attrs.frozen
-class Report:
-    month: dt.date
-    headline: str
-    sections: tuple[Section, ...]
-    svgs: dict[str, str]
 
 
 def _month_end(month: dt.date) -> dt.date:

@@ -4,12 +4,28 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+import attrs
 import polars as pl
 
-if TYPE_CHECKING:
-    from dashboard.report import Report
+
+@attrs.frozen
+class Section:
+    title: str
+    text: str
+    table: pl.DataFrame | None = None
+    chart: str | None = None
+    """Name of the chart's SVG (``<name>.svg``), if it has one."""
+
+
+@attrs.frozen
+class Report:
+    month: dt.date
+    headline: str
+    sections: tuple[Section, ...]
+    svgs: dict[str, str]
+
 
 PERCENT = ("share", "ci_low", "ci_high", "recent_share", "past_share", "remote_share")
 MONEY = ("p10", "p25", "median", "p75", "p90", "salary_annual_usd_median",
