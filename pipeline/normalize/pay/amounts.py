@@ -19,6 +19,7 @@ from .periods import period_starts
 # repeated groups always start with a separator, so there is no nested ambiguity to backtrack on.
 _NUM_RE = re.compile(
     r"""
+    (?=[\d.])  # implied by every branch; lets the scan skip other characters quickly
     (?<![\d.,'’])
     (?:
         \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?
@@ -144,7 +145,7 @@ class Amount:
 
 
 # Phone numbers and similar digit runs: "+1 (415) 555-0134", "030 1234 5678".
-_PHONE_RE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{2,4}\)?){2,5}(?![\d.,])")
+_PHONE_RE = re.compile(r"(?=[+(\d])\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{2,4}\)?){2,5}(?![\d.,])")
 
 
 def _phone_spans(text: str) -> list[tuple[int, int]]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pipeline.normalize.regex_scan import fold
+
 Period = Literal["hour", "day", "week", "month", "year"]
 PERIODS: tuple[Period, ...] = ("hour", "day", "week", "month", "year")
 
@@ -39,6 +41,11 @@ _PERIOD_BEFORE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# Every match of _PERIOD_BEFORE_RE holds one of these (in ``fold``ed text): a substring test
+# is far cheaper than the case-insensitive search, and most figures have no period before them.
+_BEFORE_WORDS = ("hour", "stundensatz", "day", "daily", "tagessatz", "week", "month", "annu",
+                 "year", "salary", "jahresgehalt")
+
 _PERIOD_WORDS = ("hour", "hr", "/h", "day", "daily", "week", "/w", "month", "/m", "annu", "year",
                  "/y", "p.", "pa", "ph", "pw", "pd", "pm", "salary", "rate", "stunde", "tag")
 
@@ -66,6 +73,9 @@ def stated_period(
     if after is not None and after.lastgroup in PERIODS:
         return after.lastgroup, start, after.end()  # type: ignore[return-value]
     window = left[-45:]
+    low = fold(window)
+    if not any(w in low for w in _BEFORE_WORDS):
+        return None, start, end
     before = _PERIOD_BEFORE_RE.search(window)
     if before is not None and before.lastgroup in PERIODS:
         return before.lastgroup, start - (len(window) - before.start()), end  # type: ignore[return-value]
