@@ -11,10 +11,12 @@ import os
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+import numpy as np
 import polars as pl
+import pyarrow as pa
 
 from pipeline.ingest.frames import ENRICHED_SCHEMA, SIGNATURE_SCHEMA, SKILL_SCHEMA, NormalizedFrames
-from pipeline.normalize.dedup import text_signatures
+from pipeline.normalize.dedup import NUM_PERM, signature_matrix
 from pipeline.normalize.enrich import ENRICHED_COLUMNS, ITEM_FIELDS, enrich
 from pipeline.normalize.money import DEFAULT_WORK_YEAR, WorkYear
 from pipeline.normalize.skills import SkillExtractor, load_taxonomy
@@ -43,9 +45,19 @@ def normalize_rows(rows: list[dict[str, Any]], extractor: SkillExtractor,
         pl.DataFrame(columns, schema=ENRICHED_SCHEMA),
         pl.DataFrame({"posting_id": skill_ids, "skill": skills}, schema=SKILL_SCHEMA),
         pl.DataFrame({"posting_id": columns["posting_id"],
-                      "minhash": text_signatures([row["description"] for row in rows])},
+                      "minhash": _signature_column([row["description"] for row in rows])},
                      schema=SIGNATURE_SCHEMA),
     )
+
+
+def _signature_column(texts: list[str]) -> pl.Series:
+    """The bodies' text signatures as one list column straight from the numpy matrix: a Python
+    list of 64 ints per posting costs more to build and to convert than the hashing itself."""
+    matrix, signed = signature_matrix(texts)
+    offsets = np.arange(0, (len(texts) + 1) * NUM_PERM, NUM_PERM, dtype=np.int32)
+    lists = pa.ListArray.from_arrays(pa.array(offsets), pa.array(matrix.reshape(-1)),
+                                     mask=pa.array(~signed))
+    return pl.Series("minhash", lists, dtype=pl.List(pl.UInt32))
 
 
 def _init_worker(taxonomy_path: str | None, work_year: WorkYear) -> None:

@@ -9,6 +9,7 @@ so stored ones stay valid; :func:`lsh_pairs` finds candidate pairs in bulk throu
 from __future__ import annotations
 
 import functools
+import itertools
 import zlib
 from collections.abc import Sequence
 
@@ -31,8 +32,9 @@ def _shingle_hashes(text: str) -> list[int]:
     words = WORDS.findall(text.lower())[:_MAX_WORDS]
     if len(words) < _MIN_WORDS:
         return []
-    return [zlib.crc32(f"{a} {b} {c}".encode())
-            for a, b, c in zip(words, words[1:], words[2:], strict=False)]
+    # map() keeps the per-shingle work in C: join, encode, checksum.
+    return list(map(zlib.crc32, map(str.encode, map(" ".join, zip(words, words[1:], words[2:],
+                                                                  strict=False)))))
 
 
 @functools.cache
@@ -68,8 +70,16 @@ def text_signatures(texts: Sequence[str | None]) -> list[list[int] | None]:
     Values equal datasketch's ``MinHash(num_perm=64, seed=1)`` (scheme affine32) over CRC32
     shingle hashes, computed for many bodies in one numpy step instead of one object each.
     """
+    matrix, signed = signature_matrix(texts)
+    return [row if ok else None for row, ok in zip(matrix.tolist(), signed.tolist(),
+                                                   strict=True)]
+
+
+def signature_matrix(texts: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`text_signatures` as a (bodies x ``NUM_PERM``) uint32 matrix, and the mask of the
+    bodies that have one (the other rows hold zeros): no Python list per body."""
     hashes = [_shingle_hashes(t) if isinstance(t, str) else [] for t in texts]
-    out: list[list[int] | None] = [None] * len(texts)
+    out = np.zeros((len(texts), NUM_PERM), dtype=np.uint32)
     a, b = _permutations()
     start = 0
     while start < len(hashes):
@@ -80,15 +90,14 @@ def text_signatures(texts: Sequence[str | None]) -> list[list[int] | None]:
             stop += 1
         signed = [i for i in range(start, stop) if hashes[i]]
         if signed:
-            flat = np.fromiter((h for i in signed for h in hashes[i]), dtype=np.uint32, count=rows)
+            flat = np.fromiter(itertools.chain.from_iterable(hashes[start:stop]),
+                               dtype=np.uint32, count=rows)
             offsets = np.cumsum([0] + [len(hashes[i]) for i in signed[:-1]])
             permuted = a * _fmix32(flat).reshape(1, -1)
             permuted += b
-            mins = np.minimum.reduceat(permuted, offsets, axis=1)
-            for i, values in zip(signed, mins.T.tolist(), strict=True):
-                out[i] = values
+            out[signed] = np.minimum.reduceat(permuted, offsets, axis=1).T
         start = stop
-    return out
+    return out, np.fromiter(map(bool, hashes), dtype=bool, count=len(hashes))
 
 
 # Odd 64-bit multipliers that spread a band's values over a 64-bit bucket key; a collision only

@@ -1,0 +1,170 @@
+"""Pay parsing before the speed-ups: no memo of short texts, the trap checks before the period
+of a bare figure, and the plain scans for figures, phone numbers and a period named before a
+figure. Helpers that did not change come from the product."""
+
+from __future__ import annotations
+
+import datetime
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from pipeline.normalize.pay import amounts as _amounts
+from pipeline.normalize.pay.amounts import CRORE, LAKH, Amount
+from pipeline.normalize.pay.choose import (
+    _RUPEES,
+    _counts_something,
+    _Hints,
+    _is_posting,
+    _posting_evidence,
+    _Verdict,
+)
+from pipeline.normalize.pay.cues import ir35_status, is_package, is_trap, line_left
+from pipeline.normalize.pay.currencies import Currency, shared_currency
+from pipeline.normalize.pay.magnitudes import within_bounds
+from pipeline.normalize.pay.model import Pay
+from pipeline.normalize.pay.periods import (
+    _PERIOD_BEFORE_RE,
+    PERIOD_AFTER_RE,
+    PERIODS,
+    Period,
+    could_have_period,
+)
+from pipeline.normalize.pay.ranges import Candidate, candidates, open_ends, range_values
+
+_NUM_RE = re.compile(
+    r"""
+    (?<![\d.,'’])
+    (?:
+        \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?
+      | \d+(?:[,.'’]\d+)*
+      | \.\d+
+    )
+    """,
+    re.VERBOSE,
+)
+_PHONE_RE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{2,4}\)?){2,5}(?![\d.,])")
+
+
+def _phone_spans(text: str) -> list[tuple[int, int]]:
+    spans = []
+    for m in _PHONE_RE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group(0))
+        if digits >= 9:
+            spans.append(m.span())
+    return spans
+
+
+def find_amounts(text: str) -> Iterator[Amount]:
+    phones = _phone_spans(text)
+    for m in _NUM_RE.finditer(text):
+        amount = _amounts._read_amount(text, m.group(0), m.start(), m.end(), phones)
+        if amount is not None:
+            yield amount
+
+
+def stated_period(
+    text: str, left: str, start: int, end: int, plus_end: int
+) -> tuple[Period | None, int, int]:
+    after = PERIOD_AFTER_RE.match(text, max(end, plus_end))
+    if after is not None and after.lastgroup in PERIODS:
+        return after.lastgroup, start, after.end()  # type: ignore[return-value]
+    window = left[-45:]
+    before = _PERIOD_BEFORE_RE.search(window)
+    if before is not None and before.lastgroup in PERIODS:
+        return before.lastgroup, start - (len(window) - before.start()), end  # type: ignore[return-value]
+    return None, start, end
+
+
+def parse_pay(
+    text: str | None,
+    *,
+    currency_hint: str | None = None,
+    date: datetime.date | None = None,
+    country: str | None = None,
+) -> Pay | None:
+    """Return the pay stated in ``text``, or ``None`` when it states none (or we are unsure).
+
+    ``currency_hint`` is an ISO code (e.g. the country's currency) or the text of a nearby element;
+    it resolves ambiguous signs ("$" with ``AUD``, "kr" with ``SEK``) and applies when the text
+    names no currency.  ``country`` (ISO alpha-2, the posting's location) supplies the
+    country's currency when there is no hint: "$" in an Australian posting is AUD and a bare
+    "140k-180k" in a US one is USD (``currency_inferred``).  ``date`` is accepted for interface
+    stability (conversion lives in :mod:`pipeline.normalize.money`); parsing itself does not
+    depend on it.
+    """
+    del date  # parsing is date independent; callers pass it through for conversion
+    if not text or not isinstance(text, str):
+        return None
+    hints = _Hints.of(currency_hint, country)
+    found = _first_pay(text, hints)
+    if found is None:
+        return None
+    status = ir35_status(text) if "35" in text else None
+    return attrs.evolve(found, ir35=status) if status else found
+
+
+def _first_pay(text: str, hints: _Hints) -> Pay | None:
+    """The first figure or range that is pay; a total package only when no base is stated."""
+    posting = _is_posting(text)
+    amounts = list(find_amounts(text))
+    fallback: Pay | None = None
+    package: Pay | None = None
+    for cand in candidates(text, amounts):
+        verdict = _evaluate(text, cand, hints.for_tokens(cand.tokens), posting)
+        if verdict is None:
+            continue
+        if verdict.package and (posting or verdict.strong):
+            package = package or verdict.pay
+            continue
+        if posting or verdict.strong:
+            return verdict.pay
+        if fallback is None:
+            fallback = verdict.pay
+    return package or fallback
+
+
+def _evaluate(text: str, cand: Candidate, hint: str | None, posting: bool) -> _Verdict | None:
+    """The pay a figure or range states, or ``None`` when it is not (plausibly) pay."""
+    if any(e.percent or e.glued or e.yearlike for e in cand.ends):
+        return None
+    currency = shared_currency(cand.tokens, hint)
+    if currency is not None and currency.iso is None and any(
+        e.mult in (LAKH, CRORE) and not e.lakh_letter for e in cand.ends
+    ):
+        # Lakh and crore are Indian units: with no other currency, the rupee.
+        currency = Currency(iso="INR", explicit=False, written=False)
+    if any(e.lakh_letter for e in cand.ends) and (currency is None or currency.iso not in _RUPEES):
+        return None  # "40L" is litres or a size unless a rupee is named
+    values = range_values(cand)
+    if currency is None or values is None:
+        return None
+    first, last = cand.lo, cand.last
+    start, end = first.start, last.end
+    left = line_left(text, start, 60)
+    if posting and not cand.tokens and not cand.has_mult and not could_have_period(
+        text, left, last.end
+    ):
+        return None  # a bare number in a posting: skip the costlier checks below
+    if is_trap(text, left, start, end):
+        return None
+    period, start, end = stated_period(text, left, start, end, last.plus_end)
+    if period is not None and is_trap(text, left, start, end):
+        return None  # "up to $6,000 a year in education costs": the words after the period
+    if period is None and _counts_something(text, left, cand):
+        return None
+    min_v, max_v, start, end = open_ends(text, cand, values, start, end, period is not None)
+    if posting and not _posting_evidence(text, left, end, cand, currency, period):
+        return None
+    if not within_bounds(min_v, max_v, currency.iso, period, posting):
+        return None
+    pay = Pay(
+        min=min_v, max=max_v, currency=currency.iso, period=period, raw=text[start:end],
+        currency_inferred=currency.iso is not None and not currency.explicit,
+    )
+    return _Verdict(
+        pay=pay, strong=currency.written or cand.has_mult or period is not None,
+        package=is_package(text, left, last.end),
+    )
+
