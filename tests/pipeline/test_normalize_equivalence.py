@@ -110,6 +110,7 @@ def _same_frames(rows: list[dict[str, Any]], extractor: SkillExtractor) -> None:
     got, want = normalize_rows(rows, extractor), ref_pool.normalize_rows(rows, extractor)
     for name in ("enriched", "skills", "signatures"):
         assert getattr(got, name).equals(getattr(want, name)), name
+        assert getattr(got, name).schema == getattr(want, name).schema, name
     assert got.enriched.height == len(rows)
 
 
@@ -138,7 +139,13 @@ def test_bench_and_demo_postings_normalize_as_the_reference(
         demo_postings: list[tuple[str | None, str]], extractor: SkillExtractor) -> None:
     pairs = _bench_pairs(1500) + demo_postings
     assert len(pairs) > 2500
-    _same_frames(_rows(_items(pairs)), extractor)
+    rows = _rows(_items(pairs))
+    _same_frames(rows, extractor)
+    _same_frames(rows[:1], extractor)
+    got, want = normalize_rows([], extractor), ref_pool.normalize_rows([], extractor)
+    for name in ("enriched", "skills", "signatures"):
+        assert getattr(got, name).equals(getattr(want, name)), name
+        assert getattr(got, name).schema == getattr(want, name).schema, name
 
 
 def test_demo_texts_parse_as_the_reference(demo_postings: list[tuple[str | None, str]]) -> None:

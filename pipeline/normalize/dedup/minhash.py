@@ -27,9 +27,22 @@ _MIN_WORDS = 8
 _MAX_WORDS = 1500  # bodies beyond this add boilerplate, not signal
 
 
+# Every ASCII character that is not a letter or a digit: what separates WORDS' words.
+_ASCII_BREAKS = {i: " " for i in range(128) if not chr(i).isalnum()}
+
+
+def _words(text: str) -> list[str]:
+    """``WORDS.findall(text.lower())``; for ASCII text (most postings) a translation and a
+    split, which cost half as much as the regex."""
+    low = text.lower()
+    if low.isascii():
+        return low.translate(_ASCII_BREAKS).split()
+    return WORDS.findall(low)
+
+
 def _shingle_hashes(text: str) -> list[int]:
     """CRC32 of each 3-word shingle; repeats are harmless, as a minimum ignores them."""
-    words = WORDS.findall(text.lower())[:_MAX_WORDS]
+    words = _words(text)[:_MAX_WORDS]
     if len(words) < _MIN_WORDS:
         return []
     # map() keeps the per-shingle work in C: join, encode, checksum.
