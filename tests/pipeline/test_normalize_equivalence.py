@@ -28,6 +28,7 @@ from pipeline.demo.hn_corpus import write_hn_corpus
 from pipeline.ingest.pool import normalize_rows
 from pipeline.normalize import roles
 from pipeline.normalize.dedup import exact_key, text_signatures
+from pipeline.normalize.money import DEFAULT_WORK_YEAR, WorkYear
 from pipeline.normalize.pay import amounts as pay_amounts
 from pipeline.normalize.pay import cues as pay_cues
 from pipeline.normalize.pay import parse_pay
@@ -106,8 +107,10 @@ def _rows(items: Iterator[dict[str, Any]]) -> list[dict[str, Any]]:
     return rows
 
 
-def _same_frames(rows: list[dict[str, Any]], extractor: SkillExtractor) -> None:
-    got, want = normalize_rows(rows, extractor), ref_pool.normalize_rows(rows, extractor)
+def _same_frames(rows: list[dict[str, Any]], extractor: SkillExtractor,
+                 year: WorkYear = DEFAULT_WORK_YEAR) -> None:
+    got = normalize_rows(rows, extractor, year)
+    want = ref_pool.normalize_rows(rows, extractor, year)
     for name in ("enriched", "skills", "signatures"):
         assert getattr(got, name).equals(getattr(want, name)), name
         assert getattr(got, name).schema == getattr(want, name).schema, name
@@ -142,6 +145,7 @@ def test_bench_and_demo_postings_normalize_as_the_reference(
     rows = _rows(_items(pairs))
     _same_frames(rows, extractor)
     _same_frames(rows[:1], extractor)
+    _same_frames(rows[:500], extractor, WorkYear(hours_per_year=1950, billable_days_per_year=210))
     got, want = normalize_rows([], extractor), ref_pool.normalize_rows([], extractor)
     for name in ("enriched", "skills", "signatures"):
         assert getattr(got, name).equals(getattr(want, name)), name
