@@ -31,6 +31,7 @@ from pipeline.normalize.dedup import exact_key, text_signatures
 from pipeline.normalize.money import DEFAULT_WORK_YEAR, WorkYear
 from pipeline.normalize.pay import amounts as pay_amounts
 from pipeline.normalize.pay import cues as pay_cues
+from pipeline.normalize.pay import currencies as pay_currencies
 from pipeline.normalize.pay import parse_pay
 from pipeline.normalize.pay import periods as pay_periods
 from pipeline.normalize.pay import ranges as pay_ranges
@@ -238,8 +239,12 @@ _SHORT = st.lists(st.tuples(_CASED, _GLUE), max_size=4).map(
     lambda ws: "".join(w + g for w, g in ws))
 # Pay-shaped statements: words, a figure with its currency and multiplier, maybe a second
 # one, words; each part drawn from the vocabulary, cased as a whole.
-_SIGN = st.sampled_from(["", "", "$", "€", "£", "USD ", "kr ", "₹", "CHF ", "R", "Rs. ", "A$"])
-_AFTER = st.sampled_from(["", "", "", " EUR", " USD", " kr", "€", " CAD"])
+_TOKENS = sorted(pay_currencies._TOKENS)
+_SIGN = st.one_of(st.sampled_from(["", "", "$", "€", "£", "USD ", "kr ", "₹", "CHF ", "R", "A$"]),
+                  st.tuples(st.sampled_from(_TOKENS), st.sampled_from(["", " ", ":"])).map(
+                      "".join))
+_AFTER = st.one_of(st.sampled_from(["", "", "", " EUR", " USD", " kr", "€", " CAD"]),
+                   st.sampled_from(_TOKENS).map(" ".__add__), st.sampled_from(_TOKENS))
 _MULT = st.sampled_from(["", "", "k", "K", "M", " thousand", "L", " lakh", "+"])
 _AMOUNT = st.tuples(_SIGN, _FIGURE, _MULT, _AFTER).map("".join)
 _WORDS = st.lists(st.sampled_from(_VOCAB + _NOISE), max_size=3).map(" ".join)
@@ -294,3 +299,13 @@ def test_every_vocabulary_word_reads_as_the_reference() -> None:
                 _same_roles(text, text)
                 _same_pay(text)
                 _same_pay(f"Acme | Engineer\n{text}", "GBP")
+
+
+def test_every_currency_token_reads_as_the_reference() -> None:
+    for token in _TOKENS:
+        for text in (f"{token}100", f"{token} 120k", f"100 {token}", f"90-110k{token}",
+                     f"NZD {token}100", f"{token}120,000 - {token}150,000 AUD", f"x{token}5",
+                     f"Salary: {token}: 5,000/month", f"{token}{token} 70k"):
+            _same_pay(text)
+            _same_pay(text, "SEK", "US")
+            _same_pay(f"Acme | Engineer | {text}\nWe pay well.", None, "AU")

@@ -1,17 +1,28 @@
 """Pay parsing before the speed-ups: no memo of short texts, the trap checks before the period
-of a bare figure, and the plain scans for figures, phone numbers and a period named before a
-figure. Helpers that did not change come from the product."""
+of a bare figure, the plain scans for figures, phone numbers and a period named before a
+figure, and the currency tokens beside a figure read with the token regex. Helpers that did
+not change come from the product."""
 
 from __future__ import annotations
 
 import datetime
 import re
 from collections.abc import Iterator
+from decimal import Decimal
 
 import attrs
 
-from pipeline.normalize.pay import amounts as _amounts
-from pipeline.normalize.pay.amounts import CRORE, LAKH, Amount
+from pipeline.normalize.pay.amounts import (
+    _MULT_RE,
+    _MULTIPLIERS,
+    _SPACED_PLUS_RE,
+    CRORE,
+    LAKH,
+    Amount,
+    _is_glued,
+    _multiplier_is_unit,
+    _parse_number,
+)
 from pipeline.normalize.pay.choose import (
     _RUPEES,
     _counts_something,
@@ -21,7 +32,18 @@ from pipeline.normalize.pay.choose import (
     _Verdict,
 )
 from pipeline.normalize.pay.cues import ir35_status, is_package, is_trap, line_left
-from pipeline.normalize.pay.currencies import Currency, shared_currency
+from pipeline.normalize.pay.currencies import (
+    _FAMILIES,
+    _GAP_CHARS,
+    _TOKEN_MAX_LEN,
+    _TOKEN_RE,
+    _TOKENS,
+    THREE_DECIMALS,
+    Currency,
+    _token_boundaries_ok,
+    shared_currency,
+    token_iso,
+)
 from pipeline.normalize.pay.magnitudes import within_bounds
 from pipeline.normalize.pay.model import Pay
 from pipeline.normalize.pay.periods import (
@@ -44,6 +66,7 @@ _NUM_RE = re.compile(
     """,
     re.VERBOSE,
 )
+_TOKEN_LENGTHS = tuple(sorted({len(t) for t in _TOKENS}))
 _PHONE_RE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{2,4}\)?){2,5}(?![\d.,])")
 
 
@@ -56,10 +79,127 @@ def _phone_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _token_before(text: str, pos: int) -> tuple[str, int] | None:
+    """Currency token ending right before ``pos`` (allowing one space or a colon)."""
+    lo = max(0, pos - _TOKEN_MAX_LEN - 3)
+    window = text[lo:pos]
+    # Most figures have no currency before them. A match can only count if some token ends
+    # where the allowed gap begins, so look for that with set lookups before trying the regex
+    # at every offset of the window.
+    ends = [len(window)]
+    while len(ends) < 3 and ends[-1] > 0 and window[ends[-1] - 1] in _GAP_CHARS:
+        ends.append(ends[-1] - 1)
+    if not any(window[e - n : e] in _TOKENS for e in ends for n in _TOKEN_LENGTHS if n <= e):
+        return None
+    best: tuple[str, int] | None = None
+    for i in range(len(window)):
+        m = _TOKEN_RE.match(window, i)
+        if not m:
+            continue
+        gap = window[m.end():]
+        if len(gap) > 2 or gap.strip(_GAP_CHARS) != "":
+            continue
+        start = lo + i
+        if not _token_boundaries_ok(text, start, lo + m.end()):
+            continue
+        best = (m.group(0), start)
+        break
+    return best
+
+
+def _token_after(text: str, pos: int) -> tuple[str, int] | None:
+    """Currency token starting right after ``pos`` (allowing one space)."""
+    i = pos
+    if i < len(text) and text[i] in " \u00a0":
+        i += 1
+    m = _TOKEN_RE.match(text, i)
+    if not m:
+        return None
+    if not _token_boundaries_ok(text, i, m.end()):
+        return None
+    return m.group(0), m.end()
+
+
+def currency_beside(text: str, start: int, end: int) -> tuple[str | None, bool, int, int]:
+    """The currency token written next to the figure at ``start:end``.
+
+    Returns (token, before, start, end): ``before`` is True when the token precedes the figure;
+    the span is widened to cover the token, and a code beside an ambiguous sign.
+    """
+    before = _token_before(text, start)
+    if before is not None:
+        token, start = before
+    else:
+        after = _token_after(text, end)
+        if after is None:
+            return None, False, start, end
+        token, end = after
+    is_before = before is not None
+    family = _FAMILIES.get(token)
+    if family is None:
+        return token, is_before, start, end
+    # "NZD $100", "$1,190.00 AUD", "$150k USD": a code beside an ambiguous sign wins.
+    outer = _token_before(text, start) if is_before else _token_after(text, end)
+    if outer is not None and token_iso(outer[0]) in family:
+        if is_before:
+            start = outer[1]
+        else:
+            end = outer[1]
+        return outer[0], is_before, start, end
+    if is_before:
+        after_code = _token_after(text, end)
+        if after_code is not None and token_iso(after_code[0]) in family:
+            token, end = after_code
+    return token, is_before, start, end
+
+
+def _read_amount(
+    text: str, blob: str, ns: int, ne: int, phones: list[tuple[int, int]]
+) -> Amount | None:
+    end = ne
+    # Multiplier, possibly after a currency token written between ("12 € k" is not a thing,
+    # but "$120k" and "120k €" are).
+    mult: Decimal | None = None
+    mm = _MULT_RE.match(text[ne : ne + 12])
+    if mm and (mm.lastgroup == "l" or not _multiplier_is_unit(text, ne + mm.end())):
+        mult = _MULTIPLIERS[mm.lastgroup or "k"]
+        end = ne + mm.end()
+    token, token_before, start, end = currency_beside(text, ns, end)
+    if token == "R" and not token_before:
+        token = None
+        end = ne if mult is None else end
+    three = token_iso(token) in THREE_DECIMALS if token else False
+    number = _parse_number(blob, three_decimals=three, has_mult=mult is not None)
+    if number is None:
+        return None
+    glued = _is_glued(text, blob, ns, ne, end, token_before, mult) or (
+        token is None and any(a <= ns < b for a, b in phones)
+    )
+    # Dates and versions: "15.08.2017" is rejected by _parse_number; "2019-2024" here.
+    yearlike = (
+        blob.isdigit() and len(blob) == 4 and 1900 <= int(blob) <= 2100 and mult is None
+        and token is None
+    )
+    plus = end < len(text) and text[end] == "+" and not (
+        end + 1 < len(text) and text[end + 1].isalnum()
+    )
+    plus_end = end + 1 if plus else end
+    spaced = None if plus else _SPACED_PLUS_RE.match(text, end)
+    if spaced is not None:
+        plus, plus_end = True, end + 2
+    rest = text[end : end + 3].lstrip(" \u00a0")
+    percent = rest.startswith("%") or text[end : end + 8].lower().lstrip().startswith("percent")
+    return Amount(
+        start=start, end=end, num_start=ns, num_end=ne, number=number, mult=mult,
+        token=token, token_before=token_before, plus=plus, plus_end=plus_end, percent=percent,
+        glued=glued, yearlike=yearlike, lakh_letter=mm is not None and mm.lastgroup == "lk",
+    )
+
+
 def find_amounts(text: str) -> Iterator[Amount]:
     phones = _phone_spans(text)
     for m in _NUM_RE.finditer(text):
-        amount = _amounts._read_amount(text, m.group(0), m.start(), m.end(), phones)
+        amount = _read_amount(text, m.group(0), m.start(), m.end(), phones)
         if amount is not None:
             yield amount
 
