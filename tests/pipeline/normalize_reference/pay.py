@@ -48,10 +48,10 @@ from pipeline.normalize.pay.magnitudes import within_bounds
 from pipeline.normalize.pay.model import Pay
 from pipeline.normalize.pay.periods import (
     _PERIOD_BEFORE_RE,
+    _PERIOD_WORDS,
     PERIOD_AFTER_RE,
     PERIODS,
     Period,
-    could_have_period,
 )
 from pipeline.normalize.pay.ranges import Candidate, candidates, open_ends, range_values
 
@@ -202,6 +202,11 @@ def find_amounts(text: str) -> Iterator[Amount]:
         amount = _read_amount(text, m.group(0), m.start(), m.end(), phones)
         if amount is not None:
             yield amount
+
+
+def could_have_period(text: str, left: str, end: int) -> bool:
+    near = (left[-45:] + text[end : end + 40]).lower()
+    return any(w in near for w in _PERIOD_WORDS)
 
 
 def stated_period(
