@@ -309,3 +309,12 @@ def test_every_currency_token_reads_as_the_reference() -> None:
             _same_pay(text)
             _same_pay(text, "SEK", "US")
             _same_pay(f"Acme | Engineer | {text}\nWe pay well.", None, "AU")
+
+
+def test_long_and_unicode_words_sign_as_the_reference() -> None:
+    # Shingles whose last two words pass the lengths the shift tables cover, and words whose
+    # UTF-8 bytes outnumber their characters.
+    words = ["a", "bb", "x" * 47, "y" * 48, "z" * 95, "日本語", "naïve", "😀" * 30, "ß" * 40]
+    texts = [" ".join(words[(i * 7 + j) % len(words)] for j in range(12 + i % 5))
+             for i in range(60)]
+    assert text_signatures(texts) == ref_dedup.text_signatures(texts)

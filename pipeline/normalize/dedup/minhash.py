@@ -9,14 +9,13 @@ so stored ones stay valid; :func:`lsh_pairs` finds candidate pairs in bulk throu
 from __future__ import annotations
 
 import functools
-import itertools
-import zlib
 from collections.abc import Sequence
 
 import numpy as np
 from datasketch import MinHash
 
 from pipeline.normalize.dedup.keys import WORDS
+from pipeline.normalize.dedup.shingles import shingle_crcs
 
 MAX_CANDIDATES = 200
 THRESHOLD = 0.8
@@ -40,14 +39,10 @@ def _words(text: str) -> list[str]:
     return WORDS.findall(low)
 
 
-def _shingle_hashes(text: str) -> list[int]:
-    """CRC32 of each 3-word shingle; repeats are harmless, as a minimum ignores them."""
-    words = _words(text)[:_MAX_WORDS]
-    if len(words) < _MIN_WORDS:
-        return []
-    # map() keeps the per-shingle work in C: join, encode, checksum.
-    return list(map(zlib.crc32, map(str.encode, map(" ".join, zip(words, words[1:], words[2:],
-                                                                  strict=False)))))
+def _body_words(text: str | None) -> list[str]:
+    """The words a body's shingles are made of; none under ``_MIN_WORDS``."""
+    words = _words(text)[:_MAX_WORDS] if isinstance(text, str) else []
+    return words if len(words) >= _MIN_WORDS else []
 
 
 @functools.cache
@@ -91,26 +86,26 @@ def text_signatures(texts: Sequence[str | None]) -> list[list[int] | None]:
 def signature_matrix(texts: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
     """:func:`text_signatures` as a (bodies x ``NUM_PERM``) uint32 matrix, and the mask of the
     bodies that have one (the other rows hold zeros): no Python list per body."""
-    hashes = [_shingle_hashes(t) if isinstance(t, str) else [] for t in texts]
+    bodies = [_body_words(t) for t in texts]
+    counts = [max(len(words) - 2, 0) for words in bodies]  # shingles per body
     out = np.zeros((len(texts), NUM_PERM), dtype=np.uint32)
     a, b = _permutations()
     start = 0
-    while start < len(hashes):
+    while start < len(bodies):
         # Postings from start up to stop share one matrix; a huge body gets one to itself.
         stop, rows = start, 0
-        while stop < len(hashes) and (rows == 0 or rows + len(hashes[stop]) <= _BATCH_SHINGLES):
-            rows += len(hashes[stop])
+        while stop < len(bodies) and (rows == 0 or rows + counts[stop] <= _BATCH_SHINGLES):
+            rows += counts[stop]
             stop += 1
-        signed = [i for i in range(start, stop) if hashes[i]]
+        signed = [i for i in range(start, stop) if counts[i]]
         if signed:
-            flat = np.fromiter(itertools.chain.from_iterable(hashes[start:stop]),
-                               dtype=np.uint32, count=rows)
-            offsets = np.cumsum([0] + [len(hashes[i]) for i in signed[:-1]])
+            flat = shingle_crcs([bodies[i] for i in signed])
+            offsets = np.cumsum([0] + [counts[i] for i in signed[:-1]])
             permuted = a * _fmix32(flat).reshape(1, -1)
             permuted += b
             out[signed] = np.minimum.reduceat(permuted, offsets, axis=1).T
         start = stop
-    return out, np.fromiter(map(bool, hashes), dtype=bool, count=len(hashes))
+    return out, np.fromiter(map(bool, counts), dtype=bool, count=len(counts))
 
 
 # Odd 64-bit multipliers that spread a band's values over a 64-bit bucket key; a collision only
