@@ -53,10 +53,9 @@ ENRICHED_COLUMNS = (
 )
 CENTS = Decimal("0.01")
 
-# Both are pure and their inputs repeat heavily (a few currencies and posting days, the same
-# location strings), so caching them is the cheapest speed-up of a load.
+# Pure and their inputs repeat heavily (a few currencies and posting days; the same location
+# strings, see _located), so caching them is the cheapest speed-up of a load.
 _usd_rate = lru_cache(maxsize=1 << 16)(usd_rate)
-_parse_locations = lru_cache(maxsize=1 << 16)(parse_locations)
 
 
 ITEM_FIELDS = ("baseSalary", "remoteStatus", "extra")
@@ -137,27 +136,33 @@ def place_columns(row: dict[str, Any], item: dict[str, Any]) -> dict[str, Any]:
     text = " | ".join(dict.fromkeys(parts))
     remote = item.get("remoteStatus")
     flag = True if isinstance(remote, bool) and remote else None
-    locations = _parse_locations(text or None, remote_flag=flag)
-    first = locations.places[0] if locations.places else None
-    countries = list(dict.fromkeys(p.country for p in locations.places if p.country))
-    mode, scope = locations.work_mode, locations.remote_scope
+    out = {**_located(text or None, flag)}
+    out["countries"] = list(out["countries"])
     extra = item.get("extra")
     stated = mode_from_field(extra.get("work_mode_field")) if isinstance(extra, dict) else None
     if stated is not None:
         # The source's own work-mode field beats location text: an Ashby hybrid job lists
         # "Remote" among its locations because remote days are allowed, not because it is remote.
-        mode = stated
-        scope = scope if stated == "remote" else None
+        out["work_mode"] = stated
+        out["remote_scope"] = out["remote_scope"] if stated == "remote" else None
+    return out
+
+
+@lru_cache(maxsize=1 << 16)
+def _located(text: str | None, flag: bool | None) -> dict[str, Any]:
+    """The place columns of a location text, once per distinct text (callers copy the dict)."""
+    locations = parse_locations(text, remote_flag=flag)
+    first = locations.places[0] if locations.places else None
     return {
         "country": first.country if first else None,
         "region": first.region if first else None,
         "city": first.city if first else None,
-        "countries": countries,
+        "countries": tuple(dict.fromkeys(p.country for p in locations.places if p.country)),
         "places": json.dumps([{"country": p.country, "region": p.region, "city": p.city,
                                "raw": p.raw} for p in locations.places], ensure_ascii=False)
         if locations.places else None,
-        "work_mode": mode,
-        "remote_scope": scope,
+        "work_mode": locations.work_mode,
+        "remote_scope": locations.remote_scope,
     }
 
 

@@ -79,12 +79,18 @@ class WorkYear:
 
     def per_year(self, period: Period | str) -> Decimal:
         """How many ``period``s a year of work holds; ``ValueError`` for an unknown period."""
-        days = Decimal(self.billable_days_per_year)
-        count = {"hour": self.hours_worked, "day": days, "week": days / DAYS_PER_WEEK,
-                 "month": Decimal(MONTHS_PER_YEAR), "year": Decimal(1)}
+        count = _per_year(self)
         if period not in count:
             raise ValueError(f"unknown period {period!r}")
         return count[period]
+
+
+# Asked twice for every posting with pay, and a load has one WorkYear.
+@functools.cache
+def _per_year(year: WorkYear) -> dict[str, Decimal]:
+    days = Decimal(year.billable_days_per_year)
+    return {"hour": year.hours_worked, "day": days, "week": days / DAYS_PER_WEEK,
+            "month": Decimal(MONTHS_PER_YEAR), "year": Decimal(1)}
 
 
 DEFAULT_WORK_YEAR = WorkYear()
@@ -219,4 +225,4 @@ def annualize(amount: Decimal, period: Period, year: WorkYear | None = None) -> 
 def hourly(amount: Decimal, period: Period, year: WorkYear | None = None) -> Decimal:
     """Hourly equivalent of ``amount`` paid per ``period``: a day is 8 hours, a year 1,760."""
     work = year or DEFAULT_WORK_YEAR
-    return amount * work.per_year(period) / work.hours_worked
+    return amount * work.per_year(period) / work.per_year("hour")

@@ -27,9 +27,14 @@ contract" and "contract management" are not contracts; "internal"/"international
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
-from typing import Literal
+from typing import Any, Literal
+
+import ahocorasick
+
+from pipeline.normalize import regex_scan
 
 __all__ = [
     "EmploymentType",
@@ -105,6 +110,8 @@ _HINT_SENIORITY: dict[str, Seniority | None] = {
 }
 
 
+# Titles and source hints repeat across a load; the parse of each distinct one is kept.
+@functools.lru_cache(maxsize=1 << 14)
 def _title_seniority(title: str) -> Seniority | None:
     if _INTERN.search(title):
         return "intern"
@@ -146,7 +153,11 @@ def _hint_seniority(hints: Sequence[str]) -> Seniority | None:
 
 
 def _body_seniority(text: str) -> Seniority | None:
-    years = [int(m.group(1)) for m in _YEARS.finditer(text[:20000])]
+    text = text[:20000]
+    low = regex_scan.fold(text)
+    if "year" not in low and "yr" not in low:
+        return None  # every match of _YEARS names years: most bodies are done here
+    years = [int(m.group(1)) for m in _YEARS.finditer(text)]
     years = [y for y in years if y <= 30]
     if not years:
         return None
@@ -206,8 +217,6 @@ _HINT_TYPES: dict[str, tuple[EmploymentType, ...]] = {
     "pt": ("part_time",),
 }
 
-# Each pattern runs only when one of its words is in the text: a substring test costs far less
-# than these regexes, and most ads name no employment type at all.
 _TEXT_TYPES: list[tuple[tuple[str, ...], re.Pattern[str], EmploymentType]] = [
     (("full", "perm", "fte", "vollzeit", "festanstellung"),
      re.compile(r"\bfull[- ]?time\b|\bpermanent\b|\bFTE\b|\bvollzeit\b|\bfestanstellung\b|"
@@ -244,11 +253,33 @@ def parse_employment_types(
     text: str | None, *, hints: Sequence[str] = ()
 ) -> tuple[EmploymentType, ...]:
     """All employment types stated in ``text`` or ``hints``, in a fixed canonical order."""
-    found: set[EmploymentType] = set()
     try:
         if isinstance(hints, str):
             hints = (hints,)
-        for h in hints or ():
+        hints = tuple(hints or ())
+        if isinstance(text, str) and len(text) <= _MEMO_MAX_LEN and all(
+            type(h) is str for h in hints
+        ):
+            return _types_memo(text, hints)
+    except Exception:  # noqa: BLE001 - contract: never raise on any input
+        return ()
+    return _types(text, hints)
+
+
+# An employment field or title ("Full-time", "Contract") recurs across a load: each distinct
+# one is parsed once. Descriptions are too long and too varied to be worth keeping.
+_MEMO_MAX_LEN = 200
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _types_memo(text: str, hints: tuple[str, ...]) -> tuple[EmploymentType, ...]:
+    return _types(text, hints)
+
+
+def _types(text: str | None, hints: Sequence[str]) -> tuple[EmploymentType, ...]:
+    found: set[EmploymentType] = set()
+    try:
+        for h in hints:
             if not isinstance(h, str):
                 continue
             key = re.sub(r"[^a-z0-9]", "", h.lower())
@@ -266,18 +297,39 @@ def parse_employment_types(
 _FIELD_WORDS = ("contract", "consulting", "1099", "b2b", "c2h", "temp")
 
 
+def _gates() -> Any:
+    """One automaton of every pattern's words (and, numbered last, the field words), valued by
+    the groups each word belongs to: one pass finds which groups occur in a text."""
+    groups: dict[str, set[int]] = {}
+    for i, words in enumerate([w for w, _rx, _kind in _TEXT_TYPES] + [_FIELD_WORDS]):
+        for word in words:
+            groups.setdefault(word, set()).add(i)
+    auto = ahocorasick.Automaton()
+    for word, found in groups.items():
+        auto.add_word(word, tuple(found))
+    auto.make_automaton()
+    return auto
+
+
+_GATES = _gates()
+
+
 def _text_types(text: str) -> set[EmploymentType]:
     found: set[EmploymentType] = set()
     low = text.lower()
     cleaned = _NOT_CONTRACT.sub(" ", text) if "contract" in low else text
     if "(" in cleaned:
         cleaned = _TZ_PAREN.sub(" ", cleaned)
-    for words, rx, kind in _TEXT_TYPES:
-        if any(w in low for w in words) and rx.search(cleaned):
-            found.add(kind)
+    # Each pattern runs only when one of its words is in the text (most ads name no type), and
+    # those that do run share one scan of the text for where they can start.
+    present = {group for _end, groups in _GATES.iter(low) for group in groups}
+    gated = [(rx, kind) for i, (_w, rx, kind) in enumerate(_TEXT_TYPES) if i in present]
+    if gated:
+        matches = regex_scan.search_each(tuple(rx for rx, _kind in gated), cleaned)
+        found.update(kind for (_rx, kind), m in zip(gated, matches, strict=True) if m)
     # Short stand-alone fields: "| Contract |", "FT/PT", "(B2B)". Position, not the word alone,
     # tells these apart from "contract" in prose and "PT" as a timezone.
-    if not ("FT" in cleaned or "PT" in cleaned or any(w in low for w in _FIELD_WORDS)):
+    if not ("FT" in cleaned or "PT" in cleaned or len(_TEXT_TYPES) in present):
         return found
     for field in _FIELD_SPLIT.split(cleaned[:2000]):
         f = field.strip(" .:!*[]{}\"'")

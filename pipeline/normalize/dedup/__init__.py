@@ -53,6 +53,7 @@ from pipeline.normalize.dedup.minhash import (
     band_keys,
     lsh_pairs,
     sharing_a_band,
+    signature_matrix,
     similarity,
     text_signatures,
 )
@@ -75,6 +76,7 @@ __all__ = [
     "normalize_company",
     "normalize_title",
     "sharing_a_band",
+    "signature_matrix",
     "similarity",
     "text_signatures",
 ]

@@ -7,6 +7,7 @@ Back-end Engineer" one title; "Berlin, Germany" and "Berlin" one place (through
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import unicodedata
@@ -112,12 +113,23 @@ def _location_key(location: str | None) -> str:
 def exact_key(company: str | None, title: str | None, location: str | None) -> str | None:
     """Stable hex key of normalized company, title and location; None without company or title."""
     try:
-        c = normalize_company(company)
-        t = normalize_title(title)
+        c = _company(company) if _hashable(company) else normalize_company(company)
+        t = _title(title) if _hashable(title) else normalize_title(title)
         if c is None or t is None:
             return None
-        raw = "\x1f".join((c, t, _location_key(location)))
+        where = _location(location) if _hashable(location) else _location_key(location)
+        raw = "\x1f".join((c, t, where))
         return hashlib.blake2b(raw.encode("utf-8"), digest_size=10).hexdigest()
     except Exception:  # noqa: BLE001 - contract: never raise on any input
         return None
 
+
+
+# Companies, titles and locations repeat across a load: each distinct one is normalized once.
+_company = functools.lru_cache(maxsize=1 << 15)(normalize_company)
+_title = functools.lru_cache(maxsize=1 << 15)(normalize_title)
+_location = functools.lru_cache(maxsize=1 << 15)(_location_key)
+
+
+def _hashable(value: object) -> bool:
+    return value is None or type(value) is str

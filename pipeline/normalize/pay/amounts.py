@@ -17,13 +17,18 @@ from .periods import period_starts
 
 # A numeric blob.  Groups separated by a space are only taken as thousands ("120 000"), and the
 # repeated groups always start with a separator, so there is no nested ambiguity to backtrack on.
+# It is not preceded by a digit or a separator; that is checked after its first character, so
+# that the pattern starts with a character set and the scan skips text without figures fast.
 _NUM_RE = re.compile(
     r"""
-    (?<![\d.,'’])
+    [\d.](?<![\d.,'’][\d.])
     (?:
-        \d{1,3}(?:[\u00a0\u202f\u2009 ]\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?
-      | \d+(?:[,.'’]\d+)*
-      | \.\d+
+        (?<=\d)
+        (?:
+            \d{0,2}(?:[\u00a0\u202f\u2009 ]\d{3}(?!\d))+(?:[.,]\d{1,2}(?!\d))?
+          | \d*(?:[,.'’]\d+)*
+        )
+      | (?<=\.)\d+
     )
     """,
     re.VERBOSE,
@@ -144,7 +149,11 @@ class Amount:
 
 
 # Phone numbers and similar digit runs: "+1 (415) 555-0134", "030 1234 5678".
-_PHONE_RE = re.compile(r"\+?\(?\d{1,4}\)?(?:[ \-]\(?\d{2,4}\)?){2,5}(?![\d.,])")
+# Its optional "+(" prefix is read as a first character and what it was (see _NUM_RE).
+_PHONE_RE = re.compile(
+    r"[+(\d](?:(?<=\+)\(?\d{1,4}|(?<=\()\d{1,4}|(?<=\d)\d{0,3})\)?"
+    r"(?:[ \-]\(?\d{2,4}\)?){2,5}(?![\d.,])"
+)
 
 
 def _phone_spans(text: str) -> list[tuple[int, int]]:

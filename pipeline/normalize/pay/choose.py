@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import re
 
 import attrs
@@ -60,6 +61,23 @@ def parse_pay(
     del date  # parsing is date independent; callers pass it through for conversion
     if not text or not isinstance(text, str):
         return None
+    if len(text) <= _MEMO_MAX_LEN and all(
+        v is None or type(v) is str for v in (currency_hint, country)
+    ):
+        return _parse_short(text, currency_hint, country)
+    return _parse(text, currency_hint, country)
+
+
+# Pay fields ("$150k-190k", "€70-90k") repeat across a source's postings; whole postings do not.
+_MEMO_MAX_LEN = 200
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _parse_short(text: str, currency_hint: str | None, country: str | None) -> Pay | None:
+    return _parse(text, currency_hint, country)
+
+
+def _parse(text: str, currency_hint: str | None, country: str | None) -> Pay | None:
     hints = _Hints.of(currency_hint, country)
     found = _first_pay(text, hints)
     if found is None:
@@ -126,13 +144,18 @@ def _evaluate(text: str, cand: Candidate, hint: str | None, posting: bool) -> _V
     first, last = cand.lo, cand.last
     start, end = first.start, last.end
     left = line_left(text, start, 60)
-    if posting and not cand.tokens and not cand.has_mult and not could_have_period(
-        text, left, last.end
-    ):
-        return None  # a bare number in a posting: skip the costlier checks below
+    stated = None
+    if posting and not cand.tokens and not cand.has_mult:
+        # A bare number in a posting is pay only with a stated period (see _posting_evidence):
+        # most are not, and the period is cheaper to look for than the traps.
+        if not could_have_period(text, left, last.end):
+            return None
+        stated = stated_period(text, left, start, end, last.plus_end)
+        if stated[0] is None:
+            return None
     if is_trap(text, left, start, end):
         return None
-    period, start, end = stated_period(text, left, start, end, last.plus_end)
+    period, start, end = stated or stated_period(text, left, start, end, last.plus_end)
     if period is not None and is_trap(text, left, start, end):
         return None  # "up to $6,000 a year in education costs": the words after the period
     if period is None and _counts_something(text, left, cand):

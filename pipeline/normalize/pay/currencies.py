@@ -135,7 +135,6 @@ _FAMILIES: dict[str, frozenset[str]] = {
 THREE_DECIMALS = frozenset({"BHD", "IQD", "JOD", "KWD", "LYD", "OMR", "TND"})
 
 _TOKENS = frozenset(set(_SYMBOLS) | ISO_CODES | set(_LOWER_CODES) | {"R"})
-_TOKEN_LENGTHS = tuple(sorted({len(t) for t in _TOKENS}))
 
 
 def _build_token_regex() -> re.Pattern[str]:
@@ -250,20 +249,21 @@ def _token_before(text: str, pos: int) -> tuple[str, int] | None:
     ends = [len(window)]
     while len(ends) < 3 and ends[-1] > 0 and window[ends[-1] - 1] in _GAP_CHARS:
         ends.append(ends[-1] - 1)
-    if not any(window[e - n : e] in _TOKENS for e in ends for n in _TOKEN_LENGTHS if n <= e):
+    if not any(window[e - n : e] in _TOKENS for e in ends if e
+               for n in _BY_LAST.get(window[e - 1], ()) if n <= e):
         return None
     best: tuple[str, int] | None = None
     for i in range(len(window)):
-        m = _TOKEN_RE.match(window, i)
-        if not m:
+        token = _token_at(window, i)
+        if token is None:
             continue
-        gap = window[m.end():]
+        gap = window[i + len(token):]
         if len(gap) > 2 or gap.strip(_GAP_CHARS) != "":
             continue
         start = lo + i
-        if not _token_boundaries_ok(text, start, lo + m.end()):
+        if not _token_boundaries_ok(text, start, start + len(token)):
             continue
-        best = (m.group(0), start)
+        best = (token, start)
         break
     return best
 
@@ -273,12 +273,36 @@ def _token_after(text: str, pos: int) -> tuple[str, int] | None:
     i = pos
     if i < len(text) and text[i] in " \u00a0":
         i += 1
-    m = _TOKEN_RE.match(text, i)
-    if not m:
+    token = _token_at(text, i)
+    if token is None:
         return None
-    if not _token_boundaries_ok(text, i, m.end()):
+    if not _token_boundaries_ok(text, i, i + len(token)):
         return None
-    return m.group(0), m.end()
+    return token, i + len(token)
+
+
+def _lengths_by(index: int) -> dict[str, tuple[int, ...]]:
+    """The lengths of the tokens, longest first, by their first (0) or last (-1) character."""
+    found: dict[str, set[int]] = {}
+    for token in _TOKENS:
+        found.setdefault(token[index], set()).add(len(token))
+    return {c: tuple(sorted(lengths, reverse=True)) for c, lengths in found.items()}
+
+
+_BY_FIRST = _lengths_by(0)
+_BY_LAST = _lengths_by(-1)
+
+
+def _token_at(text: str, i: int) -> str | None:
+    """The token ``_TOKEN_RE.match(text, i)`` finds: the longest one starting at ``i`` (its
+    alternatives are literals, longest first). Set lookups of the few lengths a token starting
+    with that character has cost a fraction of trying hundreds of alternatives."""
+    if i >= len(text):
+        return None
+    for n in _BY_FIRST.get(text[i], ()):
+        if text[i : i + n] in _TOKENS:
+            return text[i : i + n]
+    return None
 
 
 def currency_beside(text: str, start: int, end: int) -> tuple[str | None, bool, int, int]:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Literal
 
+from pipeline.normalize.regex_scan import fold
+
 Period = Literal["hour", "day", "week", "month", "year"]
 PERIODS: tuple[Period, ...] = ("hour", "day", "week", "month", "year")
 
@@ -39,8 +41,18 @@ _PERIOD_BEFORE_RE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 
+# Every match of _PERIOD_BEFORE_RE holds one of these words (in ``fold``ed text): looking for
+# them is far cheaper than the case-insensitive search, and most figures have no period before
+# them.
+_BEFORE_WORD_RE = re.compile(
+    "hour|stundensatz|day|daily|tagessatz|week|month|annu|year|salary|jahresgehalt"
+)
+
 _PERIOD_WORDS = ("hour", "hr", "/h", "day", "daily", "week", "/w", "month", "/m", "annu", "year",
                  "/y", "p.", "pa", "ph", "pw", "pd", "pm", "salary", "rate", "stunde", "tag")
+
+# Any of the words, as one search: a literal alternation is scanned for its first letters at once.
+_PERIOD_WORD_RE = re.compile("|".join(map(re.escape, _PERIOD_WORDS)))
 
 
 def period_starts(text: str, pos: int) -> bool:
@@ -51,7 +63,7 @@ def period_starts(text: str, pos: int) -> bool:
 def could_have_period(text: str, left: str, end: int) -> bool:
     """Cheap pre-check: is any period word near the amount ending at ``end`` at all?"""
     near = (left[-45:] + text[end : end + 40]).lower()
-    return any(w in near for w in _PERIOD_WORDS)
+    return _PERIOD_WORD_RE.search(near) is not None
 
 
 def stated_period(
@@ -66,6 +78,8 @@ def stated_period(
     if after is not None and after.lastgroup in PERIODS:
         return after.lastgroup, start, after.end()  # type: ignore[return-value]
     window = left[-45:]
+    if _BEFORE_WORD_RE.search(fold(window)) is None:
+        return None, start, end
     before = _PERIOD_BEFORE_RE.search(window)
     if before is not None and before.lastgroup in PERIODS:
         return before.lastgroup, start - (len(window) - before.start()), end  # type: ignore[return-value]
