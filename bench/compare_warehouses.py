@@ -23,6 +23,8 @@ VOLATILE_COLUMNS = frozenset({
     # when things happened on this machine
     "loaded_at", "fetched_at", "first_seen_at", "last_seen_at", "closed_at", "started_at",
     "finished_at", "updated_at", "applied_at", "seconds",
+    # a snapshot source's coverage window opens and closes with its crawls' times
+    "coverage_from", "coverage_to", "undated_from",
     # run identity: ids carry their start time
     "run_id", "last_run_id", "crawl_run", "landing_file", "path",
     # a landing file's bytes hold its run id and fetch times, and a local page's URL its port;
