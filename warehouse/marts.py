@@ -21,6 +21,10 @@ from warehouse.sql import load_sql, sql_files
 
 FULL_REFRESH_SHARE = 0.1
 """Refresh everything when a load touched more than this share of the postings."""
+PAY_SCOPE_SHARE = 0.5
+"""Compute every skill's pay when the skills to compute again hold more of the skill rows:
+percentiles need all of a skill's postings, so a load touching the common skills gains
+nothing from the scoped statements."""
 
 
 @attrs.frozen
@@ -153,9 +157,14 @@ def _refresh_parts(con: duckdb.DuckDBPyConnection, timings: dict[str, float]) ->
     # Both read only the monthly counts above, a few thousand rows, so they are computed whole.
     _run(con, "marts/026_skill_share_monthly", timings)
     _run(con, "marts/070_skill_movers", timings)
-    for name in ("070_pay_scope", "071_pay_by_skill", "072_pay_by_seniority",
-                 "080_market_months"):
-        _run(con, inc + name, timings)
+    _run(con, inc + "070_pay_scope", timings)
+    if con.execute(load_sql(inc + "pay_scope_share")).fetchall()[0][0] > PAY_SCOPE_SHARE:
+        _run(con, "marts/030_pay_by_skill", timings)
+        _run(con, "marts/040_pay_by_seniority", timings)
+    else:
+        _run(con, inc + "071_pay_by_skill", timings)
+        _run(con, inc + "072_pay_by_seniority", timings)
+    _run(con, inc + "080_market_months", timings)
     _run(con, "marts/010_base", timings)
     _run(con, "marts/050_market_monthly", timings, inserts_only="mart_market_monthly")
     if con.execute(load_sql(inc + "window_moved")).fetchall()[0][0]:
