@@ -387,8 +387,9 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None, *
                      f"{result.regrouped:,} regrouped")
             progress(f"{result.flagged:,} postings flagged as duplicates of another ({scope})")
             regrouped = result.touched
-        changed = any(f.counts and (f.counts.items_new or f.counts.items_changed
-                                    or f.counts.items_closed) for f in report.files)
+        # A posting seen again unchanged still moves: its last sighting (how long it counts
+        # as active) and, if it was closed, its reopening.
+        changed = any(f.touched for f in report.files)
         # A migration may add or reshape a mart, so an upgrade refreshes them too.
         if changed or upgraded or marts_empty(con):
             progress("preparing aggregates ...")

@@ -143,14 +143,20 @@ def test_every_load_refreshes_the_marts_as_a_full_refresh_would(
     data = tmp_path / "w"
     settings = Settings(data_dir=data, db_path=data / "w.duckdb", landing_dir=data / "landing")
     corpus = Corpus(settings, seed)
-    day = dt.date(2026, 3, 10)
-    # The first load: a board crawled whole, Hacker News threads, a board never seen whole.
+    # The first load: a board crawled whole (its window opens), Hacker News threads, a board
+    # never seen whole; the second, a year on, sees part of the board again.
     corpus.fresh("remotive", 250, START, 420)
     corpus.fresh("hn", 120, START, 420)
     corpus.fresh("bench", 80, START, 420)
+    first = dt.date(2025, 2, 10)
     for source in ("remotive", "hn", "bench"):
-        corpus.land(source, _at(day), complete=source == "remotive")
-    assert _load(settings, _at(day))[0].startswith("aggregates ready (all recomputed")
+        corpus.land(source, _at(first), complete=source == "remotive")
+    assert _load(settings, _at(first))[0].startswith("aggregates ready (all recomputed")
+    _same_as_full_refresh(settings, tmp_path)
+    day = dt.date(2026, 3, 10)
+    corpus.land("remotive", _at(day), complete=False, only=100)
+    said = _load(settings, _at(day))
+    assert said and "all recomputed: a new month" in said[0], said
     _same_as_full_refresh(settings, tmp_path)
 
     steps = [
@@ -165,12 +171,17 @@ def test_every_load_refreshes_the_marts_as_a_full_refresh_would(
                  corpus.repost("hn", 6, 10), corpus.change("hn", 10),
                  corpus.fresh("hn", 10, day - dt.timedelta(days=20), 20),
                  corpus.land("hn", _at(day), complete=False)),
-        # A partial crawl (closes nothing) seeing part of the board again, some changed.
+        # A partial crawl (closes nothing) seeing part of the board again, some changed: jobs
+        # last seen a year ago stay active until now.
         lambda: (corpus.change("remotive", 10),
                  corpus.land("remotive", _at(day), complete=False, only=60)),
-        # Postings in a month later than any before (the 24-month window moves).
+        # A whole crawl of the board from before its first, landed late: its window opens
+        # earlier, also for the jobs closed since, which the crawl does not touch.
+        lambda: corpus.land("remotive", _at(dt.date(2025, 1, 20)), complete=True),
+        # Postings in a month later than any before (the 24-month window moves), in the
+        # board's first whole crawl (its window opens: every one of its jobs counts now).
         lambda: (corpus.fresh("bench", 15, day, 5), corpus.change("bench", 5),
-                 corpus.land("bench", _at(day), complete=False)),
+                 corpus.land("bench", _at(day), complete=True)),
     ]
     for step in steps:
         day += dt.timedelta(days=2)
