@@ -21,6 +21,15 @@ from warehouse.sql import load_sql, sql_files
 
 FULL_REFRESH_SHARE = 0.1
 """Refresh everything when a load touched more than this share of the postings."""
+INCREMENTAL = frozenset({
+    "005_representatives", "007_source_windows", "010_base", "015_source_coverage",
+    "020_skill_monthly", "025_skill_source_monthly", "026_skill_share_monthly",
+    "030_pay_by_skill", "040_pay_by_seniority", "050_market_monthly",
+    "060_skill_cooccurrence", "070_skill_movers", "080_summary", "085_filter_skills",
+    "086_filter_jobs",
+})
+"""The marts ``_refresh_parts`` brings up to date; a mart file not named here (a new one)
+makes every load refresh everything until it is."""
 PAY_SCOPE_SHARE = 0.5
 """Compute every skill's pay when the skills to compute again hold more of the skill rows:
 percentiles need all of a skill's postings, so a load touching the common skills gains
@@ -78,6 +87,9 @@ def _full_reason(con: duckdb.DuckDBPyConnection, touched: int, files_before: int
         return "a new month"
     if not same_skills:
         return "the taxonomy changed"
+    unknown = sorted({path.stem for path in sql_files("marts")} - INCREMENTAL)
+    if unknown:
+        return f"no incremental refresh for {', '.join(unknown)}"
     if touched > FULL_REFRESH_SHARE * postings:
         return f"{touched:,} of {postings:,} postings touched"
     return ""

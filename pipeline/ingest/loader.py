@@ -387,18 +387,16 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None, *
                      f"{result.regrouped:,} regrouped")
             progress(f"{result.flagged:,} postings flagged as duplicates of another ({scope})")
             regrouped = result.touched
-        # A posting seen again unchanged still moves: its last sighting (how long it counts
-        # as active) and, if it was closed, its reopening.
-        changed = any(f.touched for f in report.files)
-        # A migration may add or reshape a mart, so an upgrade refreshes them too.
-        if changed or upgraded or marts_empty(con):
+        # A posting seen again unchanged still moves (how long it counts as active, or it
+        # reopens); a migration may add or reshape a mart, so an upgrade refreshes them too.
+        if any(f.touched for f in report.files) or upgraded or marts_empty(con):
             progress("preparing aggregates ...")
             started = time.monotonic()
             refresh = refresh_after_load(
                 con, [f.touched for f in report.files], [f.rewritten for f in report.files],
                 regrouped=regrouped, files_before=files_before,
                 full_reason="the schema was upgraded" if upgraded else "")
-            report.seconds["aggregates"] = time.monotonic() - started
+            _add_time(report.seconds, "aggregates", started)
             progress(f"{refresh.describe()} in {report.seconds['aggregates']:.1f}s")
         report.total_postings = con.execute(load_sql("queries/posting_count")).fetchall()[0][0]
     if report.incomplete:

@@ -22,7 +22,7 @@ from handoff.landing import file_digest
 from pipeline.config import Settings
 from pipeline.ingest.loader import load_warehouse
 from warehouse.db import connect
-from warehouse.marts import refresh_marts
+from warehouse.marts import INCREMENTAL, refresh_marts
 
 PAYS = ["$150k-190k", "€70-90k", "$90/hr", "€600/day", "", ""]
 OTHER_ROLES = ["Account Executive", "Product Designer", "Recruiter", "Sales Manager"]
@@ -197,3 +197,21 @@ def test_every_load_refreshes_the_marts_as_a_full_refresh_would(
     said = _load(settings, _at(day))
     assert said and "all recomputed: a new month" in said[0], said
     _same_as_full_refresh(settings, tmp_path)
+
+
+def test_a_mart_without_an_incremental_refresh_makes_loads_refresh_everything(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "w"
+    settings = Settings(data_dir=data, db_path=data / "w.duckdb", landing_dir=data / "landing")
+    monkeypatch.setattr("warehouse.marts.FULL_REFRESH_SHARE", 1.0)
+    monkeypatch.setattr("pipeline.ingest.duplicates.FULL_PASS_SHARE", 1.0)
+    corpus = Corpus(settings, 3)
+    day = dt.date(2026, 3, 10)
+    corpus.fresh("remotive", 40, START, 400)
+    corpus.land("remotive", _at(day), complete=True)
+    _load(settings, _at(day))
+    corpus.fresh("remotive", 5, day - dt.timedelta(days=5), 5)
+    corpus.land("remotive", _at(day + dt.timedelta(days=1)), complete=False)
+    monkeypatch.setattr("warehouse.marts.INCREMENTAL", INCREMENTAL - {"080_summary"})
+    said = _load(settings, _at(day + dt.timedelta(days=1)))
+    assert said and "no incremental refresh for 080_summary" in said[0], said
