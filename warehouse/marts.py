@@ -140,11 +140,16 @@ def refresh_touched(con: duckdb.DuckDBPyConnection, touched: Iterable[str], *,
     loaded before the load; the last refresh must have included all of them.
     """
     ids = set(touched)
+    # Checked before the touched postings are registered too: a bulk load touches millions.
+    reason = _full_reason(con, len(ids), files_before)
+    if reason:
+        return Refresh(True, reason, refresh_marts(con))
     timings: dict[str, float] = {}
     _run(con, "marts/007_source_windows", timings)
     with registered(con, touched_postings=posting_ids_table(ids),
                     rewritten_postings=posting_ids_table(set(rewritten))):
         _run(con, "marts_incremental/010_touched", timings)
+        # A source whose window moved adds all its postings.
         count = con.execute(load_sql("marts_incremental/touched_count")).fetchall()[0][0]
         reason = _full_reason(con, count, files_before)
         if reason:
