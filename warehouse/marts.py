@@ -118,10 +118,10 @@ def refresh_after_load(con: duckdb.DuckDBPyConnection, touched: Iterable[Iterabl
     """The refresh after a load: ``touched`` and ``rewritten`` per loaded file, ``regrouped``
     by the duplicate pass (``None``: it grouped every posting again), ``full_reason`` when the
     caller already knows everything must be computed again."""
-    if not full_reason and regrouped is None:
-        full_reason = "every posting grouped again"
-    if not full_reason and marts_empty(con):
+    if marts_empty(con):
         full_reason = "no earlier refresh"
+    elif not full_reason and regrouped is None:
+        full_reason = "every posting grouped again"
     if full_reason:
         return Refresh(True, full_reason, refresh_marts(con))
     ids = set(regrouped or ())
