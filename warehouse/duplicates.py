@@ -22,19 +22,23 @@ def add_signatures(con: duckdb.DuckDBPyConnection, signatures: pl.DataFrame) -> 
 
 def write_duplicates(con: duckdb.DuckDBPyConnection, *, groups: pl.DataFrame,
                      regrouped: set[str] | None, pairs: pl.DataFrame,
-                     repaired: set[str] | None) -> None:
+                     repaired: set[str] | None) -> set[str] | None:
     """Store a duplicate pass in one transaction and clear what waited for it.
 
     ``groups`` (``posting_id, group_id, evidence``) replaces the flags of the ``regrouped``
     postings and ``pairs`` the stored exact pairs and the text pairs of the ``repaired``
-    (later) postings; ``None`` for either means every posting's.
+    (later) postings; ``None`` for either means every posting's. Returns the regrouped
+    postings whose group changed (``None`` when every posting was regrouped).
     """
     with registered(con, dup_groups=groups.to_arrow(), dup_pairs=pairs.to_arrow(),
                     dup_regrouped=posting_ids_table(regrouped or ()),
                     dup_repaired=posting_ids_table(repaired or ())), transaction(con):
+        changed = None if regrouped is None else {
+            row[0] for row in con.execute(load_sql("duplicates/changed_groups")).fetchall()}
         con.execute(load_sql("duplicates/clear_all_groups" if regrouped is None
                              else "duplicates/clear_regrouped_groups"))
         con.execute(load_sql("duplicates/set_groups"))
         con.execute(load_sql("duplicates/delete_all_pairs" if repaired is None
                              else "duplicates/delete_repaired_pairs"))
         con.execute(load_sql("duplicates/store_pairs"))
+    return changed

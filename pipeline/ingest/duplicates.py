@@ -155,6 +155,9 @@ class PassResult:
     """Postings whose group was decided again."""
     flagged: int
     """Postings in a duplicate group after the pass."""
+    touched: frozenset[str] | None = None
+    """Postings whose group changed (``None``: every posting was grouped again), for the
+    marts."""
 
 
 def _full_pass(con: duckdb.DuckDBPyConnection, signed: Signed) -> tuple[int, int]:
@@ -166,7 +169,7 @@ def _full_pass(con: duckdb.DuckDBPyConnection, signed: Signed) -> tuple[int, int
 
 
 def _incremental_pass(con: duckdb.DuckDBPyConnection, signed: Signed,
-                      pending: set[str]) -> tuple[int, int]:
+                      pending: set[str]) -> tuple[int, int, set[str]]:
     retired = con.sql(load_sql("queries/dedup_retired_signatures")).to_arrow_table()
     probes = band_keys(_matrix(retired.column("minhash").combine_chunks(), retired.num_rows))
     is_pending = pc.is_in(signed.ids, value_set=pa.array(sorted(pending), type=pa.string())
@@ -193,9 +196,9 @@ def _incremental_pass(con: duckdb.DuckDBPyConnection, signed: Signed,
     regrouped = connected_to(exact + [(a, b) for a, b, _ in text], touched)
     matches = _group(con, [p for p in exact if p[0] in regrouped],
                      [p for p in text if p[0] in regrouped])
-    write_duplicates(con, groups=_groups_frame(matches), regrouped=regrouped,
-                     pairs=_pairs_frame(exact, new_text), repaired=repaired)
-    return len(repaired), len(regrouped)
+    moved = write_duplicates(con, groups=_groups_frame(matches), regrouped=regrouped,
+                             pairs=_pairs_frame(exact, new_text), repaired=repaired)
+    return len(repaired), len(regrouped), moved or set()
 
 
 def mark_duplicates(con: duckdb.DuckDBPyConnection, progress: Progress = lambda _m: None, *,
@@ -210,13 +213,16 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, progress: Progress = lambda 
     total = con.execute(load_sql("queries/posting_count")).fetchall()[0][0]
     retired = con.execute(load_sql("queries/dedup_retired_count")).fetchall()[0][0]
     full = full or len(pending) > FULL_PASS_SHARE * total
+    touched: set[str] | None = set()
     if pending or retired or full:
         signed = read_signed(con)
         if full:
             paired_again, regrouped = _full_pass(con, signed)
+            touched = None
         else:
-            paired_again, regrouped = _incremental_pass(con, signed, pending)
+            paired_again, regrouped, touched = _incremental_pass(con, signed, pending)
     else:
         paired_again = regrouped = 0
     flagged = con.execute(load_sql("queries/flagged_count")).fetchall()[0][0]
-    return PassResult(full, paired_again, regrouped, flagged)
+    return PassResult(full, paired_again, regrouped, flagged,
+                      None if touched is None else frozenset(touched))

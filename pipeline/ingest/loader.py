@@ -45,7 +45,7 @@ from warehouse.load import (
     source_baseline,
     write_run,
 )
-from warehouse.marts import marts_empty, refresh_marts
+from warehouse.marts import files_loaded, marts_empty, refresh_after_load
 from warehouse.sql import load_sql
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,9 @@ class FileOutcome:
     error: str | None = None
     status: str | None = None
     """The run's status as recorded: ok, partial, degraded or failed."""
+    touched: frozenset[str] = frozenset()
+    """Postings the run wrote, saw again or closed; ``rewritten``: those it wrote."""
+    rewritten: frozenset[str] = frozenset()
 
 
 @attrs.define
@@ -269,8 +272,13 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     counts = write_run(con, postings=frames.postings, posting_skills=frames.skills,
                        signatures=frames.signatures, run=record, file=file,
                        taxonomy_version=taxonomy.version, skills=taxonomy_frame(taxonomy))
+    closed = [] if not counts.items_closed else con.execute(
+        load_sql("marts_incremental/closed_by_run"),
+        {"source": source, "finished_at": record.finished_at}).fetchall()
     _add_time(seconds, "write", started)
-    return FileOutcome(run.key, record.run_id, len(rows), counts, bad, status=record.status)
+    return FileOutcome(run.key, record.run_id, len(rows), counts, bad, status=record.status,
+                       touched=frozenset(r["posting_id"] for r in rows) | {c[0] for c in closed},
+                       rewritten=frozenset(need))
 
 
 def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
@@ -362,10 +370,12 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None, *
         if data_as_of is not None:
             set_data_as_of(con, data_as_of)
         _record_schedule(con, progress)
+        files_before = files_loaded(con)
         try:
             report = load_landing(con, settings.landing_dir, normalize, taxonomy, progress)
         finally:
             normalize.close()
+        regrouped: frozenset[str] | None = frozenset()
         if any(f.counts and (f.counts.items_new or f.counts.items_changed)
                for f in report.files):
             progress("looking for duplicate postings ...")
@@ -376,14 +386,18 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None, *
                      f"{result.paired_again:,} postings paired again, "
                      f"{result.regrouped:,} regrouped")
             progress(f"{result.flagged:,} postings flagged as duplicates of another ({scope})")
-        changed = any(f.counts and (f.counts.items_new or f.counts.items_changed
-                                    or f.counts.items_closed) for f in report.files)
-        # A migration may add or reshape a mart, so an upgrade refreshes them too.
-        if changed or upgraded or marts_empty(con):
+            regrouped = result.touched
+        # A posting seen again unchanged still moves (how long it counts as active, or it
+        # reopens); a migration may add or reshape a mart, so an upgrade refreshes them too.
+        if any(f.touched for f in report.files) or upgraded or marts_empty(con):
             progress("preparing aggregates ...")
-            timings = refresh_marts(con)
-            report.seconds["aggregates"] = sum(timings.values())
-            progress(f"aggregates ready in {sum(timings.values()):.1f}s")
+            started = time.monotonic()
+            refresh = refresh_after_load(
+                con, [f.touched for f in report.files], [f.rewritten for f in report.files],
+                regrouped=regrouped, files_before=files_before,
+                full_reason="the schema was upgraded" if upgraded else "")
+            _add_time(report.seconds, "aggregates", started)
+            progress(f"{refresh.describe()} in {report.seconds['aggregates']:.1f}s")
         report.total_postings = con.execute(load_sql("queries/posting_count")).fetchall()[0][0]
     if report.incomplete:
         progress(f"skipped {len(report.incomplete)} landing file(s) without a run manifest "

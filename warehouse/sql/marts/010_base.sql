@@ -10,6 +10,7 @@
 -- counts as active in shares: a survivor only from the month its source's window opened, the
 -- first month its source saw every open posting; null when its source has no window.
 -- role_family: the posting's (postings.role_family); 'unclassified' until a rebuild sets it.
+-- The rows are those of base_reps (005_representatives.sql): every job on a full refresh.
 create or replace temp table mart_base as
 select
     p.posting_id,
@@ -37,5 +38,6 @@ select
     p.pay_annual_usd_max,
     p.pay_hourly_usd_min,
     p.pay_hourly_usd_max
-from postings_dedup as p
+from postings as p
+semi join base_reps as r on p.posting_id = r.posting_id
 left join source_windows as w on p.source = w.source;
