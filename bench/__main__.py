@@ -9,14 +9,15 @@ import importlib
 import sys
 import time
 
-BENCHMARKS = {
-    "skills": "bench.bench_skills",
-    "normalize": "bench.bench_normalize",
-    "rebuild": "bench.bench_rebuild",
-    "crawl": "bench.bench_crawl",
-    "warehouse": "bench.bench_warehouse",
-    "dashboard": "bench.bench_dashboard",
-    "distributed": "bench.bench_distributed",
+BENCHMARKS: dict[str, tuple[str, list[str]]] = {
+    "skills": ("bench.bench_skills", []),
+    "normalize": ("bench.bench_normalize", []),
+    "rebuild": ("bench.bench_rebuild", []),
+    "crawl": ("bench.bench_crawl", []),
+    "warehouse-100k": ("bench.bench_warehouse", ["--n", "100000"]),
+    "warehouse-1m": ("bench.bench_warehouse", ["--n", "1000000"]),
+    "dashboard": ("bench.bench_dashboard", []),
+    "distributed": ("bench.bench_distributed", []),
 }
 
 
@@ -29,8 +30,8 @@ def main(argv: list[str]) -> int:
     for name in names:
         print(f"=== {name}", flush=True)
         started = time.monotonic()
-        module = importlib.import_module(BENCHMARKS[name])
-        module.main([])
+        module_name, args = BENCHMARKS[name]
+        importlib.import_module(module_name).main(args)
         print(f"=== {name} done in {time.monotonic() - started:.0f}s", flush=True)
     from bench.summary import FIGURES, table
 

@@ -36,6 +36,7 @@ from typing import Any
 import attrs
 
 from bench.bench_distributed import write_big_corpus
+from bench.summary import record
 from pipeline.demo.corpus import DEMO_END, DemoCorpus
 from pipeline.demo.hn_corpus import write_hn_corpus
 from pipeline.demo.run import replay_server
@@ -315,6 +316,10 @@ def main(argv: list[str] | None = None) -> None:
     if overrides:
         print(f"{OURS} runs with {overrides}", flush=True)
     print(table(results, args.runs), flush=True)
+    for r in results:
+        pages, _items = r.ratio()
+        record("crawl", f"{r.source} against a genuine Scrapy-defaults run",
+               f"{pages:.2f}x pages/s (median of {args.runs} alternating runs)")
 
 
 if __name__ == "__main__":

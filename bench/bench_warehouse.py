@@ -21,7 +21,9 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench.baseline_read_json import read_json_seconds
 from bench.bench_normalize import make_postings
+from bench.summary import record
 from pipeline.config import Settings
 from pipeline.ingest.loader import load_warehouse
 from warehouse.db import connect
@@ -107,7 +109,10 @@ def scheduled_loads(settings: Settings, n: int, loads: int = 3) -> None:
         stages = ", ".join(f"{k} {v:.1f}s" for k, v in report.seconds.items())
         print(f"scheduled load {number + 1}: {n:,} new postings into "
               f"{report.total_postings:,} in {seconds:.1f}s ({stages})", flush=True)
-    print(f"  scheduled loads: median {statistics.median(times):.1f}s", flush=True)
+    median = statistics.median(times)
+    print(f"  scheduled loads: median {median:.1f}s", flush=True)
+    record("warehouse", f"scheduled load of {n:,} into {report.total_postings - n:,}",
+           f"median {median:.1f} s of {loads} ({stages} in the last)")
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -143,6 +148,14 @@ def main(argv: list[str] | None = None) -> None:
             store = sum(v for k, v in report.seconds.items() if k != "read" and k != "normalize")
             print(f"  warehouse side (write + duplicates + aggregates): {n / store:,.0f} "
                   "postings/s", flush=True)
+            files = sorted((settings.landing_dir / "bench").glob("*.jsonl"))
+            base_seconds, rows = read_json_seconds(files)
+            print(f"  DuckDB read_json of the same {len(files)} files into a table: "
+                  f"{base_seconds:.1f}s = {rows / base_seconds:,.0f} rows/s; load / read_json "
+                  f"= {base_seconds / seconds:.3f}", flush=True)
+            record("warehouse", f"whole load of {n:,} generated postings",
+                   f"{n / seconds:,.0f} postings/s ({seconds:.0f} s; read_json "
+                   f"{rows / base_seconds:,.0f} rows/s, ratio {base_seconds / seconds:.3f})")
             if args.base is not None:
                 shutil.copyfile(settings.db_path, args.base)
             scheduled_loads(settings, args.small)
