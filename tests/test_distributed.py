@@ -22,7 +22,8 @@ from handoff.landing import file_digest
 from handoff.queue import distributed_settings, key_prefix
 from pipeline.config import Settings
 from pipeline.demo.corpus import DemoCorpus
-from pipeline.ingest.loader import load_warehouse, partial_last_line
+from pipeline.ingest.lines import partial_last_line
+from pipeline.ingest.loader import load_warehouse
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from pipeline.ops.workers import RedisUnreachable, check_redis, run_workers
 from tests.conftest import ReplayServer

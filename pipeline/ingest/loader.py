@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import io
 import json
 import logging
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +29,7 @@ from pipeline.config import Settings
 from pipeline.errors import LandingFileError
 from pipeline.ingest.duplicates import mark_duplicates
 from pipeline.ingest.frames import POSTING_SCHEMA, RAW_SCHEMA
+from pipeline.ingest.lines import partial_last_line, read_items
 from pipeline.ingest.pool import Normalizer
 from pipeline.ingest.run_status import DEGRADED_FRACTION, judge_size, run_status
 from pipeline.normalize.money import WorkYear
@@ -83,40 +83,6 @@ class LoadReport:
 def find_complete_runs(landing_dir: LandingLocation) -> tuple[list[LandingRun], list[str]]:
     """Complete runs (landing file with manifest) in run order, and files still without one."""
     return open_store(landing_dir).runs()
-
-
-def partial_last_line(data: bytes) -> bool:
-    """True when ``data`` ends in a line cut short (no newline, not JSON): a killed writer."""
-    if not data or data.endswith(b"\n"):
-        return False
-    tail = data.rsplit(b"\n", 1)[-1]
-    try:
-        json.loads(tail)
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return True
-    return False
-
-
-def read_items(data: bytes, name: str, *,
-               skip_line: int | None = None) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line_number, item)`` of the landing file ``name`` whose bytes are ``data``; a
-    line that is not a JSON object raises LandingFileError.
-
-    ``skip_line`` is a line the caller has already judged (a failed run's cut-off last line).
-    """
-    # Lines split as a file read in binary splits them: at b"\n" only.
-    for number, raw in enumerate(io.BytesIO(data), start=1):
-        if not raw.strip() or number == skip_line:
-            continue
-        try:
-            # Decoded here, not by json.loads: it would guess UTF-16 from a byte-order mark,
-            # and a landing file is UTF-8 by contract.
-            item = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise LandingFileError(f"{name}: line {number}: not valid JSON ({exc})") from exc
-        if not isinstance(item, dict):
-            raise LandingFileError(f"{name}: line {number}: not a JSON object")
-        yield number, item
 
 
 def read_manifest(run: LandingRun) -> dict[str, Any]:
@@ -204,11 +170,11 @@ def read_rows(run: LandingRun, manifest: dict[str, Any], data: bytes
         # A crawl killed mid-write leaves half a line; the lines before it are whole items.
         cut_line = data.count(b"\n") + 1
         log.warning("%s: line %d: cut short by the crawl's death; skipped", run.key, cut_line)
-    for number, item in read_items(data, run.data_name, skip_line=cut_line):
+    for number, item, fast in read_items(data, run.data_name, skip_line=cut_line):
         # Files landed before the spiders dropped personal fields must not bring them in.
         item = scrub_item(item)
         try:
-            rows.append({**posting_row(item), "raw_item": item})
+            rows.append({**posting_row(item, orjson_safe=fast), "raw_item": item})
         except (KeyError, ValueError, TypeError) as exc:
             bad += 1
             log.warning("%s: line %d: dropped (%s)", run.key, number, exc)
