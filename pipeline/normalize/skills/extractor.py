@@ -20,12 +20,14 @@ class SkillExtractor:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        # Marks: where "our" starts a word (a product the ad calls its own) and where an
-        # equipment cue may start, found in the same pass as the forms.
-        self.matcher = FormMatcher(taxonomy, [("our", True), *((w, False) for w in CUE_STARTS)])
+        # Marks: where "our" starts a word (a product the ad calls its own), where a link may
+        # be and where an equipment cue may start, found in the same pass as the forms.
+        self.matcher = FormMatcher(taxonomy, [("our", True), ("//", False), ("www.", False),
+                                              *((w, False) for w in CUE_STARTS)])
         self._closure: dict[str, tuple[str, ...]] = {
             n: (n, *taxonomy.ancestors(n)) for n in taxonomy.skills
         }
+        self._with_parents = frozenset(n for n, c in self._closure.items() if len(c) > 1)
         self._rules = ContextRules(taxonomy, self._closure)
         self._local_eligible = frozenset(
             n for n, s in taxonomy.skills.items() if s.category in LOCAL_CATEGORIES
@@ -50,7 +52,7 @@ class SkillExtractor:
         if not hits:
             return set()
         skipped = employer_spans(text, company, marked[0])
-        if "//" in text or "www." in text:
+        if marked[1] or marked[2]:  # where "//" or "www." may be: links to skip
             skipped += url_spans(text)
         if skipped:
             hits = [h for h in hits if not any(a <= h[0] < b for a, b in skipped)]
@@ -58,7 +60,7 @@ class SkillExtractor:
                 return set()
         os_forms = self._os_forms
         if any(id(h[3]) in os_forms for h in hits):
-            perks = equipment_spans(text, itertools.chain(*marked[1:]))
+            perks = equipment_spans(text, itertools.chain(*marked[3:]))
             if perks:
                 hits = [h for h in hits
                         if not (id(h[3]) in os_forms and any(a <= h[0] < b for a, b in perks))]
@@ -107,10 +109,9 @@ class SkillExtractor:
         if not found:
             return ()
         closure = self._closure
-        out: set[str] = set()
-        for name in found:
-            out.update(closure[name])
-        return tuple(sorted(out))
+        for name in found & self._with_parents:
+            found.update(closure[name])
+        return tuple(sorted(found))
 
     def extract_html(
         self, html: str, *, title: str | None = None, tags: Sequence[str] = (),

@@ -156,6 +156,10 @@ Payload = tuple[int, int, "str | None", "tuple[Form, ...]"]
 # Class bytes of the scanned text (see the module docstring).  Bytes 1-5 written in a text
 # become 5, so that none of them passes for a class.
 _BOTH, _LEFT_ONLY, _RIGHT_ONLY, _OTHER, _CONTROL = 1, 2, 3, 4, 5
+# Boundary characters kept as themselves: the space inside multi-word forms and blockers
+# ("spring boot", "the rest"), so that those keys stand for one written key each, and "/"
+# ("ci/cd", and "//" marks a link).
+_KEPT = " /"
 _LEFT = frozenset(LEFT_BOUNDARY)
 _RIGHT = frozenset(RIGHT_BOUNDARY)
 
@@ -166,16 +170,27 @@ def _class_table() -> bytes:
     # UTF-8 lead bytes: every non-ASCII character is one "other" byte (continuations go).
     table[0x80:] = bytes([_OTHER] * 0x80)
     for ch in _LEFT | _RIGHT:
-        if ch.isascii():
+        if ch.isascii() and ch not in _KEPT:
             table[ord(ch)] = (_BOTH if ch in _LEFT and ch in _RIGHT
                               else _LEFT_ONLY if ch in _LEFT else _RIGHT_ONLY)
     return bytes(table)
+
+
+def _exact(chars: frozenset[str]) -> frozenset[int]:
+    """The bytes of the encoded text that only characters of ``chars`` become."""
+    sources: dict[int, set[str]] = {}
+    for c in range(128):
+        sources.setdefault(_TABLE[c], set()).add(chr(c))
+    sources.setdefault(_OTHER, set()).add("\u0080")  # and every other non-ASCII character
+    return frozenset(b for b, cs in sources.items() if cs <= chars)
 
 
 _TABLE = _class_table()
 _CONTINUATION = bytes(range(0x80, 0xC0))
 # Characters that stand for themselves in the encoded text.
 _SELF = frozenset(chr(c) for c in range(128) if _TABLE[c] == c and c != _CONTROL)
+_EXACT_LEFT = _exact(_LEFT)
+_EXACT_RIGHT = _exact(_RIGHT)
 
 
 #: A word to report the places of (lower case), and whether only after a non-word character.
@@ -219,9 +234,9 @@ class FormMatcher:
         for pid, key in enumerate(patterns):
             cands = keys[key]
             surface, payload = cands[0][1], cands[0][2]
-            exact = (len(cands) == 1 and key[0] in (_BOTH, _LEFT_ONLY)
+            exact = (len(cands) == 1 and key[0] in _EXACT_LEFT
                      and all(c in _SELF for c in surface)
-                     and (not payload[1] or key[-1] in (_BOTH, _RIGHT_ONLY)))
+                     and (not payload[1] or key[-1] in _EXACT_RIGHT))
             self._payloads.append(payload if exact else None)
             if not exact:
                 self._candidates[pid] = [(s, p) for _, s, p in sorted(cands, reverse=True)]
