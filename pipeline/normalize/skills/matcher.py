@@ -235,7 +235,7 @@ class FormMatcher:
             cands = keys[key]
             surface, payload = cands[0][1], cands[0][2]
             exact = (len(cands) == 1 and key[0] in _EXACT_LEFT
-                     and all(c in _SELF for c in surface)
+                     and _SELF.issuperset(surface)
                      and (not payload[1] or key[-1] in _EXACT_RIGHT))
             self._payloads.append(payload if exact else None)
             if not exact:
