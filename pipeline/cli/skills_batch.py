@@ -17,7 +17,7 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import IO, Any
 
 import orjson
 
@@ -26,8 +26,9 @@ from pipeline.normalize.skills import SkillExtractor
 
 __all__ = ["extract_lines"]
 
-#: Lines per batch: big enough that handing one to a process costs little beside the work.
-BATCH = 2000
+#: Bytes per batch (whole lines, ~1,300 postings of 3 KB): big enough that handing one to a
+#: process costs little beside the work; handed over as one block, split there.
+BATCH = 4 << 20
 # More brackets than this in a line and it is read by json alone: how deep each reader lets
 # a document nest before giving up differs.
 _DEEP = 256
@@ -56,13 +57,16 @@ def _posting(raw: bytes, lineno: int, source: str) -> dict[str, Any] | None:
     return obj
 
 
-def _extract_batch(lines: list[bytes], first: int, source: str) -> tuple[str, str | None]:
-    """The output lines of ``lines`` (line numbers from ``first``), up to the first bad line,
-    and that line's error message (None if all were good)."""
+def _extract_batch(block: bytes, first: int, source: str) -> tuple[str, str | None]:
+    """The output lines of the lines of ``block`` (numbered from ``first``), up to the first
+    bad line, and that line's error message (None if all were good)."""
     extractor = _extractor
     assert extractor is not None
     names: dict[str, str] = {}
     out: list[str] = []
+    lines = block.split(b"\n")
+    if block.endswith(b"\n"):
+        lines.pop()  # the line break ends the last line; no empty line follows
     try:
         for lineno, raw in enumerate(lines, first):
             obj = _posting(raw, lineno, source)
@@ -89,12 +93,14 @@ def _extract_batch(lines: list[bytes], first: int, source: str) -> tuple[str, st
     return "".join(out), None
 
 
-def _batches(file: Iterable[bytes]) -> Iterator[tuple[list[bytes], int]]:
-    lines = iter(file)
+def _batches(file: IO[bytes]) -> Iterator[tuple[bytes, int]]:
+    """Blocks of whole lines of ``file`` with the number of their first line."""
     first = 1
-    while batch := list(itertools.islice(lines, BATCH)):
-        yield batch, first
-        first += len(batch)
+    while block := file.read(BATCH):
+        if not block.endswith(b"\n"):
+            block += file.readline()
+        yield block, first
+        first += block.count(b"\n")
 
 
 def _workers() -> int:
@@ -104,8 +110,7 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def extract_lines(file: Iterable[bytes], source: str, extractor: SkillExtractor
-                  ) -> Iterator[str]:
+def extract_lines(file: IO[bytes], source: str, extractor: SkillExtractor) -> Iterator[str]:
     """Output text of the JSON Lines ``file`` (named ``source`` in errors), batch by batch in
     input order; raises :class:`JsonLinesError` after the output of the lines before a bad
     one. Past one batch, and with more than one core, batches run one process per core."""
@@ -116,7 +121,7 @@ def extract_lines(file: Iterable[bytes], source: str, extractor: SkillExtractor
     workers = _workers()
     if len(head) < 2 or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
         done: Iterator[tuple[str, str | None]] = (
-            _extract_batch(lines, first, source) for lines, first in itertools.chain(head, batches))
+            _extract_batch(block, first, source) for block, first in itertools.chain(head, batches))
         yield from _written(done)
         return
     # fork: the workers start with the extractor already built (no taxonomy to load again).
@@ -124,8 +129,8 @@ def extract_lines(file: Iterable[bytes], source: str, extractor: SkillExtractor
         pending: deque[Future[tuple[str, str | None]]] = deque()
 
         def results() -> Iterator[tuple[str, str | None]]:
-            for lines, first in itertools.chain(head, batches):
-                pending.append(pool.submit(_extract_batch, lines, first, source))
+            for block, first in itertools.chain(head, batches):
+                pending.append(pool.submit(_extract_batch, block, first, source))
                 if len(pending) > 2 * workers:
                     yield pending.popleft().result()
             while pending:
