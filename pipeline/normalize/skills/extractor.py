@@ -59,7 +59,7 @@ class SkillExtractor:
             if not hits:
                 return set()
         os_forms = self._os_forms
-        if any(id(h[3]) in os_forms for h in hits):
+        if not os_forms.isdisjoint([id(h[3]) for h in hits]):
             perks = equipment_spans(text, itertools.chain(*marked[3:]))
             if perks:
                 hits = [h for h in hits
