@@ -73,7 +73,7 @@ def extract_cmd(file: IO[bytes], taxonomy_path: str | None) -> None:
     extractor = SkillExtractor(_load(taxonomy_path))
     source = click.format_filename(getattr(file, "name", "-"))
     try:
-        for out in extract_lines(file, source, extractor):
+        for out in extract_lines(file, source, extractor, taxonomy_path):
             click.echo(out, nl=False)
     except JsonLinesError as exc:
         raise click.ClickException(str(exc)) from None

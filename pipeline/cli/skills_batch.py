@@ -14,6 +14,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -22,7 +23,7 @@ from typing import IO, Any
 import orjson
 
 from pipeline.jsonl import JsonLinesError, bad_line, check_posting, parse_line
-from pipeline.normalize.skills import SkillExtractor
+from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 
 __all__ = ["extract_lines"]
 
@@ -103,6 +104,12 @@ def _batches(file: IO[bytes]) -> Iterator[tuple[bytes, int]]:
         first += block.count(b"\n")
 
 
+def _start_worker(taxonomy_path: str | None) -> None:
+    global _extractor
+    if _extractor is None:  # not forked: build it
+        _extractor = SkillExtractor(load_taxonomy(taxonomy_path))
+
+
 def _workers() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -110,22 +117,29 @@ def _workers() -> int:
         return os.cpu_count() or 1
 
 
-def extract_lines(file: IO[bytes], source: str, extractor: SkillExtractor) -> Iterator[str]:
+def extract_lines(file: IO[bytes], source: str, extractor: SkillExtractor,
+                  taxonomy_path: str | None = None) -> Iterator[str]:
     """Output text of the JSON Lines ``file`` (named ``source`` in errors), batch by batch in
     input order; raises :class:`JsonLinesError` after the output of the lines before a bad
-    one. Past one batch, and with more than one core, batches run one process per core."""
+    one. Past one batch, and with more than one core, batches run one process per core, each
+    with the extractor of ``taxonomy_path`` (the one ``extractor`` was built from)."""
     global _extractor
     _extractor = extractor
     batches = _batches(file)
     head = list(itertools.islice(batches, 2))
     workers = _workers()
-    if len(head) < 2 or workers < 2 or "fork" not in multiprocessing.get_all_start_methods():
+    if len(head) < 2 or workers < 2:
         done: Iterator[tuple[str, str | None]] = (
             _extract_batch(block, first, source) for block, first in itertools.chain(head, batches))
         yield from _written(done)
         return
-    # fork: the workers start with the extractor already built (no taxonomy to load again).
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    # A forked worker starts with the extractor already built; forking is only safe while
+    # this process runs one thread, else the workers start afresh and build their own.
+    methods = multiprocessing.get_all_start_methods()
+    method = "fork" if "fork" in methods and threading.active_count() == 1 else (
+        "forkserver" if "forkserver" in methods else "spawn")
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
+                             initializer=_start_worker, initargs=(taxonomy_path,)) as pool:
         pending: deque[Future[tuple[str, str | None]]] = deque()
 
         def results() -> Iterator[tuple[str, str | None]]:

@@ -264,3 +264,12 @@ def test_generated_postings_through_the_command_extract_as_the_reference(
              for i, (title, text) in enumerate(demo_postings[:1500])]
     data = b"\n".join(lines) + b"\n"
     assert _command(data) == _reference_command(data)
+
+
+def test_workers_that_are_not_forked_build_the_same_extractor(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    # A process running other threads does not fork: its workers load the taxonomy themselves.
+    monkeypatch.setattr(skills_batch, "BATCH", 200)
+    monkeypatch.setattr(skills_batch.threading, "active_count", lambda: 2)
+    data = b"\n".join(_GOOD * 20) + b"\n"
+    assert _command(data) == _reference_command(data)
