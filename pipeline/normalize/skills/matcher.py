@@ -290,6 +290,7 @@ class FormMatcher:
         digits = _DIGITS
         payloads = self._payloads
         n_forms = self._n_forms
+        marks = self._marks
         out: list[Hit] = []
         # Matches come by end position, longest first; a later-ending match that starts at or
         # before the previous kept one is longer and replaces it (leftmost-longest).
@@ -298,7 +299,7 @@ class FormMatcher:
         ):
             if pid >= n_forms:
                 if marked is not None:
-                    m, shift = self._marks[pid - n_forms]
+                    m, shift = marks[pid - n_forms]
                     marked[m].append(kstart + shift)
                 continue
             payload = payloads[pid]
@@ -321,7 +322,7 @@ class FormMatcher:
                     continue
             elif (ch == "." and low[nxt + 1] in alnum) or (ch > "\x7f" and ch.isalnum()):
                 continue
-            start = nxt - klen - 1  # low[i] == text[i - 1]
+            start = kstart  # the boundary before the form; low[i] == text[i - 1]
             if low[start] == "-" and low[start - 2 : start] == "ex" and (
                 start < 3 or low[start - 3] not in alnum
             ):
