@@ -37,7 +37,7 @@ _DEEP = 256
 _encode_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
 _extractor: SkillExtractor | None = None
-"""The extractor of this process (a worker's is the parent's, inherited by fork)."""
+"""The extractor of this process: a forked worker inherits the parent's, another builds its own."""
 
 
 def _posting(raw: bytes, lineno: int, source: str) -> dict[str, Any] | None:
