@@ -15,7 +15,8 @@ from typing import Any
 
 from pipeline.errors import JobpulseError
 
-__all__ = ["JsonLinesError", "bad_line", "read_objects", "read_postings"]
+__all__ = ["JsonLinesError", "bad_line", "check_posting", "parse_line", "read_objects",
+           "read_postings"]
 
 
 class JsonLinesError(JobpulseError, ValueError):
@@ -46,27 +47,35 @@ def read_objects(lines: Iterable[bytes], source: str) -> Iterator[tuple[int, dic
     [(1, {'id': 1}), (3, {'id': 2})]
     """
     for lineno, raw in enumerate(lines, 1):
-        if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
-            raw = raw[len(codecs.BOM_UTF8):]
-        try:
-            line = raw.decode("utf-8")
-        except UnicodeDecodeError as exc:
-            raise bad_line(source, lineno, "not valid UTF-8", f", byte {exc.start + 1}") from None
-        if not line.strip():
-            continue
-        try:
-            obj = json.loads(line.rstrip("\r\n"))
-        except json.JSONDecodeError as exc:
-            # Counted from the line's start: json's own line/column would place an error at the
-            # end of the line after its line break ("line 2, column 1").
-            raise bad_line(source, lineno, f"invalid JSON: {exc.msg}",
-                           f", column {exc.pos + 1}") from None
-        except RecursionError:
-            raise bad_line(source, lineno, "invalid JSON: nested too deeply") from None
-        if not isinstance(obj, dict):
-            raise bad_line(source, lineno,
-                           f"expected a JSON object, got {_json_kind(obj)}") from None
-        yield lineno, obj
+        obj = parse_line(raw, lineno, source)
+        if obj is not None:
+            yield lineno, obj
+
+
+def parse_line(raw: bytes, lineno: int, source: str) -> dict[str, Any] | None:
+    """Line ``lineno`` of a JSON Lines file as :func:`read_objects` reads it: the object, or
+    None for a blank line."""
+    if lineno == 1 and raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8):]
+    try:
+        line = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise bad_line(source, lineno, "not valid UTF-8", f", byte {exc.start + 1}") from None
+    if not line.strip():
+        return None
+    try:
+        obj = json.loads(line.rstrip("\r\n"))
+    except json.JSONDecodeError as exc:
+        # Counted from the line's start: json's own line/column would place an error at the
+        # end of the line after its line break ("line 2, column 1").
+        raise bad_line(source, lineno, f"invalid JSON: {exc.msg}",
+                       f", column {exc.pos + 1}") from None
+    except RecursionError:
+        raise bad_line(source, lineno, "invalid JSON: nested too deeply") from None
+    if not isinstance(obj, dict):
+        raise bad_line(source, lineno,
+                       f"expected a JSON object, got {_json_kind(obj)}") from None
+    return obj
 
 
 def read_postings(lines: Iterable[bytes], source: str
@@ -80,11 +89,16 @@ def read_postings(lines: Iterable[bytes], source: str
     [(1, {'id': 'a', 'text': 'Go'})]
     """
     for lineno, obj in read_objects(lines, source):
-        if "id" not in obj:
-            raise bad_line(source, lineno, 'missing "id"')
-        if "text" not in obj or not isinstance(obj["text"], str | None):
-            raise bad_line(source, lineno, 'missing or non-string "text"')
+        check_posting(obj, lineno, source)
         yield lineno, obj
+
+
+def check_posting(obj: dict[str, Any], lineno: int, source: str) -> None:
+    """Raise :func:`bad_line` unless ``obj`` has an ``"id"`` and a string or null ``"text"``."""
+    if "id" not in obj:
+        raise bad_line(source, lineno, 'missing "id"')
+    if "text" not in obj or not isinstance(obj["text"], str | None):
+        raise bad_line(source, lineno, 'missing or non-string "text"')
 
 
 def _json_kind(value: Any) -> str:

@@ -17,7 +17,8 @@ from typing import IO
 import click
 
 from pipeline.cli.options import NON_NEGATIVE
-from pipeline.jsonl import JsonLinesError, bad_line, read_postings
+from pipeline.cli.skills_batch import extract_lines
+from pipeline.jsonl import JsonLinesError
 from pipeline.normalize.skills import SkillExtractor, Taxonomy, TaxonomyError, load_taxonomy
 
 __all__ = ["eval_skills", "skills"]
@@ -72,18 +73,8 @@ def extract_cmd(file: IO[bytes], taxonomy_path: str | None) -> None:
     extractor = SkillExtractor(_load(taxonomy_path))
     source = click.format_filename(getattr(file, "name", "-"))
     try:
-        for lineno, obj in read_postings(file, source):
-            title = obj.get("title")
-            if title is not None and not isinstance(title, str):
-                raise bad_line(source, lineno, '"title" must be a string')
-            tags = obj.get("tags") or []
-            if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-                raise bad_line(source, lineno, '"tags" must be a list of strings')
-            company = obj.get("company")
-            if company is not None and not isinstance(company, str):
-                raise bad_line(source, lineno, '"company" must be a string')
-            found = extractor.extract(obj["text"] or "", title=title, tags=tags, company=company)
-            click.echo(json.dumps({"id": obj["id"], "skills": list(found)}, ensure_ascii=False))
+        for out in extract_lines(file, source, extractor, taxonomy_path):
+            click.echo(out, nl=False)
     except JsonLinesError as exc:
         raise click.ClickException(str(exc)) from None
 

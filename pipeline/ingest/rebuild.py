@@ -110,6 +110,7 @@ def rebuild_skills(con: duckdb.DuckDBPyConnection, *, taxonomy_path: str | Path 
             progress(f"  {min(done * CHUNK, total):,}/{total:,} postings")
     if pool is not None:
         pool.shutdown()
+    progress(f"writing {len(names):,} skill pairs ...")
     frame = pl.DataFrame({"posting_id": ids, "skill": names},
                          schema={"posting_id": pl.String, "skill": pl.String})
     role_frame = pl.DataFrame(roles, orient="row", schema={

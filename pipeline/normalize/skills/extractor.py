@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -10,7 +11,7 @@ from pipeline.normalize.skills.context import ContextRules, sandwiched, url_span
 from pipeline.normalize.skills.employer import employer_spans
 from pipeline.normalize.skills.local import LOCAL_CATEGORIES, confirm_locally
 from pipeline.normalize.skills.matcher import GATED, STRONG, Form, FormMatcher, Hit
-from pipeline.normalize.skills.perks import equipment_spans
+from pipeline.normalize.skills.perks import CUE_STARTS, equipment_spans
 from pipeline.normalize.skills.taxonomy import Taxonomy
 
 
@@ -19,16 +20,25 @@ class SkillExtractor:
 
     def __init__(self, taxonomy: Taxonomy) -> None:
         self.taxonomy = taxonomy
-        self.matcher = FormMatcher(taxonomy)
+        # Marks: where "our" starts a word (a product the ad calls its own), where a link may
+        # be and where an equipment cue may start, found in the same pass as the forms.
+        self.matcher = FormMatcher(taxonomy, [("our", True), ("//", False), ("www.", False),
+                                              *((w, False) for w in CUE_STARTS)])
         self._closure: dict[str, tuple[str, ...]] = {
             n: (n, *taxonomy.ancestors(n)) for n in taxonomy.skills
         }
+        self._with_parents = frozenset(n for n, c in self._closure.items() if len(c) > 1)
         self._rules = ContextRules(taxonomy, self._closure)
         self._local_eligible = frozenset(
             n for n, s in taxonomy.skills.items() if s.category in LOCAL_CATEGORIES
         )
         self._given = frozenset(n for n, s in taxonomy.skills.items() if s.given_name)
-        self._os = frozenset(n for n, s in taxonomy.skills.items() if s.category == "os")
+        os_names = frozenset(n for n, s in taxonomy.skills.items() if s.category == "os")
+        # The hits that may name an operating system, by the identity of their forms tuple
+        # (one per surface form): a set lookup per hit instead of a walk over its forms.
+        self._os_forms = frozenset(
+            id(fl) for fl in self.matcher.form_tuples() if any(f.skill in os_names for f in fl)
+        )
 
     def _candidates(self, text: str, *, trusted: bool = False,
                     company: str | None = None) -> set[str]:
@@ -37,21 +47,23 @@ class SkillExtractor:
         ``trusted`` (titles): a gated form counts if any skill or cue word is in the text.
         Links and the employer's own name (``company``) are skipped.
         """
-        hits = self.matcher.scan(text)
+        marked: list[list[int]] = [[] for _ in range(self.matcher.n_marks)]
+        hits = self.matcher.scan(text, marked)
         if not hits:
             return set()
-        skipped = employer_spans(text, company)
-        if "//" in text or "www." in text:
+        skipped = employer_spans(text, company, marked[0])
+        if marked[1] or marked[2]:  # where "//" or "www." may be: links to skip
             skipped += url_spans(text)
         if skipped:
             hits = [h for h in hits if not any(a <= h[0] < b for a, b in skipped)]
             if not hits:
                 return set()
-        if any(self._is_os(h) for h in hits):
-            perks = equipment_spans(text)
+        os_forms = self._os_forms
+        if not os_forms.isdisjoint([id(h[3]) for h in hits]):
+            perks = equipment_spans(text, itertools.chain(*marked[3:]))
             if perks:
                 hits = [h for h in hits
-                        if not (self._is_os(h) and any(a <= h[0] < b for a, b in perks))]
+                        if not (id(h[3]) in os_forms and any(a <= h[0] < b for a, b in perks))]
                 if not hits:
                     return set()
         # Fast path: most hits carry one plain form; everything else needs case/gate checks.
@@ -72,9 +84,6 @@ class SkillExtractor:
         if weak:
             found |= sandwiched(text, hits, weak, strong_extra)
         return found
-
-    def _is_os(self, hit: Hit) -> bool:
-        return hit[2] in self._os or any(f.skill in self._os for f in hit[3])
 
     def extract(
         self, text: str, *, title: str | None = None, tags: Sequence[str] = (),
@@ -100,10 +109,9 @@ class SkillExtractor:
         if not found:
             return ()
         closure = self._closure
-        out: set[str] = set()
-        for name in found:
-            out.update(closure[name])
-        return tuple(sorted(out))
+        for name in found & self._with_parents:
+            found.update(closure[name])
+        return tuple(sorted(found))
 
     def extract_html(
         self, html: str, *, title: str | None = None, tags: Sequence[str] = (),
