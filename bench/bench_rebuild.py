@@ -19,6 +19,7 @@ from pathlib import Path
 import polars as pl
 
 from bench.bench_skills import generate
+from bench.summary import record
 from pipeline.ingest.rebuild import rebuild_skills
 from warehouse.db import connect
 from warehouse.migrate import migrate
@@ -78,6 +79,9 @@ def main(argv: list[str] | None = None) -> None:
         print(f"rebuild of {args.n:,} postings: median {median:.1f}s over {args.runs} runs, "
               f"{args.n / median:,.0f} postings/s; re-deriving {statistics.median(derive):.1f}s, "
               f"aggregates {statistics.median(marts):.1f}s (target: under 30 s for 1,000,000)")
+        record("rebuild", f"`jobpulse rebuild` of {args.n:,} postings",
+               f"median {median:.1f} s of {args.runs} (re-deriving "
+               f"{statistics.median(derive):.1f} s, aggregates {statistics.median(marts):.1f} s)")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime
 import itertools
 import json
+import os
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -256,7 +257,11 @@ _STATEMENT = st.tuples(_WORDS, st.sampled_from(["", " ", ": "]), _AMOUNT, _LINK,
 _PAY_TEXT = st.lists(_STATEMENT, min_size=1, max_size=3).map(" | ".join)
 
 
-@settings(max_examples=3000, deadline=None)
+# `make test` runs a thousand; `make fuzz` (JOBPULSE_FUZZ_EXAMPLES=10000) ten times more.
+EXAMPLES = int(os.environ.get("JOBPULSE_FUZZ_EXAMPLES", "1000"))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(text=st.one_of(_TEXT, _PAY_TEXT, _PAY_TEXT),
        hint=st.sampled_from([None, "USD", "AUD", "SEK", "INR", "Price £"]),
        country=st.sampled_from(_COUNTRIES))
@@ -266,7 +271,7 @@ def test_generated_text_parses_pay_as_the_reference(text: str, hint: str | None,
     _same_pay("We are hiring.\n" + text, hint, country)  # the same figures as a posting
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=EXAMPLES // 2, deadline=None)
 @given(title=st.one_of(st.none(), _SHORT, _TEXT), text=st.one_of(st.none(), _SHORT, _TEXT))
 def test_generated_text_reads_roles_and_keys_as_the_reference(title: str | None,
                                                               text: str | None) -> None:
