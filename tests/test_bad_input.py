@@ -132,6 +132,9 @@ DB_COMMANDS = {
     "demo": ["demo", "--no-dashboard"],
     "crawl-load": ["crawl", "hn", "--load", "--base-url", "http://127.0.0.1:9/hn"],
     "schedule": ["schedule", "--every", "60"],
+    "mcp": ["mcp"],
+    "api": ["api"],
+    "report": ["report", "--out", "{tmp}/report"],
 }
 
 
@@ -180,6 +183,9 @@ PATH_COMMANDS = {
     "db:crawl": ["crawl", "hn", "--db", "{X}"],
     "db:runs": ["runs", "--db", "{X}"],
     "db:schedule": ["schedule", "--db", "{X}"],
+    "db:mcp": ["mcp", "--db", "{X}"],
+    "db:api": ["api", "--db", "{X}"],
+    "db:report": ["report", "--db", "{X}", "--out", "{tmp}/report"],
     "skills-extract": ["skills", "extract", "{X}"],
     "pay-parse": ["pay", "parse", "{X}"],
     "eval-pay": ["eval", "pay", "--gold", "{X}"],

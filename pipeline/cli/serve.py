@@ -87,6 +87,10 @@ def report_command(month: str | None, out: Path, db: Path | None) -> None:
     if not settings.db_path.exists():
         raise JobpulseError(f"no warehouse at {settings.db_path}: run `jobpulse demo` or "
                             "`jobpulse crawl hn && jobpulse load` first")
+    from warehouse.db import open_snapshot
+
+    # A damaged file is one line here, not a traceback from the report's own process.
+    open_snapshot(settings.db_path).close()
     # The report draws the dashboard's own charts; dashboard/ is run, never imported, from here.
     args = [sys.executable, "-m", "dashboard.report", "--db", str(settings.db_path),
             "--out", str(out)] + (["--month", month] if month else [])
