@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import html
 import sys
 from pathlib import Path
 
@@ -201,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         report = build_report(answers, month)
         html_path, md_path = write_report(report, args.out)
     except (ReportError, WarehouseError, OSError) as exc:
-        print(f"Error: {html.unescape(str(exc))}", file=sys.stderr)
+        print(f"Error: {exc}", file=sys.stderr)
         return 1
     print(f"wrote {html_path} and {md_path}")
     return 0

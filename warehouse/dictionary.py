@@ -3,6 +3,7 @@ and what each column means, for readers that explain the warehouse (``describe_w
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 
@@ -60,5 +61,7 @@ def parse_dictionary(text: str) -> list[RelationDoc]:
     return docs
 
 
-def read_dictionary(path: Path = DICTIONARY) -> list[RelationDoc]:
-    return parse_dictionary(path.read_text(encoding="utf-8"))
+@functools.cache
+def read_dictionary(path: Path = DICTIONARY) -> tuple[RelationDoc, ...]:
+    """The dictionary file, parsed once per process (it ships with the code)."""
+    return tuple(parse_dictionary(path.read_text(encoding="utf-8")))

@@ -76,19 +76,23 @@ class Tools:
     # ------------------------------------------------------------------ arguments
     def skill(self, name: str) -> str:
         """The warehouse's own spelling of ``name`` (case aside); else a clear error."""
-        names = self.answers.skill_names()["skill"].to_list()
-        by_fold = {n.casefold(): n for n in names}
-        found = by_fold.get(name.strip().casefold())
-        if found is None:
-            close = difflib.get_close_matches(name, names, n=3, cutoff=0.6)
-            hint = f"; did you mean {', '.join(close)}?" if close else ""
-            raise ToolInputError(f"unknown skill {name!r}{hint}")
-        return found
+        return self.skills((name,))[0]
 
     def skills(self, names: Sequence[str]) -> tuple[str, ...]:
+        """Each name in the warehouse's own spelling, read from one query of the skills."""
         if not names:
             raise ToolInputError("give at least one skill")
-        return tuple(dict.fromkeys(self.skill(n) for n in names))
+        known = self.answers.skill_names()["skill"].to_list()
+        by_fold = {n.casefold(): n for n in known}
+        out = []
+        for name in names:
+            found = by_fold.get(name.strip().casefold())
+            if found is None:
+                close = difflib.get_close_matches(name, known, n=3, cutoff=0.6)
+                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                raise ToolInputError(f"unknown skill {name!r}{hint}")
+            out.append(found)
+        return tuple(dict.fromkeys(out))
 
     @staticmethod
     def role(role_family: str | None) -> str:
@@ -127,12 +131,13 @@ class Tools:
 
     def movers(self, role_family: str | None = None, limit: int = 20,
                include_flat: bool = False) -> dict[str, Any]:
-        frame = self.answers.movers(self.role(role_family))
+        role = self.role(role_family)
+        frame = self.answers.movers(role)
         if not include_flat:
             frame = frame.filter(pl.col("significant"))
         window = frame.head(1).select("recent_from", "recent_to", "past_from", "past_to",
                                       "interval_level").to_dicts()
-        return {"role_family": self.role(role_family), "window": window[0] if window else None,
+        return {"role_family": role, "window": window[0] if window else None,
                 **bounded(frame, min(max(limit, 1), MAX_ROWS))}
 
     def pay(self, skill: str | None = None, pay_type: PayType = "salary",

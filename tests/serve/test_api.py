@@ -16,10 +16,10 @@ import duckdb
 import pytest
 from fastapi.testclient import TestClient
 
+from bench.browser import free_port, wait_for_port
 from pipeline.serve.api import create_app
 from pipeline.serve.reader import WarehouseReader
 from tests.conftest import ROOT, DemoBuild
-from tests.serve.test_mcp_http import _free_port, _wait_for
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 
@@ -135,13 +135,13 @@ def test_atom_feed_of_a_saved_query(client: TestClient) -> None:
 def test_served_on_a_port(demo_build: DemoBuild) -> None:
     import urllib.request
 
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "pipeline.cli", "api", "--port", str(port), "--db",
          str(demo_build.db_path)], env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT,
         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
-        _wait_for(port, proc)
+        wait_for_port(port, proc)
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/movers?limit=2") as reply:
             assert reply.status == 200 and b'"rows"' in reply.read()
     finally:

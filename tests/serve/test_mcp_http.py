@@ -4,46 +4,27 @@ from __future__ import annotations
 
 import json
 import os
-import socket
 import subprocess
 import sys
-import time
 
 import anyio
 from mcp import ClientSession
 from mcp.client.streamable_http import streamable_http_client
 
+from bench.browser import free_port, wait_for_port
 from tests.conftest import ROOT, DemoBuild
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def _wait_for(port: int, proc: subprocess.Popen[bytes], seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise AssertionError("the MCP server never listened")
 
 
 def test_streamable_http_answers_a_tool(demo_build: DemoBuild) -> None:
     assert demo_build.returncode == 0, demo_build.output[-2000:]
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     proc = subprocess.Popen(
         [sys.executable, "-m", "pipeline.cli", "mcp", "--http", "--port", str(port), "--db",
          str(demo_build.db_path)], env=env, cwd=ROOT, stdout=subprocess.PIPE,
         stderr=subprocess.PIPE)
     try:
-        _wait_for(port, proc)
+        wait_for_port(port, proc)
 
         async def call() -> dict[str, object]:
             async with streamable_http_client(f"http://127.0.0.1:{port}/mcp") as streams, \

@@ -6,10 +6,10 @@ import re
 from collections.abc import Sequence
 
 from handoff.text import html_to_text
+from pipeline.normalize.skills.context import ContextRules, sandwiched, url_spans
+from pipeline.normalize.skills.local import LOCAL_CATEGORIES, confirm_locally
 from pipeline.normalize.skills.taxonomy import Taxonomy
-from tests.pipeline.skills_reference.context import ContextRules, sandwiched, url_spans
 from tests.pipeline.skills_reference.employer import employer_spans
-from tests.pipeline.skills_reference.local import LOCAL_CATEGORIES, confirm_locally
 from tests.pipeline.skills_reference.matcher import GATED, STRONG, Form, FormMatcher, Hit
 from tests.pipeline.skills_reference.perks import equipment_spans
 

@@ -1,5 +1,5 @@
--- The dashboard's filters as temp macros (created on every read-only connection of the
--- dashboard, so they need no write). Empty lists mean "no filter", except role families:
+-- The readers' temp macros (created on every read-only connection of the dashboard, the MCP
+-- server, the API and the report, so they need no write): the filters, and "your stack". Empty lists mean "no filter", except role families:
 -- none chosen means engineering postings, as the prepared views count. Dates are inclusive
 -- and null means open-ended.
 create or replace temp macro kept_by_filters(
