@@ -21,6 +21,8 @@ import scrapy
 import yaml
 from scrapy.crawler import Crawler
 from scrapy.http import Response
+from scrapy.spidermiddlewares.httperror import HttpError
+from twisted.python.failure import Failure
 
 from crawlers.spiders._base import BadPayload, JobSpider, records_in
 from handoff.text import iso_z, parse_iso_time
@@ -143,6 +145,10 @@ class BoardSpider(JobSpider):
             parse_boards_arg(boards) if boards is not None else {}
         )
         self.boards_from_arg = boards is not None
+        self.board_outcomes: dict[str, dict[str, Any]] = {}
+        # In the run's manifest (``args.board_outcomes``): what `boards check` and the dead-board
+        # count read.
+        self.run_args["board_outcomes"] = self.board_outcomes
 
     @classmethod
     def from_crawler(cls, crawler: Crawler, *args: Any, **kwargs: Any) -> BoardSpider:
@@ -168,12 +174,45 @@ class BoardSpider(JobSpider):
         for board in self.board_names:
             yield self.board_request(board)
 
+    def note_board(self, board: str, *, status: int | None, jobs: int = 0,
+                   error: str | None = None) -> None:
+        """Record how ``board`` answered this run: the HTTP status of its last response, the
+        jobs it listed (summed over pages) and, for an unusable body, the error kind."""
+        outcome = self.board_outcomes.setdefault(board, {"status": None, "jobs": 0,
+                                                         "error": None})
+        outcome["status"] = status
+        outcome["jobs"] += jobs
+        if error is not None:
+            outcome["error"] = error
+
     def load_board(self, response: Response, key: str | None) -> list[Any] | None:
         """The board's records (``data[key]``, or the bare array when ``key`` is ``None``);
         ``None`` after counting why the body is unusable (``format_changed`` when it parsed
-        but lacks that list)."""
+        but lacks that list). The outcome is noted for the request's ``board`` argument."""
+        board = _board_of(response.request)
         try:
-            return records_in(self.load_json(response), key)
+            records = records_in(self.load_json(response), key)
         except BadPayload as exc:
             self.count_error(exc.kind, str(exc), response.url)
+            if board is not None:
+                self.note_board(board, status=response.status, error=exc.kind)
             return None
+        if board is not None:
+            self.note_board(board, status=response.status, jobs=len(records))
+        return records
+
+    def on_error(self, failure: Failure) -> None:
+        """Count the failure, and note an HTTP error (404 for a board that moved) on its board."""
+        super().on_error(failure)
+        board = _board_of(getattr(failure, "request", None))
+        if board is None:
+            return
+        if failure.check(HttpError):
+            self.note_board(board, status=failure.value.response.status)  # type: ignore[union-attr]
+        else:
+            self.note_board(board, status=None, error=type(failure.value).__name__)
+
+
+def _board_of(request: scrapy.Request | None) -> str | None:
+    board = request.cb_kwargs.get("board") if request is not None else None
+    return board if isinstance(board, str) else None

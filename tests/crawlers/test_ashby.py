@@ -174,6 +174,11 @@ def test_unknown_board_is_counted_and_others_crawled(replay: ReplayServer,
     assert {i["source_id"] for i in landed(result)} == QUILL
     assert result.manifest["errors"] == {"http_404": 1}
     assert result.manifest["complete_listing"] is False
+    # What `boards check` and the dead-board count read.
+    outcomes = result.manifest["args"]["board_outcomes"]
+    assert outcomes["nosuchboard"] == {"status": 404, "jobs": 0, "error": None}
+    assert outcomes["quillpoint"]["status"] == 200
+    assert outcomes["quillpoint"]["jobs"] >= len(QUILL)
 
 
 def test_429_with_retry_after_then_success(replay: ReplayServer, settings: Settings) -> None:
@@ -207,6 +212,8 @@ def test_malformed_board_is_counted_and_others_crawled(replay: ReplayServer,
     result = crawl(replay, settings, "lumenworks,driftwood,quillpoint")
     assert {i["source_id"] for i in landed(result)} == QUILL
     assert result.manifest["errors"] == {"format_changed": 1, "html_not_json": 1}
+    outcomes = result.manifest["args"]["board_outcomes"]
+    assert outcomes["driftwood"] == {"status": 200, "jobs": 0, "error": "html_not_json"}
 
 
 def test_demo_corpus_crawls_cleanly(tmp_path: Path, settings: Settings) -> None:
