@@ -16,6 +16,7 @@ from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, ClassVar
+from urllib.parse import quote
 
 import scrapy
 import yaml
@@ -164,6 +165,17 @@ class BoardSpider(JobSpider):
 
     def board_name(self, board: str) -> str:
         return self.board_names.get(board) or board
+
+    def board_base(self, board: str) -> str:
+        """The base URL of one board, for ATSs that give each company its own host.
+
+        The default URL names the host with a ``{board}`` placeholder
+        (``https://{board}.recruitee.com``); a base URL without one (the replay server's
+        ``http://127.0.0.1:PORT/recruitee``) takes the board as its next path segment.
+        """
+        if "{board}" in self.base_url:
+            return self.base_url.replace("{board}", quote(board, safe=""))
+        return f"{self.base_url}/{quote(board, safe='')}"
 
     def board_request(self, board: str) -> scrapy.Request:
         raise NotImplementedError
