@@ -67,6 +67,7 @@ def sources() -> None:
     Example:
         jobpulse sources
     """
+    from pipeline.ops.keys import key_status
     from pipeline.ops.sources import SOURCES
 
     for source in SOURCES.values():
@@ -74,6 +75,8 @@ def sources() -> None:
         click.echo(f"{source.slug:<16} {source.default_url or '(configured URLs)':<36} "
                    f"cron '{source.schedule}', at most every {hours:g} h")
         click.echo(f"{'':<16} {source.name}; {source.terms}")
+        if (status := key_status(source)) is not None:
+            click.echo(f"{'':<16} {status}")
 
 
 @cli.command()
@@ -113,6 +116,7 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
     """
     from pipeline.ops.crawl import is_loopback, last_error_line, run_crawl
     from pipeline.ops.crawl_interval import too_soon
+    from pipeline.ops.keys import skip_line
     from pipeline.ops.sources import SOURCES, get_source
 
     names = list(SOURCES) if all_sources else list(source_names)
@@ -130,6 +134,9 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
     failed = []
     for name in names:
         url = base_url.replace("{source}", name) if base_url else None
+        if (no_key := skip_line(get_source(name))) is not None:
+            click.echo(no_key)  # a keyed source the user has no key for: not a failure
+            continue
         if not force and not (url and is_loopback(url)):
             reason = too_soon(settings.landing_dir, name)
             if reason:

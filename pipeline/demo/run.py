@@ -20,6 +20,7 @@ from pipeline.demo.seeded_trends import PARTIAL_HOURS
 from pipeline.errors import CrawlFailed, JobpulseError
 from pipeline.ingest.loader import load_warehouse
 from pipeline.ops.crawl import run_crawl
+from pipeline.ops.keys import demo_env
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.server import serve, url_of
 
@@ -91,7 +92,8 @@ def run_demo(settings: Settings, *, months: int = 48, seed: int = 7,
             with timer.stage(f"crawl {slug}"):
                 result = run_crawl(slug, landing_dir=settings.landing_dir,
                                    base_url=f"{url}/{slug}", args=args,
-                                   progress=_progress_printer(slug, echo))
+                                   progress=_progress_printer(slug, echo),
+                                   env=demo_env(SOURCES[slug]))
                 if not result.ok:
                     raise CrawlFailed(f"demo crawl of {slug} failed; see {result.log_file}")
                 errors = result.manifest.get("errors") or {}

@@ -166,7 +166,8 @@ def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None
               redis_url: str | None = None,
               crawl_id: str | None = None,
               worker: int | None = None,
-              on_start: Callable[[int], None] | None = None) -> CrawlResult:
+              on_start: Callable[[int], None] | None = None,
+              env: Mapping[str, str] | None = None) -> CrawlResult:
     """Crawl one source into ``landing_dir``; ``progress`` gets the item count every second.
 
     ``landing_dir`` is a folder or an ``s3://`` location: the crawl's items then go to S3
@@ -185,11 +186,12 @@ def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None
     dupefilter with the crawl's other workers and writes its own landing file and manifest. A
     worker that does not finish cleanly hands the requests it had taken back to the crawl, for
     the crawl's next worker to fetch.
-    ``on_start`` gets the crawl process id once it runs.
+    ``on_start`` gets the crawl process id once it runs. ``env`` adds environment variables
+    for the crawl alone (the demo's stand-in API keys, ``pipeline/ops/keys.py``).
     """
     plan = _plan_crawl(source, landing_dir=landing_dir, base_url=base_url, args=args,
                        settings=settings, log_dir=log_dir, redis_url=redis_url,
-                       crawl_id=crawl_id, worker=worker)
+                       crawl_id=crawl_id, worker=worker, env=env)
     store, data_key = plan.store, plan.data_key
     started = time.monotonic()
     started_at = datetime.now(UTC).isoformat()
@@ -222,7 +224,7 @@ def run_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None
 def _plan_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | None,
                 args: Mapping[str, str] | None, settings: Mapping[str, str] | None,
                 log_dir: Path | None, redis_url: str | None, crawl_id: str | None,
-                worker: int | None) -> _CrawlPlan:
+                worker: int | None, env: Mapping[str, str] | None = None) -> _CrawlPlan:
     """Merge the source's defaults into the spider's arguments and settings, open and check the
     landing store, and make the log folder (and the staging folder of an S3 feed)."""
     spec = get_source(source)
@@ -262,11 +264,11 @@ def _plan_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | No
         # folder of our own lets progress count its lines, and is removed whatever happens.
         staging = Path(tempfile.mkdtemp(prefix=f"jobpulse-feed-{run_id}-"))
         merged_settings.setdefault("FEED_TEMPDIR", str(staging))
-    env = {**os.environ, "SCRAPY_SETTINGS_MODULE": "crawlers.settings",
-           "JOBPULSE_LANDING_DIR": str(landing)}
+    crawl_env = {**os.environ, **(env or {}), "SCRAPY_SETTINGS_MODULE": "crawlers.settings",
+                 "JOBPULSE_LANDING_DIR": str(landing)}
     command = crawl_command(source, run_id, base_url=base_url, args=merged_args,
                             settings=merged_settings)
-    return _CrawlPlan(run_id, command, env, store, data_key, local_file, staging, log_file)
+    return _CrawlPlan(run_id, command, crawl_env, store, data_key, local_file, staging, log_file)
 
 
 def _run_subprocess(plan: _CrawlPlan, *, progress: Callable[[int], None] | None,

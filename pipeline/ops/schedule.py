@@ -275,7 +275,12 @@ class SchedulerService:
     def _run(self, source: str, crawl_stop: threading.Event) -> None:
         from pipeline.ops.crawl import is_loopback, run_crawl
         from pipeline.ops.crawl_interval import too_soon
+        from pipeline.ops.keys import skip_line
+        from pipeline.ops.sources import get_source
 
+        if (no_key := skip_line(get_source(source))) is not None:
+            log.warning("%s", no_key)
+            return
         url = self.base_url.replace("{source}", source) if self.base_url else None
         if not (url and is_loopback(url)):
             reason = too_soon(self.settings.landing_dir, source)

@@ -14,6 +14,17 @@ from pipeline.errors import UnknownSource
 
 
 @attrs.frozen
+class ApiKey:
+    """A source crawled only with the user's own key, read from ``env`` by its spider."""
+
+    env: str
+    shape: str
+    """What the value looks like, for the message that asks for it (``app_id:app_key``)."""
+    demo: str
+    """A value of that shape for the offline demo and tests (the replay server takes any)."""
+
+
+@attrs.frozen
 class Source:
     slug: str
     name: str
@@ -24,6 +35,8 @@ class Source:
     """The shortest time between two crawls of the real source that its terms allow."""
     terms: str
     default_args: tuple[tuple[str, str], ...] = ()
+    key: ApiKey | None = None
+    """Set for a keyed source: crawled only when ``key.env`` is set, skipped otherwise."""
 
 
 HOUR = timedelta(hours=1)
@@ -63,6 +76,14 @@ SOURCES: dict[str, Source] = {
                "public RSS; link back, low volume"),
         Source("jsonld", "Career pages with schema.org JobPosting JSON-LD (configured URLs)",
                "", "50 3 * * *", 12 * HOUR, "each site's robots.txt and terms"),
+        Source("adzuna", "Adzuna (job search API, your own key)", "https://api.adzuna.com",
+               "10 5 * * *", 12 * HOUR,
+               "free key: 25 hits/min, 250/day, 2,500/month; link jobs to redirect_url",
+               key=ApiKey("JOBPULSE_ADZUNA_KEY", "app_id:app_key", "demo-app:demo-key")),
+        Source("reed", "Reed.co.uk (Jobseeker API, your own key)", "https://www.reed.co.uk",
+               "30 5 * * *", 12 * HOUR,
+               "free key; jobseeker use; link jobs to jobUrl; no published rate limit",
+               key=ApiKey("JOBPULSE_REED_KEY", "api_key", "demo-reed-key")),
     ]
 }
 

@@ -22,6 +22,7 @@ the body, so the client learns the size only by reading. A redirect loop needs n
 from __future__ import annotations
 
 import importlib
+import inspect
 import json
 import re
 import threading
@@ -209,6 +210,9 @@ def make_handler(root: Path, faults: Faults) -> type[BaseHTTPRequestHandler]:
             if handler is None:
                 return json_reply({"error": f"unknown source {slug!r}"}, status=404)
             query = dict(parse_qsl(parts.query, keep_blank_values=True))
+            if "headers" in inspect.signature(handler).parameters:
+                # Sources that authenticate by header (HTTP Basic) check it like the real API.
+                return handler(root, "/" + rest, query, headers=dict(self.headers.items()))
             return handler(root, "/" + rest, query)
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
