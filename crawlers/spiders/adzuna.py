@@ -91,6 +91,9 @@ def place_of(location: Any) -> str | None:
 
 
 def employment_of(record: dict[str, Any]) -> str | None:
+    """``Permanent, Full-time``; a contract is just ``Contract``, whatever its hours."""
+    if record.get("contract_type") == "contract":
+        return "Contract"
     words = [CONTRACT_TYPE.get(str(record.get("contract_type")), ""),
              CONTRACT_TIME.get(str(record.get("contract_time")), "")]
     return ", ".join(w for w in words if w) or None

@@ -78,10 +78,15 @@ def pay_period(salary_type: Any) -> str | None:
 
 
 def employment_of(detail: dict[str, Any]) -> str | None:
-    words = [detail.get("contractType") if isinstance(detail.get("contractType"), str) else "",
-             "Full-time" if detail.get("fullTime") is True else "",
+    """``Permanent, Full-time``; a contract is just ``Contract`` (or ``Temporary``): a
+    full-time contract is a contract first, and the employment parser takes the first word."""
+    kind = detail.get("contractType").strip() if isinstance(detail.get("contractType"),
+                                                            str) else ""
+    if kind.lower() in ("contract", "temporary"):
+        return kind
+    words = [kind, "Full-time" if detail.get("fullTime") is True else "",
              "Part-time" if detail.get("partTime") is True else ""]
-    return ", ".join(w.strip() for w in words if w and w.strip()) or None
+    return ", ".join(w for w in words if w) or None
 
 
 def extract_posting(result: dict[str, Any], detail: dict[str, Any] | None, *, source: str,

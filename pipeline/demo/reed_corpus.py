@@ -33,7 +33,9 @@ def _pay(rng: random.Random, job: V.DemoJob, contract: bool) -> tuple[float, flo
         low = float(rng.randrange(35, 80))
         return low, low + 10, "per hour", f"£{low:g} - £{{high}} per hour"
     yearly = job.pay is not None and job.pay.period == "year"
-    low = float(round(job.pay.low / 1000) * 1000) if job.pay and yearly \
+    # ats_vocab pays in the job's own place; Reed's jobs are British.
+    low = float(round(job.pay.low / job.place.pay_factor * 0.55 / 1000) * 1000) \
+        if job.pay and yearly \
         else float(rng.randrange(45, 90) * 1000)
     return low, low + 10_000, "per annum", f"£{low:,.0f} - £{{high}} per annum"
 

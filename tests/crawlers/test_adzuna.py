@@ -89,6 +89,8 @@ def test_currency_follows_the_country() -> None:
     assert item.employmentType == "Permanent, Part-time"
     assert item.jobLocation == {"raw": "Berlin, Deutschland"}  # the country is already there
     assert extract(results("gb")[2]).employmentType == "Contract"
+    full_time_contract = {**results("gb")[0], "contract_type": "contract"}
+    assert extract(full_time_contract).employmentType == "Contract"  # a contract first
     assert {CURRENCIES[c] for c in ("gb", "us", "au", "ca", "in")} == {
         "GBP", "USD", "AUD", "CAD", "INR"}
 

@@ -60,7 +60,7 @@ def test_contract_day_rate_outside_ir35() -> None:
     assert item.datePublished == "2026-10-30T00:00:00Z"
     assert item.datePublishedRaw == "30/10/2026"
     assert item.jobLocation == {"raw": "Leeds"}
-    assert item.employmentType == "Contract, Full-time"
+    assert item.employmentType == "Contract"
     assert item.baseSalary == {
         "raw": "£450 - £550 per day", "valueMin": "450", "valueMax": "550", "currency": "GBP",
         "currencyRaw": "GBP", "rateType": "day", "source": "structured"}
