@@ -13,8 +13,9 @@ from click.testing import CliRunner
 
 from crawlers import keys
 from pipeline.cli.commands import cli
+from pipeline.errors import JobpulseError
 from pipeline.ops import crawl as crawl_module
-from pipeline.ops.crawl import CrawlResult
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from pipeline.ops.keys import demo_env, key_status, skip_line
 from pipeline.ops.schedule import SchedulerService
 from pipeline.ops.schedule_config import load_config
@@ -113,6 +114,13 @@ def test_scheduler_skips_without_the_key(no_keys: list[str], tmp_path: Path,
     messages = [r.getMessage() for r in caplog.records]
     assert messages == [ADZUNA_LINE]
     assert caplog.records[0].levelno == logging.WARNING
+
+
+def test_keyed_sources_stay_off_a_shared_queue(tmp_path: Path) -> None:
+    with pytest.raises(JobpulseError, match="shared Redis queue would store"):
+        run_crawl("reed", landing_dir=tmp_path / "landing", redis_url="redis://127.0.0.1:9/0",
+                  crawl_id="c1", worker=0)
+    assert not (tmp_path / "landing").exists()
 
 
 @pytest.fixture

@@ -36,6 +36,7 @@ from handoff.landing import (
 )
 from handoff.s3 import S3Options
 from handoff.stores import open_store
+from pipeline.errors import JobpulseError
 from pipeline.ops.sources import get_source
 
 LOCAL_SETTINGS = {
@@ -228,6 +229,10 @@ def _plan_crawl(source: str, *, landing_dir: LandingLocation, base_url: str | No
     """Merge the source's defaults into the spider's arguments and settings, open and check the
     landing store, and make the log folder (and the staging folder of an S3 feed)."""
     spec = get_source(source)
+    if redis_url and spec.key is not None:
+        # A shared queue stores every request whole, and with it the key (URL or header).
+        raise JobpulseError(f"{source} is crawled with your API key, which a shared Redis "
+                            f"queue would store; crawl it with `jobpulse crawl {source}`")
     run_id = new_run_id()
     if redis_url and worker is not None:
         # Workers of one crawl start in the same second from the same parent process: the
