@@ -78,6 +78,15 @@ def test_crawl_all_skips_keyed_sources_and_runs_the_others(no_keys: list[str]) -
     assert no_keys == [slug for slug in SOURCES if slug not in KEYED]
 
 
+def test_a_malformed_key_stops_the_crawl_with_one_line(no_keys: list[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBPULSE_ADZUNA_KEY", "no-colon-secret")
+    result = CliRunner().invoke(cli, ["crawl", "--all"])
+    assert result.exit_code == 1 and no_keys == []
+    assert result.output.splitlines() == [
+        "Error: JOBPULSE_ADZUNA_KEY is set but is not of the form app_id:app_key"]
+
+
 def test_crawl_with_the_key_set_runs_it(no_keys: list[str],
                                         monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOBPULSE_REED_KEY", "k")

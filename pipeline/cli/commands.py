@@ -116,14 +116,15 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
     """
     from pipeline.ops.crawl import is_loopback, last_error_line, run_crawl
     from pipeline.ops.crawl_interval import too_soon
-    from pipeline.ops.keys import skip_line
+    from pipeline.ops.keys import malformed_key, skip_line
     from pipeline.ops.sources import SOURCES, get_source
 
     names = list(SOURCES) if all_sources else list(source_names)
     if not names:
         raise click.UsageError("name at least one SOURCE (see `jobpulse sources`) or --all")
     for name in names:
-        get_source(name)
+        if (bad_key := malformed_key(get_source(name))) is not None:
+            raise JobpulseError(bad_key)
     if base_url and len(names) > 1 and "{source}" not in base_url:
         raise click.UsageError("with several sources, --base-url must contain {source}")
     args = {k: str(v) for k, v in

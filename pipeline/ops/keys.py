@@ -29,6 +29,17 @@ def skip_line(source: Source, env: Mapping[str, str] | None = None) -> str | Non
     return f"{source.slug}: skipped, set {source.key.env}={source.key.shape} to crawl it"
 
 
+def malformed_key(source: Source, env: Mapping[str, str] | None = None) -> str | None:
+    """Why a set key cannot be right (a part of ``shape`` missing), without showing it."""
+    if source.key is None or not key_is_set(source, env):
+        return None
+    value = (os.environ if env is None else env)[source.key.env].strip()
+    parts = value.split(":", source.key.shape.count(":"))
+    if len(parts) == source.key.shape.count(":") + 1 and all(p.strip() for p in parts):
+        return None
+    return f"{source.key.env} is set but is not of the form {source.key.shape}"
+
+
 def key_status(source: Source) -> str | None:
     """``key JOBPULSE_X (set)`` / ``(not set: skipped)`` for `jobpulse sources`."""
     if source.key is None:
