@@ -103,9 +103,11 @@ def _text_pairs(signed: Signed, laters: np.ndarray | None = None) -> list[TextPa
                     strict=True))
 
 
-def _exact_pairs(con: duckdb.DuckDBPyConnection) -> list[ExactPair]:
+def _exact_pairs(con: duckdb.DuckDBPyConnection, *, every: bool) -> list[ExactPair]:
+    """Exact pairs of every key, or of the keys ``duplicates/exact_scope`` chose."""
+    con.execute(load_sql("duplicates/exact_scope"), {"all": every})
     rows = con.execute(load_sql("queries/dedup_exact_pairs"),
-                       {"window_days": WINDOW_DAYS}).fetchall()
+                       {"window_days": WINDOW_DAYS, "all": every}).fetchall()
     return [(a, b) for a, b in rows]
 
 
@@ -160,7 +162,7 @@ class PassResult:
 
 
 def _full_pass(con: duckdb.DuckDBPyConnection, signed: Signed) -> tuple[int, int]:
-    exact = _exact_pairs(con)
+    exact = _exact_pairs(con, every=True)
     text = _text_pairs(signed)
     write_duplicates(con, groups=_groups_frame(_group(con, exact, text)), regrouped=None,
                      pairs=_pairs_frame(exact, text), repaired=None)
@@ -222,8 +224,12 @@ def _incremental_pass(con: duckdb.DuckDBPyConnection,
     old_exact = {(a, b) for a, b, kind, _ in stored if kind == "exact"}
     kept_text = [(a, b, s) for a, b, kind, s in stored if kind == "text" and b not in repaired]
     dropped_text = {(a, b) for a, b, kind, _ in stored if kind == "text" and b in repaired}
-    exact = _exact_pairs(con)
-    changed_exact = old_exact.symmetric_difference(exact)
+    # Only the keys of waiting postings (new, or old for a changed one) can change their chains.
+    found = set(_exact_pairs(con, every=False))
+    scope = {r[0] for r in con.execute(load_sql("queries/dedup_exact_scope_ids")).fetchall()}
+    old_in_scope = {(a, b) for a, b in old_exact if a in scope or b in scope}
+    exact = sorted((old_exact - old_in_scope) | found, key=lambda pair: (pair[1], pair[0]))
+    changed_exact = old_in_scope.symmetric_difference(found)
 
     # Groups change only around a pending posting or a pair that came or went: a later paired
     # again to the same earlier postings moves nothing.

@@ -19,6 +19,7 @@ from pipeline.normalize.dedup import (
     DedupInput,
     DupMatch,
     band_keys,
+    connected_to,
     exact_key,
     find_duplicates,
     lsh_pairs,
@@ -302,3 +303,26 @@ def test_bulk_lsh_pairs_reject_misshapen_signatures() -> None:
     with pytest.raises(ValueError, match="signatures"):
         lsh_pairs(np.zeros(2, dtype=np.int64), np.zeros((2, 3), dtype=np.uint32),
                   window_days=60)
+
+
+def _reachable(pairs: list[tuple[str, str]], touched: set[str]) -> set[str]:
+    """Breadth-first search: the reference for :func:`connected_to`."""
+    links: dict[str, set[str]] = {}
+    for a, b in pairs:
+        links.setdefault(a, set()).add(b)
+        links.setdefault(b, set()).add(a)
+    seen, todo = set(touched), list(touched)
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+@given(pairs=st.lists(st.tuples(st.sampled_from("abcdefghij"), st.sampled_from("abcdefghij")),
+                      max_size=15),
+       touched=st.sets(st.sampled_from("abcdefghijxyz"), max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_connected_to_reaches_what_a_search_reaches(pairs, touched) -> None:
+    assert connected_to(pairs, touched) == _reachable(pairs, touched)
