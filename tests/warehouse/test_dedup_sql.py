@@ -154,7 +154,7 @@ def test_loads_pair_again_only_what_they_touch_and_match_a_full_pass(
             items.append(item(f"new{step}-{n}", company, title,
                               rng.choice([loc, "Remote"]),
                               body + rng.choice(["", " Apply today."]),
-                              day + dt.timedelta(days=rng.choice([3, 20, 90, -4, -30]))))
+                              day + dt.timedelta(days=rng.choice([3, 20, 60, 90, -4, -30, -60]))))
         # Changed postings: new text, a date moved out of the window, another company, a body
         # too short to sign, or only a new date.
         for source_id in rng.sample(grouped, 30) + rng.sample(ids, 20):

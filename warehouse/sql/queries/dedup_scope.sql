@@ -5,38 +5,76 @@
 -- the postings a waiting one now precedes in a shared band within the window, and the
 -- postings sharing a band with a replaced signature (`dedup_retired_bands`; its old place is
 -- unknown, so all of them). The other rows are the laters' candidates.
-with pending_bands as (
-    select band, key, day_number, posting_id
-    from posting_bands
-    where posting_id in (select posting_id from dedup_pending)
+--
+-- Buckets (a band's key) can hold thousands of near-identical postings, so "precedes within
+-- the window" is read from each bucket in order (the nearest waiting posting before a row, the
+-- nearest later after it) rather than by joining the bucket with itself.
+with pending_buckets as (
+    select
+        b.band,
+        b.key,
+        b.day_number,
+        b.posting_id,
+        b.posting_id in (select posting_id from dedup_pending) as is_pending
+    from posting_bands as b
+    semi join (
+        select band, key from posting_bands
+        where posting_id in (select posting_id from dedup_pending)
+    ) as k on b.band = k.band and b.key = k.key
+),
+
+after_pending as (
+    select posting_id
+    from (
+        select
+            posting_id,
+            day_number,
+            max(day_number) filter (where is_pending) over (
+                partition by band, key order by day_number, posting_id
+                rows between unbounded preceding and 1 preceding
+            ) as pending_day
+        from pending_buckets
+    )
+    where day_number - pending_day <= $window_days
 ),
 
 laters as (
     select posting_id from dedup_pending
     union
-    select b.posting_id
-    from posting_bands as b
-    inner join pending_bands as p on b.band = p.band and b.key = p.key
-    where (b.day_number, b.posting_id) > (p.day_number, p.posting_id)
-        and b.day_number - p.day_number <= $window_days
+    select posting_id from after_pending
     union
     select b.posting_id
     from posting_bands as b
-    inner join dedup_retired_bands as r on b.band = r.band and b.key = r.key
+    semi join dedup_retired_bands as r on b.band = r.band and b.key = r.key
 ),
 
-later_bands as (
-    select band, key, day_number, posting_id
-    from posting_bands
-    where posting_id in (select posting_id from laters)
+later_buckets as (
+    select
+        b.band,
+        b.key,
+        b.day_number,
+        b.posting_id,
+        b.posting_id in (select posting_id from laters) as is_later
+    from posting_bands as b
+    semi join (
+        select band, key from posting_bands
+        where posting_id in (select posting_id from laters)
+    ) as k on b.band = k.band and b.key = k.key
 ),
 
 candidates as (
-    select b.posting_id
-    from posting_bands as b
-    inner join later_bands as l on b.band = l.band and b.key = l.key
-    where (b.day_number, b.posting_id) < (l.day_number, l.posting_id)
-        and l.day_number - b.day_number <= $window_days
+    select posting_id
+    from (
+        select
+            posting_id,
+            day_number,
+            min(day_number) filter (where is_later) over (
+                partition by band, key order by day_number, posting_id
+                rows between 1 following and unbounded following
+            ) as later_day
+        from later_buckets
+    )
+    where later_day - day_number <= $window_days
 ),
 
 scope as (
