@@ -66,6 +66,9 @@ SOURCES: dict[str, Source] = {
         Source("recruitee", "Recruitee careers sites (public Careers Site API)",
                "https://{board}.recruitee.com", "35 4 * * *", 6 * HOUR,
                "public API for showing a company's published offers; ~1 request/second"),
+        Source("personio", "Personio career sites (public XML job feed)",
+               "https://{board}.jobs.personio.de", "45 4 * * *", 6 * HOUR,
+               "public XML feed for showing a company's positions; 429 on quick repeats"),
     ]
 }
 
