@@ -120,7 +120,9 @@ def extract_posting(position: Any, *, board: str, board_name: str, source: str,
     kind, schedule = _text(position, "employmentType"), _text(position, "schedule")
     extra: dict[str, Any] = {name: _text(position, name) for name in EXTRA_FIELDS}
     extra.update(board=board, additionalOffices=places[1:],
-                 sections=[name for name, _ in blocks])
+                 sections=[name for name, _ in blocks],
+                 # entry-level/experienced/executive/student: read by the seniority parser.
+                 seniority_hints=[extra["seniority"]] if extra["seniority"] else [])
     return JobPostingItem(
         source=source,
         source_id=position_id,

@@ -122,6 +122,7 @@ def extract_posting(offer: dict[str, Any], *, board: str, board_name: str, sourc
                                        if slug else None)
     published = offer.get("published_at") or offer.get("created_at")
     company = offer.get("company_name")
+    experience = offer.get("experience_code")
     return JobPostingItem(
         source=source,
         source_id=str(offer_id).strip(),
@@ -150,7 +151,10 @@ def extract_posting(offer: dict[str, Any], *, board: str, board_name: str, sourc
             "hybrid": offer.get("hybrid"),
             "on_site": offer.get("on_site"),
             "employment_type_code": offer.get("employment_type_code"),
-            "experience_code": offer.get("experience_code"),
+            "experience_code": experience,
+            # entry_level/mid_level/senior_level/...: read by the seniority parser.
+            "seniority_hints": [experience] if isinstance(experience, str) and
+            experience.strip() else [],
             "education_code": offer.get("education_code"),
             "category_code": offer.get("category_code"),
             "min_hours": offer.get("min_hours"),

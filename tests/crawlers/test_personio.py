@@ -70,6 +70,7 @@ def test_extract_posting_field_by_field() -> None:
     assert item.extra["additionalOffices"] == ["Munich"]
     assert (item.extra["employmentType"], item.extra["schedule"]) == ("permanent", "full-time")
     assert (item.extra["seniority"], item.extra["yearsOfExperience"]) == ("experienced", "5-7")
+    assert item.extra["seniority_hints"] == ["experienced"]
     assert item.extra["keywords"] == "Kotlin,PostgreSQL,Kafka"
     assert item.extra["recruitingCategory"] == "Backend"
 
@@ -83,6 +84,7 @@ def test_text_offices_board_name_and_bare_date() -> None:
     assert office.datePublished is None and office.datePublishedRaw == "2026-09-25"
     assert office.description is None and office.descriptionHtml is None
     assert office.employmentType == "permanent"
+    assert office.extra is not None and office.extra["seniority_hints"] == []
 
 
 @pytest.mark.parametrize(("kind", "schedule", "label"), [

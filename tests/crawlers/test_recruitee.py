@@ -83,6 +83,7 @@ def test_extract_posting_field_by_field() -> None:
     assert item.extra["applyUrl"].endswith("/c/new")
     assert (item.extra["department"], item.extra["country_code"]) == ("Engineering", "NL")
     assert item.extra["tags"] == ["Go", "PostgreSQL"]
+    assert item.extra["seniority_hints"] == ["experienced"]
 
 
 def test_string_id_locations_list_offset_time_and_monthly_string_pay() -> None:
@@ -105,6 +106,7 @@ def test_on_site_no_company_name_empty_pay_and_bad_date() -> None:
     assert item.remoteStatus == "On-site"
     assert item.baseSalary is None  # a salary object without figures is no pay
     assert item.datePublished is None and item.datePublishedRaw == "not a date"
+    assert item.extra is not None and item.extra["seniority_hints"] == []
 
 
 def test_draft_offer_is_skipped() -> None:
