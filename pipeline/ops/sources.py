@@ -63,6 +63,12 @@ SOURCES: dict[str, Source] = {
                "public RSS; link back, low volume"),
         Source("jsonld", "Career pages with schema.org JobPosting JSON-LD (configured URLs)",
                "", "50 3 * * *", 12 * HOUR, "each site's robots.txt and terms"),
+        Source("recruitee", "Recruitee careers sites (public Careers Site API)",
+               "https://{board}.recruitee.com", "35 4 * * *", 6 * HOUR,
+               "public API for showing a company's published offers; ~1 request/second"),
+        Source("personio", "Personio career sites (public XML job feed)",
+               "https://{board}.jobs.personio.de", "45 4 * * *", 6 * HOUR,
+               "public XML feed for showing a company's positions; 429 on quick repeats"),
     ]
 }
 
