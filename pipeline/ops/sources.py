@@ -63,6 +63,9 @@ SOURCES: dict[str, Source] = {
                "public RSS; link back, low volume"),
         Source("jsonld", "Career pages with schema.org JobPosting JSON-LD (configured URLs)",
                "", "50 3 * * *", 12 * HOUR, "each site's robots.txt and terms"),
+        Source("bamboohr", "BambooHR careers sites (public careers JSON)",
+               "https://{board}.bamboohr.com", "35 4 * * *", 12 * HOUR,
+               "undocumented public careers JSON; about 1 request/second per company host"),
     ]
 }
 
