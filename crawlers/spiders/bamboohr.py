@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
+from urllib.parse import urlsplit
 
 import scrapy
 from scrapy.http import Response
@@ -140,18 +141,25 @@ class BambooHRSpider(BoardSpider):
         "CONCURRENT_REQUESTS_PER_DOMAIN": 1,
     }
 
-    def board_request(self, board: str) -> scrapy.Request:
+    def board_request(self, board: str, url: str | None = None) -> scrapy.Request:
         # An unknown company answers with a redirect to bamboohr.com: see it, do not follow it.
-        return scrapy.Request(f"{self.board_base(board)}/careers/list",
+        return scrapy.Request(url or f"{self.board_base(board)}/careers/list",
                               callback=self.parse_list, errback=self.on_error,
                               meta={"dont_redirect": True, "handle_httpstatus_list": REDIRECTS},
-                              cb_kwargs={"board": board})
+                              cb_kwargs={"board": board}, dont_filter=url is not None)
 
     def parse_list(self, response: Response, board: str) -> Iterator[scrapy.Request]:
         if response.status in REDIRECTS:
-            self.count_error("board_not_found", f"{board} redirects to "
-                             f"{response.headers.get(b'Location', b'').decode('latin-1')}",
-                             response.url)
+            target = response.urljoin(
+                response.headers.get(b"Location", b"").decode("latin-1"))
+            if (urlsplit(target).netloc == urlsplit(response.url).netloc
+                    and len(response.meta.get("hops", ())) < 2):
+                # A move within the company's own host (a trailing slash) is still the board.
+                request = self.board_request(board, target)
+                request.meta["hops"] = [*response.meta.get("hops", ()), response.url]
+                yield request
+                return
+            self.count_error("board_not_found", f"{board} redirects to {target}", response.url)
             self.note_board(board, status=response.status, error="board_not_found")
             return
         listed = self.load_board(response, "result")
@@ -167,6 +175,7 @@ class BambooHRSpider(BoardSpider):
                 continue
             yield scrapy.Request(f"{base}/careers/{posting_id}/detail",
                                  callback=self.parse_detail, errback=self.on_detail_error,
+                                 meta={"dont_redirect": True},
                                  cb_kwargs={"board": board, "listed": record})
 
     def parse_detail(self, response: Response, board: str,

@@ -163,7 +163,7 @@ class WorkdaySpider(BoardSpider):
         self.max_pages_arg = int(max_pages) if max_pages not in (None, "") else None
         self.max_pages = DEFAULT_MAX_PAGES
         self.totals: dict[str, int] = {}
-        self.capped: dict[str, dict[str, int]] = {}
+        self.capped: dict[str, dict[str, int | None]] = {}
         self.run_args["capped_boards"] = self.capped
 
     @classmethod
@@ -235,7 +235,7 @@ class WorkdaySpider(BoardSpider):
         if not listed or not more:
             return
         if page + 1 >= self.max_pages:
-            self.capped[board] = {"pages": page + 1, "total": self.totals.get(board, seen)}
+            self.capped[board] = {"pages": page + 1, "total": self.totals.get(board)}
             self.complete_listing = False
             self.logger.warning("workday board %s: stopped at the page cap (%d pages of %d, "
                                 "total %s)", board, page + 1, PAGE_SIZE,

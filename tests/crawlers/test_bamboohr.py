@@ -128,6 +128,9 @@ def test_crawl_with_faults(replay: ReplayServer, settings: Settings) -> None:
     replay.set_faults({
         "/bamboohr/tidewater/careers/list": {"status": 429, "times": 1,
                                              "headers": {"Retry-After": "1"}, "body": "slow"},
+        # A move within the company's host is followed; one to bamboohr.com (nosuch) is not.
+        "/bamboohr/kelpworks/careers/list": {"status": 301, "times": 1, "headers": {
+            "Location": "/bamboohr/kelpworks/careers/list/"}},
         "/bamboohr/kelpworks/careers/8/detail": {"body": '{"result": {"jobOpening": null}}'},
         "/bamboohr/oddity/careers/list": {"body": "{not json"},
     })
