@@ -69,6 +69,13 @@ SOURCES: dict[str, Source] = {
         Source("personio", "Personio career sites (public XML job feed)",
                "https://{board}.jobs.personio.de", "45 4 * * *", 6 * HOUR,
                "public XML feed for showing a company's positions; 429 on quick repeats"),
+        Source("bamboohr", "BambooHR careers sites (public careers JSON)",
+               "https://{board}.bamboohr.com", "35 4 * * *", 12 * HOUR,
+               "undocumented public careers JSON; about 1 request/second per company host"),
+        Source("workday", "Workday career sites (public career-site search JSON)",
+               "https://{board}", "45 4 * * *", 12 * HOUR,
+               "undocumented; rate-sensitive: one request at a time per tenant, 2 s apart, "
+               "page cap per board"),
     ]
 }
 
