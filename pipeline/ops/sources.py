@@ -63,6 +63,9 @@ SOURCES: dict[str, Source] = {
                "public RSS; link back, low volume"),
         Source("jsonld", "Career pages with schema.org JobPosting JSON-LD (configured URLs)",
                "", "50 3 * * *", 12 * HOUR, "each site's robots.txt and terms"),
+        Source("smartrecruiters", "SmartRecruiters career sites (public Posting API)",
+               "https://api.smartrecruiters.com", "35 4 * * *", 6 * HOUR,
+               "public postings need no key; documented limit 10 requests/second"),
     ]
 }
 
