@@ -9,7 +9,7 @@ docs/sources/smartrecruiters.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any, ClassVar
 from urllib.parse import quote, urlencode
 
@@ -32,20 +32,23 @@ PERIODS = {"year": "year", "yearly": "year", "annual": "year", "annually": "year
            "day": "day", "daily": "day", "hour": "hour", "hourly": "hour"}
 
 
+def _text(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
 def _label(value: Any) -> str | None:
     """The ``label`` of a ``{"id", "label"}`` object (department, function, ...)."""
-    label = value.get("label") if isinstance(value, dict) else None
-    return label.strip() or None if isinstance(label, str) else None
+    return _text(value.get("label")) if isinstance(value, dict) else None
 
 
 def location_text(location: Any) -> str | None:
     if not isinstance(location, dict):
         return None
-    full = location.get("fullLocation")
-    if isinstance(full, str) and full.strip():
-        return full.strip()
-    parts = [location.get(k) for k in ("city", "region", "country")]
-    return ", ".join(str(p).strip() for p in parts if p) or None
+    full = _text(location.get("fullLocation"))
+    if full:
+        return full
+    parts = [_text(location.get(k)) for k in ("city", "region", "country")]
+    return ", ".join(p for p in parts if p) or None
 
 
 def work_mode(location: Any) -> str | None:
@@ -112,23 +115,22 @@ def extract_posting(posting: dict[str, Any], *, company: str, company_name: str,
     if title is not None and not isinstance(title, str):
         raise TypeError("name (the title) is not a string")
     owner = posting.get("company")
-    own_name = owner.get("name") if isinstance(owner, dict) else None
-    location = posting.get("location")
+    own_name = _text(owner.get("name")) if isinstance(owner, dict) else None
+    location, language = posting.get("location"), posting.get("language")
     mode = work_mode(location)
     text, html = job_ad(posting)
-    released = posting.get("releasedDate")
+    released = _text(posting.get("releasedDate"))
     where = location_text(location)
     return JobPostingItem(
         source=source,
         source_id=posting_id,
-        url=posting.get("postingUrl") or HOSTED_URL.format(company=company, id=posting_id),
+        url=_text(posting.get("postingUrl")) or HOSTED_URL.format(company=company, id=posting_id),
         fetched_at=fetched_at,
         crawl_run=crawl_run,
         jobTitle=title.strip() if title else None,
         datePublished=iso_utc(released),
         datePublishedRaw=released,
-        hiringOrganization=organization(own_name if isinstance(own_name, str) else None,
-                                        company_name),
+        hiringOrganization=organization(own_name, company_name),
         jobLocation={"raw": where} if where else None,
         remoteStatus=mode,
         employmentType=_label(posting.get("typeOfEmployment")),
@@ -138,15 +140,14 @@ def extract_posting(posting: dict[str, Any], *, company: str, company_name: str,
         # Never the whole record: ``creator`` names the recruiter who posted the job.
         extra={
             "company": company,
-            "refNumber": posting.get("refNumber"),
+            "refNumber": _text(posting.get("refNumber")),
             "location": location if isinstance(location, dict) else None,
             "department": _label(posting.get("department")),
             "function": _label(posting.get("function")),
             "industry": _label(posting.get("industry")),
             "experienceLevel": _label(posting.get("experienceLevel")),
-            "language": (posting.get("language") or {}).get("code")
-            if isinstance(posting.get("language"), dict) else None,
-            "applyUrl": posting.get("applyUrl"),
+            "language": _text(language.get("code")) if isinstance(language, dict) else None,
+            "applyUrl": _text(posting.get("applyUrl")),
             "job_ad": "jobAd" in posting,
             "work_mode_field": mode,
         },
@@ -197,7 +198,7 @@ class SmartRecruitersSpider(BoardSpider):
     def board_request(self, board: str) -> scrapy.Request:
         return self.page_request(board, 0)
 
-    def build(self, company: str, fetched_at: str) -> Any:
+    def build(self, company: str, fetched_at: str) -> Callable[[Any], JobPostingItem]:
         return lambda posting: extract_posting(
             posting, company=company, company_name=self.board_name(company), source=self.name,
             fetched_at=fetched_at, crawl_run=self.crawl_run)

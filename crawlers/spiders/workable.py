@@ -32,6 +32,10 @@ def published(value: Any) -> str | None:
     return iso_utc(value)
 
 
+def _text(value: Any) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
 def _place(parts: Any) -> str:
     return ", ".join(str(p).strip() for p in parts if isinstance(p, str) and p.strip())
 
@@ -64,12 +68,12 @@ def extract_posting(job: dict[str, Any], *, account: str, account_name: str | No
     body = body if isinstance(body, str) else None
     # telecommuting false covers both on-site and hybrid jobs, so only true says something.
     mode = "remote" if job.get("telecommuting") is True else None
-    when = job.get("published_on") or job.get("created_at")
+    when = _text(job.get("published_on")) or _text(job.get("created_at"))
     where = location_text(job)
     return JobPostingItem(
         source=source,
         source_id=shortcode,
-        url=job.get("url") or HOSTED_URL.format(account=account, shortcode=shortcode),
+        url=_text(job.get("url")) or HOSTED_URL.format(account=account, shortcode=shortcode),
         fetched_at=fetched_at,
         crawl_run=crawl_run,
         jobTitle=title.strip() if title else None,
@@ -78,22 +82,22 @@ def extract_posting(job: dict[str, Any], *, account: str, account_name: str | No
         hiringOrganization=organization(account_name, board_name),
         jobLocation={"raw": where} if where else None,
         remoteStatus=mode,
-        employmentType=job.get("employment_type") or None,
+        employmentType=_text(job.get("employment_type")),
         description=html_to_text(body) or None,
         descriptionHtml=body or None,
         extra={
             "account": account,
-            "code": job.get("code") or None,
-            "department": job.get("department") or None,
-            "function": job.get("function") or None,
-            "industry": job.get("industry") or None,
-            "experience": job.get("experience") or None,
-            "education": job.get("education") or None,
+            "code": _text(job.get("code")),
+            "department": _text(job.get("department")),
+            "function": _text(job.get("function")),
+            "industry": _text(job.get("industry")),
+            "experience": _text(job.get("experience")),
+            "education": _text(job.get("education")),
             "telecommuting": job.get("telecommuting"),
             "locations": [loc for loc in job.get("locations") or [] if isinstance(loc, dict)],
             "created_at": job.get("created_at"),
-            "application_url": job.get("application_url"),
-            "shortlink": job.get("shortlink"),
+            "application_url": _text(job.get("application_url")),
+            "shortlink": _text(job.get("shortlink")),
             "work_mode_field": mode,
         },
     )

@@ -9,6 +9,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crawlers.ats_boards import DEFAULT_BOARDS_FILE, read_boards_file
 from crawlers.spiders.workable import (
@@ -102,6 +104,29 @@ def test_location_text_skips_blanks() -> None:
     assert location_text({"locations": [{"city": " ", "country": "Spain"}, "odd"],
                           "city": "Madrid"}) == "Spain"
     assert location_text({"locations": [], "city": "", "country": None}) is None
+
+
+JSON = st.recursive(st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+                    lambda inner: st.lists(inner, max_size=3)
+                    | st.dictionaries(st.text(max_size=8), inner, max_size=3), max_leaves=8)
+FIELDS = ("title", "url", "published_on", "created_at", "locations", "city", "state",
+          "country", "telecommuting", "employment_type", "description", "department")
+
+
+@given(st.fixed_dictionaries({"shortcode": st.text(min_size=1)},
+                             optional={k: JSON for k in FIELDS}))
+def test_any_record_is_an_item_or_a_counted_error(record: dict[str, Any]) -> None:
+    """What ``emit`` counts as ``bad_record`` is all a malformed record can raise, and an item
+    holds text or nothing where text belongs."""
+    try:
+        item = extract(record)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return
+    for value in (item.url, item.jobTitle, item.datePublished, item.remoteStatus,
+                  item.employmentType, item.description, item.descriptionHtml,
+                  item.hiringOrganization and item.hiringOrganization["name"]):
+        assert value is None or isinstance(value, str)
+    assert item.jobLocation is None or isinstance(item.jobLocation["raw"], str)
 
 
 def test_malformed_job_raises() -> None:
