@@ -76,6 +76,12 @@ SOURCES: dict[str, Source] = {
                "https://{board}", "45 4 * * *", 12 * HOUR,
                "undocumented; rate-sensitive: one request at a time per tenant, 2 s apart, "
                "page cap per board"),
+        Source("smartrecruiters", "SmartRecruiters career sites (public Posting API)",
+               "https://api.smartrecruiters.com", "35 4 * * *", 6 * HOUR,
+               "public postings need no key; documented limit 10 requests/second"),
+        Source("workable", "Workable career pages (public jobs widget API)",
+               "https://apply.workable.com", "45 4 * * *", 6 * HOUR,
+               "public careers-page data; the host rate-limits hard, one account per 5 s"),
     ]
 }
 
