@@ -11,8 +11,9 @@ from tests.conftest import DEMO_MONTHS, DemoBuild
 @pytest.mark.slow
 def test_demo_end_to_end(demo_build: DemoBuild) -> None:
     assert demo_build.returncode == 0, demo_build.output
-    for stage in ("generate corpus", "crawl hn", "load"):
+    for stage in ("generate corpus", "crawl ", "load"):
         assert f"==> {stage}" in demo_build.output
+    assert "    crawl hn: " in demo_build.output
     assert "demo stages:" in demo_build.output
     con = duckdb.connect(str(demo_build.db_path), read_only=True)
     postings, months = con.execute(

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import duckdb
 import polars as pl
+import pyarrow as pa
 
 from warehouse.load import posting_ids_table, registered, transaction
 from warehouse.sql import load_sql
@@ -42,3 +43,11 @@ def write_duplicates(con: duckdb.DuckDBPyConnection, *, groups: pl.DataFrame,
                              else "duplicates/delete_repaired_pairs"))
         con.execute(load_sql("duplicates/store_pairs"))
     return changed
+
+
+def store_bands(con: duckdb.DuckDBPyConnection, bands: pa.Table, *, every: bool) -> None:
+    """Store LSH band keys (``posting_id, band, key``): all of them after a full pass
+    (``every``), else those of the postings waiting to be paired and of ``bands``' postings."""
+    with registered(con, new_bands=bands), transaction(con):
+        con.execute(load_sql("duplicates/replace_all_bands" if every
+                             else "duplicates/replace_bands"))

@@ -6,6 +6,7 @@ import shutil
 import threading
 import time
 from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
@@ -19,7 +20,7 @@ from pipeline.demo.hn_corpus import write_hn_corpus
 from pipeline.demo.seeded_trends import PARTIAL_HOURS
 from pipeline.errors import CrawlFailed, JobpulseError
 from pipeline.ingest.loader import load_warehouse
-from pipeline.ops.crawl import run_crawl
+from pipeline.ops.crawl import CrawlResult, run_crawl
 from pipeline.ops.keys import demo_env
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.server import serve, url_of
@@ -66,6 +67,35 @@ def _progress_printer(slug: str, echo: Echo) -> Callable[[int], None]:
     return progress
 
 
+CRAWL_WORKERS = 3
+"""Crawls at once: each is its own process, and a crawl of the local server waits on the
+server part of the time, so three keep two cores busy."""
+
+
+def _crawl_all(crawls: list[tuple[str, dict[str, str]]], settings: Settings, url: str,
+               echo: Echo) -> None:
+    """Crawl every source of the corpus, a few at once; report each in order, then fail on the
+    first that failed."""
+    def crawl(slug: str, args: dict[str, str]) -> CrawlResult:
+        return run_crawl(slug, landing_dir=settings.landing_dir, base_url=f"{url}/{slug}",
+                         args=args, progress=_progress_printer(slug, echo),
+                         env=demo_env(SOURCES[slug]))
+
+    with ThreadPoolExecutor(CRAWL_WORKERS) as pool:
+        futures = [(slug, pool.submit(crawl, slug, args)) for slug, args in crawls]
+        failed: list[CrawlResult] = []
+        for slug, future in futures:
+            result = future.result()
+            errors = result.manifest.get("errors") or {}
+            echo(f"    crawl {slug}: {result.manifest.get('items')} items from "
+                 f"{result.manifest.get('pages')} pages in {result.seconds:.1f}s"
+                 + (f", errors {errors}" if errors else ""))
+            if not result.ok:
+                failed.append(result)
+    if failed:
+        raise CrawlFailed(f"demo crawl of {failed[0].source} failed; see {failed[0].log_file}")
+
+
 def run_demo(settings: Settings, *, months: int = 48, seed: int = 7,
              echo: Echo = print) -> list[tuple[str, float]]:
     """Build the demo warehouse at ``settings.db_path``; returns each stage's wall time."""
@@ -88,18 +118,8 @@ def run_demo(settings: Settings, *, months: int = 48, seed: int = 7,
             crawls.append((slug, made.spider_args))
     with replay_server(corpus) as url:
         echo(f"    serving the corpus on {url}")
-        for slug, args in crawls:
-            with timer.stage(f"crawl {slug}"):
-                result = run_crawl(slug, landing_dir=settings.landing_dir,
-                                   base_url=f"{url}/{slug}", args=args,
-                                   progress=_progress_printer(slug, echo),
-                                   env=demo_env(SOURCES[slug]))
-                if not result.ok:
-                    raise CrawlFailed(f"demo crawl of {slug} failed; see {result.log_file}")
-                errors = result.manifest.get("errors") or {}
-                echo(f"    {slug}: {result.manifest.get('items')} items from "
-                     f"{result.manifest.get('pages')} pages"
-                     + (f", errors {errors}" if errors else ""))
+        with timer.stage(f"crawl {len(crawls)} sources"):
+            _crawl_all(crawls, settings, url, echo)
     with timer.stage("load"):
         # The corpus describes the moment its last threads were read: that month is partial.
         as_of = thread_post_time(DEMO_END) + timedelta(hours=PARTIAL_HOURS)

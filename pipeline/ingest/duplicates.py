@@ -24,10 +24,10 @@ import duckdb
 import numpy as np
 import polars as pl
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from pipeline.ingest.frames import SIGNATURE_SCHEMA
 from pipeline.normalize.dedup import (
+    LSH_BANDS,
     NUM_PERM,
     DedupInput,
     DupMatch,
@@ -35,10 +35,9 @@ from pipeline.normalize.dedup import (
     connected_to,
     group_duplicates,
     lsh_pairs,
-    sharing_a_band,
     text_signatures,
 )
-from warehouse.duplicates import add_signatures, write_duplicates
+from warehouse.duplicates import add_signatures, store_bands, write_duplicates
 from warehouse.load import posting_ids_table
 from warehouse.sql import load_sql
 
@@ -104,9 +103,11 @@ def _text_pairs(signed: Signed, laters: np.ndarray | None = None) -> list[TextPa
                     strict=True))
 
 
-def _exact_pairs(con: duckdb.DuckDBPyConnection) -> list[ExactPair]:
+def _exact_pairs(con: duckdb.DuckDBPyConnection, *, every: bool) -> list[ExactPair]:
+    """Exact pairs of every key, or of the keys ``duplicates/exact_scope`` chose."""
+    con.execute(load_sql("duplicates/exact_scope"), {"all": every})
     rows = con.execute(load_sql("queries/dedup_exact_pairs"),
-                       {"window_days": WINDOW_DAYS}).fetchall()
+                       {"window_days": WINDOW_DAYS, "all": every}).fetchall()
     return [(a, b) for a, b in rows]
 
 
@@ -161,21 +162,59 @@ class PassResult:
 
 
 def _full_pass(con: duckdb.DuckDBPyConnection, signed: Signed) -> tuple[int, int]:
-    exact = _exact_pairs(con)
+    exact = _exact_pairs(con, every=True)
     text = _text_pairs(signed)
     write_duplicates(con, groups=_groups_frame(_group(con, exact, text)), regrouped=None,
                      pairs=_pairs_frame(exact, text), repaired=None)
     return len(signed.ids), len(signed.ids)
 
 
-def _incremental_pass(con: duckdb.DuckDBPyConnection, signed: Signed,
-                      pending: set[str]) -> tuple[int, int, set[str]]:
+def _bands_table(ids: pa.Array, days: np.ndarray, keys: np.ndarray) -> pa.Table:
+    """``posting_id, band, key, day_number`` rows: one per band of each posting."""
+    rows = np.repeat(np.arange(len(ids), dtype=np.int64), LSH_BANDS)
+    return pa.table({"posting_id": ids.take(pa.array(rows)),
+                     "band": pa.array(np.tile(np.arange(LSH_BANDS, dtype=np.uint8), len(ids))),
+                     "key": pa.array(keys.reshape(-1)),
+                     "day_number": pa.array(np.asarray(days, dtype=np.int32)[rows])})
+
+
+def _refresh_bands(con: duckdb.DuckDBPyConnection) -> None:
+    """Store the band keys of the waiting postings' current signatures; every posting's when
+    none are stored yet (a warehouse from before they were)."""
+    every = bool(con.execute(load_sql("queries/dedup_bands_missing")).fetchall()[0][0])
+    table = con.sql(load_sql("queries/dedup_unbanded_signatures"),
+                    params={"all": every}).to_arrow_table()
+    keys = band_keys(_matrix(table.column("minhash").combine_chunks(), table.num_rows))
+    store_bands(con, _bands_table(table.column("posting_id").combine_chunks(),
+                                  table.column("day_number").to_numpy(), keys), every=every)
+
+
+def _scope(con: duckdb.DuckDBPyConnection) -> tuple[Signed, np.ndarray]:
+    """The signatures an incremental pass pairs (see ``queries/dedup_scope.sql``), and the
+    mask of the laters among them, found over the stored band keys."""
+    _refresh_bands(con)
     retired = con.sql(load_sql("queries/dedup_retired_signatures")).to_arrow_table()
     probes = band_keys(_matrix(retired.column("minhash").combine_chunks(), retired.num_rows))
-    is_pending = pc.is_in(signed.ids, value_set=pa.array(sorted(pending), type=pa.string())
-                          ).to_numpy(zero_copy_only=False)
-    laters = is_pending | sharing_a_band(
-        signed.keys, np.concatenate([signed.keys[is_pending], probes]))
+    retired_bands = pa.table({
+        "band": pa.array(np.tile(np.arange(LSH_BANDS, dtype=np.uint8), probes.shape[0])),
+        "key": pa.array(probes.reshape(-1))})
+    con.register("dedup_retired_bands", retired_bands)
+    try:
+        table = con.sql(load_sql("queries/dedup_scope"),
+                        params={"window_days": WINDOW_DAYS}).to_arrow_table()
+    finally:
+        con.unregister("dedup_retired_bands")
+    signatures = _matrix(table.column("minhash").combine_chunks(), table.num_rows)
+    signed = Signed(table.column("posting_id").combine_chunks(),
+                    table.column("day_number").to_numpy(), signatures, band_keys(signatures))
+    return signed, table.column("is_later").to_numpy(zero_copy_only=False)
+
+
+def _incremental_pass(con: duckdb.DuckDBPyConnection,
+                      pending: set[str]) -> tuple[int, int, set[str]]:
+    # Only the postings whose pairs can change, and their candidates, are read: the result
+    # equals pairing every posting again (tests/warehouse/test_dedup_sql.py checks it).
+    signed, laters = _scope(con)
     # A pending posting without a signature now (a body cut under 8 words) still loses the
     # text pairs it had as the later posting.
     repaired = set(signed.names(np.flatnonzero(laters))) | pending
@@ -184,12 +223,19 @@ def _incremental_pass(con: duckdb.DuckDBPyConnection, signed: Signed,
     stored = con.execute(load_sql("queries/duplicate_pairs")).fetchall()
     old_exact = {(a, b) for a, b, kind, _ in stored if kind == "exact"}
     kept_text = [(a, b, s) for a, b, kind, s in stored if kind == "text" and b not in repaired]
-    dropped_text = [(a, b) for a, b, kind, _ in stored if kind == "text" and b in repaired]
-    exact = _exact_pairs(con)
-    changed_exact = old_exact.symmetric_difference(exact)
+    dropped_text = {(a, b) for a, b, kind, _ in stored if kind == "text" and b in repaired}
+    # Only the keys of waiting postings (new, or old for a changed one) can change their chains.
+    found = set(_exact_pairs(con, every=False))
+    scope = {r[0] for r in con.execute(load_sql("queries/dedup_exact_scope_ids")).fetchall()}
+    old_in_scope = {(a, b) for a, b in old_exact if a in scope or b in scope}
+    exact = sorted((old_exact - old_in_scope) | found, key=lambda pair: (pair[1], pair[0]))
+    changed_exact = old_in_scope.symmetric_difference(found)
 
+    # Groups change only around a pending posting or a pair that came or went: a later paired
+    # again to the same earlier postings moves nothing.
     touched = set(pending)
-    for pairs in (dropped_text, [(a, b) for a, b, _ in new_text], changed_exact):
+    changed_text = dropped_text.symmetric_difference((a, b) for a, b, _ in new_text)
+    for pairs in (changed_text, changed_exact):
         for a, b in pairs:
             touched.update((a, b))
     text = kept_text + new_text
@@ -214,13 +260,13 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, progress: Progress = lambda 
     retired = con.execute(load_sql("queries/dedup_retired_count")).fetchall()[0][0]
     full = full or len(pending) > FULL_PASS_SHARE * total
     touched: set[str] | None = set()
-    if pending or retired or full:
+    if full:
         signed = read_signed(con)
-        if full:
-            paired_again, regrouped = _full_pass(con, signed)
-            touched = None
-        else:
-            paired_again, regrouped, touched = _incremental_pass(con, signed, pending)
+        paired_again, regrouped = _full_pass(con, signed)
+        store_bands(con, _bands_table(signed.ids, signed.days, signed.keys), every=True)
+        touched = None
+    elif pending or retired:
+        paired_again, regrouped, touched = _incremental_pass(con, pending)
     else:
         paired_again = regrouped = 0
     flagged = con.execute(load_sql("queries/flagged_count")).fetchall()[0][0]

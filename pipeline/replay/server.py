@@ -147,6 +147,7 @@ class Faults:
 def make_handler(root: Path, faults: Faults) -> type[BaseHTTPRequestHandler]:
     class ReplayRequestHandler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        body = ""
 
         def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
             fault = faults.match(self.path)
@@ -166,6 +167,13 @@ def make_handler(root: Path, faults: Faults) -> type[BaseHTTPRequestHandler]:
                 body, status, headers = real.body, real.status, real.headers
             self.send_reply(status, headers, len(body), iter([body]), fault.drip_seconds,
                             fault.send_length)
+
+        def do_POST(self) -> None:  # noqa: N802 (http.server's naming)
+            # Search APIs (Workday) take their query as a JSON body; the handler sees it as
+            # the query's "_body", and faults match a POST by its path like a GET.
+            length = int(self.headers.get("Content-Length") or 0)
+            self.body = self.rfile.read(length).decode("utf-8", "replace")
+            self.do_GET()
 
         def send_reply(self, status: int, headers: dict[str, str], length: int,
                        chunks: Iterator[bytes], drip_seconds: float = 0.0,
@@ -210,6 +218,8 @@ def make_handler(root: Path, faults: Faults) -> type[BaseHTTPRequestHandler]:
             if handler is None:
                 return json_reply({"error": f"unknown source {slug!r}"}, status=404)
             query = dict(parse_qsl(parts.query, keep_blank_values=True))
+            if self.command == "POST":
+                query["_body"] = self.body
             if "headers" in inspect.signature(handler).parameters:
                 # Sources that authenticate by header (HTTP Basic) check it like the real API.
                 return handler(root, "/" + rest, query, headers=dict(self.headers.items()))

@@ -19,12 +19,12 @@ from pipeline.normalize.dedup import (
     DedupInput,
     DupMatch,
     band_keys,
+    connected_to,
     exact_key,
     find_duplicates,
     lsh_pairs,
     normalize_company,
     normalize_title,
-    sharing_a_band,
     text_signatures,
 )
 
@@ -285,15 +285,44 @@ def test_bulk_lsh_pairs_follow_the_pairing_rules(seed, n, window, cap, threshold
     some = lsh_pairs(days, sigs, window_days=window, threshold=threshold, max_candidates=cap,
                      laters=laters)
     assert list(zip(*(a.tolist() for a in some), strict=True)) == [p for p in got if laters[p[1]]]
-    # A row shares a band with the probes when any of its five bands equals theirs.
-    probes = sigs[laters]
-    bands = [slice(b * LSH_ROWS, (b + 1) * LSH_ROWS) for b in range(LSH_BANDS)]
-    assert sharing_a_band(band_keys(sigs), band_keys(probes)).tolist() == [
-        any(np.array_equal(row[band], probe[band]) for probe in probes for band in bands)
-        for row in sigs]
+    # The laters and their candidates (rows before them sharing a band within the window) are
+    # all an incremental pass reads: pairing only those rows finds the same pairs.
+    keys = band_keys(sigs)
+    needed = laters.copy()
+    for b in np.flatnonzero(laters):
+        shares = (keys == keys[b]).any(axis=1)
+        needed |= shares & (np.arange(n) < b) & (days[b] - days <= window)
+    rows = np.flatnonzero(needed)
+    part = lsh_pairs(days[rows], sigs[rows], window_days=window, threshold=threshold,
+                     max_candidates=cap, laters=laters[rows])
+    assert list(zip(rows[part[0]].tolist(), rows[part[1]].tolist(), part[2].tolist(),
+                    strict=True)) == [p for p in got if laters[p[1]]]
 
 
 def test_bulk_lsh_pairs_reject_misshapen_signatures() -> None:
     with pytest.raises(ValueError, match="signatures"):
         lsh_pairs(np.zeros(2, dtype=np.int64), np.zeros((2, 3), dtype=np.uint32),
                   window_days=60)
+
+
+def _reachable(pairs: list[tuple[str, str]], touched: set[str]) -> set[str]:
+    """Breadth-first search: the reference for :func:`connected_to`."""
+    links: dict[str, set[str]] = {}
+    for a, b in pairs:
+        links.setdefault(a, set()).add(b)
+        links.setdefault(b, set()).add(a)
+    seen, todo = set(touched), list(touched)
+    while todo:
+        for other in links.get(todo.pop(), ()):
+            if other not in seen:
+                seen.add(other)
+                todo.append(other)
+    return seen
+
+
+@given(pairs=st.lists(st.tuples(st.sampled_from("abcdefghij"), st.sampled_from("abcdefghij")),
+                      max_size=15),
+       touched=st.sets(st.sampled_from("abcdefghijxyz"), max_size=4))
+@settings(max_examples=200, deadline=None)
+def test_connected_to_reaches_what_a_search_reaches(pairs, touched) -> None:
+    assert connected_to(pairs, touched) == _reachable(pairs, touched)

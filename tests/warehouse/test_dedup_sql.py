@@ -8,13 +8,14 @@ import random
 import shutil
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from bench.bench_normalize import make_postings
 from pipeline.config import Settings
 from pipeline.ingest.duplicates import mark_duplicates
 from pipeline.ingest.loader import load_warehouse
-from pipeline.normalize.dedup import DedupInput, find_duplicates
+from pipeline.normalize.dedup import NUM_PERM, DedupInput, band_keys, find_duplicates
 from warehouse.db import connect, writer
 
 
@@ -146,13 +147,14 @@ def test_loads_pair_again_only_what_they_touch_and_match_a_full_pass(
 
     for step in range(4):
         items = []
-        # Reposts of grouped and ungrouped postings, some edited, some much later.
+        # Reposts of grouped and ungrouped postings, some edited, some much later, some dated
+        # before the posting they copy (they precede it among its candidates).
         for n, source_id in enumerate(rng.sample(grouped, 25) + rng.sample(ids, 25)):
             company, title, loc, body, day = current[source_id]
             items.append(item(f"new{step}-{n}", company, title,
                               rng.choice([loc, "Remote"]),
                               body + rng.choice(["", " Apply today."]),
-                              day + dt.timedelta(days=rng.choice([3, 20, 90]))))
+                              day + dt.timedelta(days=rng.choice([3, 20, 60, 90, -4, -30, -60]))))
         # Changed postings: new text, a date moved out of the window, another company, a body
         # too short to sign, or only a new date.
         for source_id in rng.sample(grouped, 30) + rng.sample(ids, 20):
@@ -177,6 +179,7 @@ def test_loads_pair_again_only_what_they_touch_and_match_a_full_pass(
         assert any("paired again" in m for m in messages)  # not a full pass
         incremental = _stored(settings.db_path)
         assert incremental == _full_pass_of(settings.db_path, tmp_path)
+        assert _stored_bands(settings.db_path) == _bands_of_signatures(settings.db_path)
     con = connect(settings.db_path, read_only=True)
     try:
         pending = con.execute("select count(*) from dedup_pending").fetchall()[0][0]
@@ -184,3 +187,24 @@ def test_loads_pair_again_only_what_they_touch_and_match_a_full_pass(
         con.close()
     assert pending == 0
     assert incremental[0] == _reference_flags(settings.db_path)
+
+
+def _stored_bands(db: Path) -> set[tuple[str, int, int]]:
+    con = connect(db, read_only=True)
+    try:
+        return set(con.execute("select posting_id, band, key from posting_bands").fetchall())
+    finally:
+        con.close()
+
+
+def _bands_of_signatures(db: Path) -> set[tuple[str, int, int]]:
+    """Every signed posting's band keys, computed again from its stored signature."""
+    con = connect(db, read_only=True)
+    try:
+        rows = con.execute("select posting_id, minhash from posting_signatures "
+                           "where minhash is not null").fetchall()
+    finally:
+        con.close()
+    keys = band_keys(np.array([m for _, m in rows], dtype=np.uint32).reshape(-1, NUM_PERM))
+    return {(pid, band, int(key)) for (pid, _), row in zip(rows, keys, strict=True)
+            for band, key in enumerate(row)}

@@ -11,6 +11,11 @@ import datetime
 from collections.abc import Iterable
 
 import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+from scipy.sparse import coo_matrix
+from scipy.sparse.csgraph import connected_components
 
 from pipeline.normalize.dedup.keys import exact_key, normalize_company
 from pipeline.normalize.dedup.minhash import (
@@ -66,13 +71,22 @@ class _UnionFind:
 def connected_to(pairs: Iterable[tuple[str, str]], touched: set[str]) -> set[str]:
     """Every posting connected through ``pairs`` to a ``touched`` one (touched included)."""
     pairs = list(pairs)
-    ids = sorted({p for pair in pairs for p in pair} | touched)
-    index = {pid: i for i, pid in enumerate(ids)}
-    uf = _UnionFind(len(ids))
-    for a, b in pairs:
-        uf.union(index[a], index[b])
-    roots = {uf.find(index[p]) for p in touched}
-    return {pid for i, pid in enumerate(ids) if uf.find(i) in roots}
+    if not pairs:
+        return set(touched)
+    # Tens of thousands of pairs after every load: ids to integers in Arrow, components in
+    # scipy's compiled graph search rather than a Python union-find.
+    ends = pa.array([a for a, _ in pairs] + [b for _, b in pairs], type=pa.string())
+    encoded = ends.dictionary_encode()
+    names = encoded.dictionary
+    codes = encoded.indices.to_numpy()
+    half = len(pairs)
+    graph = coo_matrix((np.ones(half, dtype=np.int8), (codes[:half], codes[half:])),
+                       shape=(len(names), len(names)))
+    _, labels = connected_components(graph, directed=False)
+    where = pc.index_in(pa.array(sorted(touched), type=pa.string()), value_set=names)
+    found = where.drop_null().to_numpy()
+    reached = np.flatnonzero(np.isin(labels, labels[found]))
+    return set(names.take(pa.array(reached, type=pa.int64())).to_pylist()) | touched
 
 
 def _companies_compatible(a: str | None, b: str | None) -> bool:

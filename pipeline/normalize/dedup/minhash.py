@@ -205,16 +205,6 @@ def lsh_pairs(days: np.ndarray, signatures: np.ndarray, *, window_days: int,
     return earlier[kept], later[kept], similarity[kept]
 
 
-def sharing_a_band(keys: np.ndarray, probes: np.ndarray) -> np.ndarray:
-    """Mask of the rows of ``keys`` that share a band with a row of ``probes`` (both
-    :func:`band_keys`)."""
-    found = np.zeros(keys.shape[0], dtype=bool)
-    if probes.shape[0]:
-        for band in range(LSH_BANDS):
-            found |= np.isin(keys[:, band], probes[:, band])
-    return found
-
-
 def similarity(a: Sequence[int], b: Sequence[int]) -> float:
     """Estimated Jaccard similarity of two text signatures."""
     return sum(x == y for x, y in zip(a, b, strict=True)) / NUM_PERM

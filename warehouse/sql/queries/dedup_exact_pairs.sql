@@ -1,5 +1,6 @@
 -- Postings with the same exact key (company + title + location), each linked to the previous
--- one in date order when within $window_days of it: a chain of reposts stays one group.
+-- one in date order when within $window_days of it: a chain of reposts stays one group. Every
+-- key's when `$all`, else only the keys of `dedup_exact_keys` (duplicates/exact_scope.sql).
 with keyed as (
     select
         posting_id,
@@ -7,6 +8,7 @@ with keyed as (
         cast(coalesce(posted_at, first_seen_at) as date) as day
     from postings
     where dedup_key is not null and dedup_key <> ''
+        and ($all or dedup_key in (select dedup_key from dedup_exact_keys))
 ),
 
 chained as (
