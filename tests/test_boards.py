@@ -1,17 +1,26 @@
-"""``jobpulse boards check``, ``add`` and ``revive`` against the replay server."""
+"""``jobpulse boards check``, ``add`` and ``revive`` against the replay server, and the board
+spiders' check mode they run on."""
 
 from __future__ import annotations
 
+import asyncio
 import json
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import scrapy
 from click.testing import CliRunner, Result
+from scrapy.http import TextResponse
+from scrapy.utils.test import get_crawler
 
+from crawlers.ats_boards import BoardSpider
+from crawlers.spiders.lever import LeverSpider
 from handoff.boards import BoardHealth, dump_state, parse_state, state_key
 from pipeline.cli import cli
 from pipeline.config import Settings
-from tests.conftest import ReplayServer
+from tests.conftest import FIXTURE_SITES, ReplayServer
 
 BOARDS = """\
 # Test boards.
@@ -150,3 +159,55 @@ def test_revive(settings: Settings) -> None:
     bad = run(settings, "boards", "revive", "greenhouse", "acme")
     assert bad.exit_code == 1 and bad.output.startswith("Error: ") \
         and "unreadable board state" in bad.output
+
+
+def _drain(request: scrapy.Request, response: TextResponse) -> list:
+    async def drain() -> list:
+        return [out async for out in request.callback(response, **request.cb_kwargs)]
+    return asyncio.run(drain())
+
+
+def _answer(request: scrapy.Request, body: bytes) -> TextResponse:
+    return TextResponse(request.url, body=body, request=request,
+                        headers={"Content-Type": "application/json"})
+
+
+def test_check_mode_keeps_the_answer_and_drops_items_and_further_pages() -> None:
+    body = (FIXTURE_SITES / "lever" / "copperleaf.json").read_bytes()
+    args = {"base_url": "http://lever.test", "boards": "copperleaf", "page_size": "2"}
+    crawling = LeverSpider.from_crawler(get_crawler(LeverSpider), **args)
+    request = crawling.board_request("copperleaf")
+    out = list(request.callback(_answer(request, body), **request.cb_kwargs))
+    # A full page: a crawl lands its postings and asks for the next page.
+    assert sum(isinstance(o, scrapy.Request) for o in out) == 1 and len(out) == 6
+    checking = LeverSpider.from_crawler(get_crawler(LeverSpider), check="1", **args)
+    request = checking._checking(checking.board_request("copperleaf"))
+    assert _drain(request, _answer(request, body)) == []
+    assert checking.board_outcomes == {"copperleaf": {"status": 200, "jobs": 5, "error": None}}
+
+
+class TwoStepSpider(BoardSpider):
+    """A board behind a first request that tells nothing about the board yet."""
+
+    name = "twostep"
+
+    def board_request(self, board: str) -> scrapy.Request:
+        return scrapy.Request(f"http://ats.test/{board}/token", callback=self.parse_token,
+                              errback=self.on_error, cb_kwargs={"board": board})
+
+    def parse_token(self, response: TextResponse, board: str) -> Iterator[scrapy.Request]:
+        yield scrapy.Request(f"http://ats.test/{board}/jobs", callback=self.parse_jobs,
+                             cb_kwargs={"board": board})
+
+    def parse_jobs(self, response: TextResponse, board: str) -> Iterator[Any]:
+        self.load_board(response, "jobs")
+        yield from ()
+
+
+def test_check_mode_follows_requests_until_the_board_has_answered() -> None:
+    spider = TwoStepSpider.from_crawler(get_crawler(TwoStepSpider), boards="acme", check="1")
+    first = spider._checking(spider.board_request("acme"))
+    (follow,) = _drain(first, _answer(first, b"{}"))
+    assert follow.url == "http://ats.test/acme/jobs" and not spider.board_outcomes
+    assert _drain(follow, _answer(follow, b'{"jobs": [{"id": 1}]}')) == []
+    assert spider.board_outcomes["acme"] == {"status": 200, "jobs": 1, "error": None}
