@@ -313,10 +313,10 @@ class BoardSpider(JobSpider):
             return
         updated = record_run(state, self.board_outcomes, iso_z(datetime.now(UTC)))
         for board in self.board_outcomes:
-            if updated[board].dead and not state.get(board, BoardHealth()).dead:
+            health = updated.get(board, BoardHealth())
+            if health.dead and not state.get(board, BoardHealth()).dead:
                 self.logger.warning("%s board %s is dead: moved or empty %d runs in a row; "
-                                    "later crawls skip it", self.name, board,
-                                    updated[board].streak)
+                                    "later crawls skip it", self.name, board, health.streak)
         if updated != state:
             try:
                 self.health_store.write_atomic(state_key(self.name), dump_state(updated))

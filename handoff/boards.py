@@ -108,8 +108,15 @@ def dump_state(state: State) -> bytes:
 
 
 def record_run(state: State, outcomes: Mapping[str, Mapping[str, Any]], now: str) -> State:
-    """``state`` after a run that got ``outcomes``; boards it did not ask keep their health."""
+    """``state`` after a run that got ``outcomes``; boards it did not ask keep their health.
+
+    Healthy boards are left out: a source whose boards all answer keeps no state at all.
+    """
     updated = dict(state)
     for board, outcome in outcomes.items():
-        updated[board] = state.get(board, BoardHealth()).advance(classify(outcome), now)
+        health = state.get(board, BoardHealth()).advance(classify(outcome), now)
+        if health == BoardHealth():
+            updated.pop(board, None)
+        else:
+            updated[board] = health
     return updated
