@@ -105,6 +105,7 @@ runs = _answers.runs
 run_errors = _answers.run_errors
 source_coverage = _answers.source_coverage
 source_status = _answers.source_status
+dead_boards = _answers.dead_boards
 skill_names = _answers.skill_names
 company_list = _answers.company_list
 company_stack = _answers.company_stack

@@ -203,6 +203,10 @@ class Answers:
     def source_status(self) -> pl.DataFrame:
         return self._query("dashboard/health_sources")
 
+    def dead_boards(self, filters: Filters) -> pl.DataFrame:
+        """ATS boards that crawls skip as dead, with their last real answer."""
+        return self._query("answers/dead_boards", {"sources": list(filters.sources)})
+
     def skill_names(self) -> pl.DataFrame:
         """Every skill the warehouse knows, with its category."""
         return self._query("answers/skill_names")

@@ -154,20 +154,20 @@ class LeverSpider(BoardSpider):
             params.update(skip=skip, limit=self.page_size)
         url = f"{self.base_url}/v0/postings/{quote(site, safe='')}?{urlencode(params)}"
         return scrapy.Request(url, callback=self.parse_page, errback=self.on_error,
-                              cb_kwargs={"site": site, "skip": skip})
+                              cb_kwargs={"board": site, "skip": skip})
 
     def board_request(self, board: str) -> scrapy.Request:
         return self.page_request(board, 0)
 
-    def parse_page(self, response: Response, site: str,
+    def parse_page(self, response: Response, board: str,
                    skip: int) -> Iterator[JobPostingItem | scrapy.Request]:
         postings = self.load_board(response, None)
         if postings is None:
             return
         fetched_at = utc_now_iso()
         yield from self.emit(postings, lambda posting: extract_posting(
-            posting, site=site, site_name=self.board_name(site), source=self.name,
+            posting, site=board, site_name=self.board_name(board), source=self.name,
             fetched_at=fetched_at, crawl_run=self.crawl_run), response)
         # A full page may have a successor; a short one is the end of the site.
         if self.page_size and len(postings) >= self.page_size:
-            yield self.page_request(site, skip + self.page_size)
+            yield self.page_request(board, skip + self.page_size)

@@ -1,4 +1,5 @@
-"""Data health: every source's schedule, last and next run, freshness, items and errors."""
+"""Data health: every source's schedule, last and next run, freshness, items and errors, and the
+ATS boards that crawls skip as dead."""
 
 from __future__ import annotations
 
@@ -137,3 +138,19 @@ else:
         "coverage_to": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
     })
     charts.download(coverage, "source_coverage")
+
+st.subheader("Dead boards")
+st.caption(
+    "ATS boards that answered 404 (or redirected off the ATS) or listed no jobs three crawls in "
+    "a row, as the latest loaded run of each board source recorded them. Crawls skip them; "
+    "`jobpulse boards check` asks them again (a live answer brings one back), and "
+    "`jobpulse boards revive SOURCE BOARD` does so by hand. Sidebar filter: sources.")
+dead = data.dead_boards(chosen_filters)
+if dead.is_empty():
+    st.success("No dead boards.", icon=":material/check_circle:")
+else:
+    st.dataframe(dead, hide_index=True, width="stretch", column_config={
+        "dead_since": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+        "last_asked_at": st.column_config.DatetimeColumn(format="YYYY-MM-DD HH:mm"),
+    })
+    charts.download(dead, "dead_boards")

@@ -334,6 +334,7 @@ def eval_group() -> None:
 
 
 def _register_normalizer_commands() -> None:
+    from pipeline.cli.boards import boards_group
     from pipeline.cli.pay import eval_pay, pay
     from pipeline.cli.schedule import runs_command, schedule_command
     from pipeline.cli.serve import api_command, mcp_command, report_command
@@ -352,6 +353,7 @@ def _register_normalizer_commands() -> None:
     cli.add_command(mcp_command)
     cli.add_command(api_command)
     cli.add_command(report_command)
+    cli.add_command(boards_group)
     eval_group.add_command(eval_pay, name="pay")
     eval_group.add_command(eval_skills, name="skills")
     eval_group.add_command(eval_roles, name="roles")

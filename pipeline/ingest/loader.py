@@ -27,6 +27,7 @@ from handoff.stores import open_store
 from handoff.text import parse_iso_time
 from pipeline.config import Settings
 from pipeline.errors import LandingFileError
+from pipeline.ingest.board_outcomes import record_board_outcomes
 from pipeline.ingest.duplicates import mark_duplicates
 from pipeline.ingest.frames import POSTING_SCHEMA, RAW_SCHEMA
 from pipeline.ingest.lines import partial_last_line, read_items
@@ -234,6 +235,8 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
         baseline_items=baseline,
         failure=str(manifest["failure"]) if manifest.get("failure") else None,
     )
+    # Before the run itself: a load that dies in between leaves answers a re-load replaces.
+    record_board_outcomes(con, manifest)
     file = FileRecord(run.key, hashlib.sha256(data).hexdigest(), len(data), len(rows) + bad)
     counts = write_run(con, postings=frames.postings, posting_skills=frames.skills,
                        signatures=frames.signatures, run=record, file=file,

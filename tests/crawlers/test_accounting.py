@@ -188,7 +188,7 @@ def test_ats_lever() -> None:
                "descriptionBody": "", "descriptionBodyPlain": ""},
         missing={"text": None})
     outcome = call(LeverSpider, "parse_page", json.dumps(postings),
-                   spider_args={"boards": "copperleaf"}, site="copperleaf", skip=0)
+                   spider_args={"boards": "copperleaf"}, board="copperleaf", skip=0)
     check(outcome, len(postings), items=5, skipped={"empty_record": 1},
           errors={"format_changed": 1, "bad_record": 2})
 
@@ -440,7 +440,7 @@ def test_sitemap_entries() -> None:
 FORMAT_CHANGED: list[tuple[type[JobSpider], str, str, dict[str, Any]]] = [
     (GreenhouseSpider, "parse_board", '{"meta": {"total": 0}}', {"board": "b"}),
     (AshbySpider, "parse_board", '{"apiVersion": "1"}', {"board": "b"}),
-    (LeverSpider, "parse_page", '{"ok": true}', {"site": "b", "skip": 0}),
+    (LeverSpider, "parse_page", '{"ok": true}', {"board": "b", "skip": 0}),
     (RemoteOkSpider, "parse_api", '{"error": "blocked"}', {}),
     (RemotiveSpider, "parse_jobs", '{"00-warning": "x", "job-count": 0}',
      {"category": "software-dev"}),
@@ -466,7 +466,7 @@ def test_missing_structure_is_format_changed(spider_cls: type[JobSpider], callba
 EMPTY_LISTINGS: list[tuple[type[JobSpider], str, str, dict[str, Any]]] = [
     (GreenhouseSpider, "parse_board", '{"jobs": [], "meta": {"total": 0}}', {"board": "b"}),
     (AshbySpider, "parse_board", '{"apiVersion": "1", "jobs": []}', {"board": "b"}),
-    (LeverSpider, "parse_page", "[]", {"site": "b", "skip": 0}),
+    (LeverSpider, "parse_page", "[]", {"board": "b", "skip": 0}),
     (RemoteOkSpider, "parse_api", '[{"last_updated": 1, "legal": "terms"}]', {}),
     (RemotiveSpider, "parse_jobs", '{"job-count": 0, "jobs": []}', {"category": "x"}),
     (HimalayasSpider, "parse_page", '{"totalCount": 0, "jobs": []}', {"offset": 0}),
