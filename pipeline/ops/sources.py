@@ -63,6 +63,10 @@ SOURCES: dict[str, Source] = {
                "public RSS; link back, low volume"),
         Source("jsonld", "Career pages with schema.org JobPosting JSON-LD (configured URLs)",
                "", "50 3 * * *", 12 * HOUR, "each site's robots.txt and terms"),
+        Source("hn_seeking",
+               'Hacker News "Who wants to be hired?" (people seeking work: supply, not postings)',
+               "https://hn.algolia.com", "37 */6 * * *", HOUR,
+               "free, keyless; 10,000 requests/hour/IP", (("months", "1"),)),
     ]
 }
 
