@@ -42,8 +42,11 @@ _LABEL = re.compile(
 
 _EMAIL = re.compile(r"[^\s@\"'<>(),;:]+\s*(?:@|\[at\]|\(at\))\s*[^\s@\"'<>(),;:]+"
                     r"\s*(?:\.|\[dot\]|\(dot\))\s*[A-Za-z]{2,}", re.IGNORECASE)
-_URL = re.compile(r"(?:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.(?:com|dev|io|me|net|org|"
-                  r"co|app|page|sh|xyz|info|tech|site|ai|cv|pro)(?:/\S*)?\b", re.IGNORECASE)
+# A link: with a scheme or www; any domain followed by a path; a bare domain with a common
+# lower-case TLD (case-sensitive, so "ASP.NET" stays; "Node.js" has no such TLD).
+_URL = re.compile(r"(?i:https?://|www\.)\S+|\b[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}/\S*"
+                  r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|dev|io|me|net|org|co|app|page|sh|xyz|info|"
+                  r"tech|site|ai|cv|pro|de|uk|fr|nl|es|it|pl|ca|eu|ch|se|no|at|be|us|in|br)\b")
 _PHONE = re.compile(r"\+?\d[\d\s().\-]{7,}\d")
 _HANDLE = re.compile(r"(?<![\w.])@[\w.]{2,}")
 # "I'm Jane", "my name is Jane Doe", "This is Raj": a capitalised word (or two) after it.
