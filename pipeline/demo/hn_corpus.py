@@ -177,6 +177,7 @@ def _wants_thread(seed: int, month: dt.date, months: Sequence[dt.date], start: i
         while last in taken:
             last += 1
         node.id = last
+    top.sort(key=lambda n: (n.time, n.id))
     return top
 
 
@@ -290,11 +291,17 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
             if top is None:
                 hits.append(_hit(sid, title, guide, start, [], rng.randint(150, 500), points,
                                  min(start + 28 * _DAY, now or start + 28 * _DAY)))
-                if not seeking:
-                    continue
-                # Its hit stays as it was, so the search answers are unchanged by the thread.
-                top = _wants_thread(seed, month, month_list, start, now,
-                                    {n.id for n in nodes} | {fid, fid + 1, fid + 2})
+                if seeking:
+                    # Its hit stays as it was (no second hit, no draw from this month's
+                    # stream), so every search answer and other thread is unchanged.
+                    wants = _wants_thread(seed, month, month_list, start, now,
+                                          {n.id for n in nodes} | {fid, fid + 1, fid + 2})
+                    seekers += sum(1 for n in wants if n.text is not None)
+                    body = _dump(_root(sid, title, guide, start, points,
+                                       [_tree(n, sid, sid) for n in wants]))
+                    (items_dir / f"{sid}.json").write_text(body, encoding="utf-8")
+                    written.add(f"{sid}.json")
+                continue
             top.sort(key=lambda n: (n.time, n.id))
             live = [n for n in _walk(top) if n.text is not None]
             updated = max((n.time for n in live), default=start) + rng.randint(3600, 9 * _DAY)
@@ -303,8 +310,6 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
                              updated))
             if name == HIRING:
                 postings += sum(1 for n in top if n.text is not None)
-            elif name == WANTS:
-                seekers += sum(1 for n in top if n.text is not None)
             kids = [_tree(n, sid, sid) for n in top]
             body = _dump(_root(sid, title, guide, start, points, kids))
             (items_dir / f"{sid}.json").write_text(body, encoding="utf-8")
