@@ -7,8 +7,8 @@ real HN spider, so the shapes follow the live API (``shared/sources/README.md`` 
   first: three stories a month, posted at 11:00 US-Eastern on the first weekday of the month.
 * ``hn/items/<id>.json`` - the ``items/{id}`` tree of every "Who is hiring?" thread and, optionally,
   every "Freelancer? Seeking freelancer?" and "Who wants to be hired?" thread. The "Who wants to
-  be hired?" hits keep the ``num_comments`` they had before those trees existed, so adding the
-  trees changed no search answer.
+  be hired?" threads come from their own random stream (``hn_seeking_posts``), so adding them
+  changed no other thread; their ids are HN-like but not interleaved with the other threads'.
 
 All text comes from ``hn_postings`` and ``hn_prose``; nothing is copied from real postings. Output
 depends only on the arguments (one ``random.Random`` per month and thread, no wall clock): equal
@@ -289,13 +289,17 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
         for sid, name, guide, top, points in threads:
             title = f"Ask HN: {name} {label}"
             if top is None:
-                hits.append(_hit(sid, title, guide, start, [], rng.randint(150, 500), points,
+                # The wants thread draws from its own stream; this month's stream draws what
+                # it drew before the thread existed, so every other thread stays the same.
+                comments = rng.randint(150, 500)
+                wants = _wants_thread(seed, month, month_list, start, now,
+                                      {n.id for n in nodes} | {fid, fid + 1, fid + 2}
+                                      ) if seeking else []
+                live_wants = sum(1 for n in _walk(wants) if n.text is not None)
+                hits.append(_hit(sid, title, guide, start, [n.id for n in wants],
+                                 live_wants if seeking else comments, points,
                                  min(start + 28 * _DAY, now or start + 28 * _DAY)))
                 if seeking:
-                    # Its hit stays as it was (no second hit, no draw from this month's
-                    # stream), so every search answer and other thread is unchanged.
-                    wants = _wants_thread(seed, month, month_list, start, now,
-                                          {n.id for n in nodes} | {fid, fid + 1, fid + 2})
                     seekers += sum(1 for n in wants if n.text is not None)
                     body = _dump(_root(sid, title, guide, start, points,
                                        [_tree(n, sid, sid) for n in wants]))
