@@ -123,6 +123,15 @@ def test_supply_never_enters_postings_runs_or_marts(supply_db: Path) -> None:
     assert rows(supply_db, "select items_dropped from crawl_runs") == [(1,)]
 
 
+def test_data_health_counts_supply_runs_as_the_sources_runs(supply_db: Path) -> None:
+    from warehouse.answers import Answers, snapshot_runner
+
+    status = Answers(snapshot_runner(supply_db)).source_status()
+    row = status.filter(status["source"] == "hn_seeking").row(0, named=True)
+    assert (row["runs"], row["last_items"], row["errors"]) == (1, 24, 0)
+    assert row["freshness"] != "never run"
+
+
 def test_no_personal_data_in_the_warehouse(supply_db: Path) -> None:
     from tests.crawlers.test_personal_data import _text_of
 

@@ -46,6 +46,7 @@ create table seeking_runs (
     items_changed bigint not null,
     items_unchanged bigint not null,
     items_dropped bigint not null,
+    error_count bigint not null,
     errors json,
     skipped json,
     sha256 varchar not null,
