@@ -165,9 +165,9 @@ def _freelance_thread(rng: random.Random, year: float, start: int, count: int,
 
 
 def _wants_thread(seed: int, month: dt.date, months: Sequence[dt.date], start: int,
-                  now: int | None, taken: set[int]) -> list[_Node]:
+                  now: int | None, taken: set[int], bounds: tuple[int, int]) -> list[_Node]:
     """A "Who wants to be hired?" thread from its own stream, its ids clear of ``taken``."""
-    rng, posts = seeking_thread_posts(seed, month, months[0], months[-1])
+    rng, posts = seeking_thread_posts(seed, month, months[0], months[-1], bounds)
     top = [_Node(start + _offset(rng), user, text) for user, text in posts]
     _add_noise(rng, top, start, reply_p=0.03, deleted_p=0.01)
     top = top if now is None else _cut(top, now)
@@ -179,6 +179,16 @@ def _wants_thread(seed: int, month: dt.date, months: Sequence[dt.date], start: i
         node.id = last
     top.sort(key=lambda n: (n.time, n.id))
     return top
+
+
+def _write_tree(items_dir: Path, root: dict[str, Any], top: list[_Node], written: set[str]
+                ) -> int:
+    """Write a thread's ``items`` tree under ``root``; returns its live comments."""
+    sid = root["id"]
+    root["children"] = [_tree(n, sid, sid) for n in top]
+    (items_dir / f"{sid}.json").write_text(_dump(root), encoding="utf-8")
+    written.add(f"{sid}.json")
+    return sum(1 for n in _walk(top) if n.text is not None)
 
 
 def _month_count(rng: random.Random, month: dt.date, bounds: tuple[int, int]) -> int:
@@ -241,14 +251,15 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
                     end: dt.date = dt.date(2026, 11, 1),
                     postings_per_month: tuple[int, int] = (230, 330),
                     freelance_from: dt.date | None = FREELANCE_JOINS,
-                    partial_last_month: bool = True, seeking: bool = True) -> CorpusSummary:
+                    partial_last_month: bool = True, seeking: bool = True,
+                    seekers_per_month: tuple[int, int] = (20, 36)) -> CorpusSummary:
     """Write ``root/hn/stories.json`` and ``root/hn/items/*.json`` for the ``months`` months
     ending with ``end``'s month. ``postings_per_month`` bounds the job ads per hiring thread (a
     few seekers, bot notes and deleted comments come on top); "Freelancer?" threads run in
     ``FREELANCE_EARLY`` and from ``freelance_from``'s month (``None``: not again); with
     ``partial_last_month`` the last month's threads hold only their first ``PARTIAL_HOURS``
     hours; with ``seeking`` the "Who wants to be hired?" threads are written too
-    (``hn_seeking_posts``). Stale item files are removed."""
+    (``hn_seeking_posts``), ``seekers_per_month`` posts each. Stale item files are removed."""
     items_dir = root / "hn" / "items"
     items_dir.mkdir(parents=True, exist_ok=True)
     month_list = iter_hn_months(end, months)
@@ -293,18 +304,14 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
                 # it drew before the thread existed, so every other thread stays the same.
                 comments = rng.randint(150, 500)
                 wants = _wants_thread(seed, month, month_list, start, now,
-                                      {n.id for n in nodes} | {fid, fid + 1, fid + 2}
-                                      ) if seeking else []
-                live_wants = sum(1 for n in _walk(wants) if n.text is not None)
-                hits.append(_hit(sid, title, guide, start, [n.id for n in wants],
-                                 live_wants if seeking else comments, points,
+                                      {n.id for n in nodes} | {fid, fid + 1, fid + 2},
+                                      seekers_per_month) if seeking else None
+                hits.append(_hit(sid, title, guide, start, [n.id for n in wants or []],
+                                 comments if wants is None else _write_tree(
+                                     items_dir, _root(sid, title, guide, start, points, []),
+                                     wants, written), points,
                                  min(start + 28 * _DAY, now or start + 28 * _DAY)))
-                if seeking:
-                    seekers += sum(1 for n in wants if n.text is not None)
-                    body = _dump(_root(sid, title, guide, start, points,
-                                       [_tree(n, sid, sid) for n in wants]))
-                    (items_dir / f"{sid}.json").write_text(body, encoding="utf-8")
-                    written.add(f"{sid}.json")
+                seekers += sum(1 for n in wants or [] if n.text is not None)
                 continue
             top.sort(key=lambda n: (n.time, n.id))
             live = [n for n in _walk(top) if n.text is not None]
