@@ -113,3 +113,4 @@ company_stack_monthly = _answers.company_stack_monthly
 company_open_postings = _answers.company_open_postings
 companies_using = _answers.companies_using
 stack = _answers.stack
+skill_supply = _answers.skill_supply

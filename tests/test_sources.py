@@ -31,7 +31,8 @@ def test_spider_matches_registry(slug: str) -> None:
     assert spiders[0].default_base_url == SOURCES[slug].default_url
 
 
-@pytest.mark.parametrize("slug", [s for s in SLUGS if s not in ("hn", "hn_freelance")])
+@pytest.mark.parametrize("slug", [s for s in SLUGS
+                                  if s not in ("hn", "hn_freelance", "hn_seeking")])
 def test_every_source_has_replay_and_demo(slug: str) -> None:
     from pipeline.demo.corpus import corpus_writer
     from pipeline.replay.server import handler_for

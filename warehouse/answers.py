@@ -211,6 +211,13 @@ class Answers:
         """Every skill the warehouse knows, with its category."""
         return self._query("answers/skill_names")
 
+    def skill_supply(self, skill: str, since: dt.date | None = None,
+                     until: dt.date | None = None) -> pl.DataFrame:
+        """month, hiring and seeking counts and shares, demand_supply_ratio (null under
+        min_count), partial: one skill in HN's hiring against its seeking threads."""
+        return self._query("answers/skill_supply",
+                           {"skill": skill, "since": since, "until": until})
+
     def company_stack(self, company: str) -> pl.DataFrame:
         """The company's totals beside each skill its engineering postings name."""
         return self._query("answers/company_stack", {"company": company})

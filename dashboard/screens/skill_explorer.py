@@ -96,3 +96,35 @@ else:
              f"{row['ci_high_pp']:+.1f} points. Significant only when it excludes zero.")
     st.page_link("screens/trends.py", label="Every skill rising and falling",
                  icon=":material/trending_up:")
+
+st.subheader("Demand and supply (Hacker News)")
+supply = data.skill_supply(skill)
+if supply.is_empty():
+    st.info(f"No month has both a \"Who is hiring?\" and a \"Who wants to be hired?\" thread "
+            f"loaded with {skill} in either: crawl `hn` and `hn_seeking`.")
+else:
+    shares = pl.concat([
+        supply.select("month", pl.lit("hiring ads naming it").alias("thread"),
+                      pl.col("demand_share").alias("share"), pl.col("hiring_with_skill")
+                      .alias("posts")),
+        supply.select("month", pl.lit("people offering it").alias("thread"),
+                      pl.col("supply_share").alias("share"), pl.col("seeking_with_skill")
+                      .alias("posts")),
+    ])
+    charts.show(charts.line_chart(shares, x="month", y="share", color="thread",
+                                  y_title="share of the thread's posts", y_format=".0%",
+                                  tooltip_extra=("posts",), height=260))
+    rated = supply.filter(pl.col("demand_supply_ratio").is_not_null() & ~pl.col("partial"))
+    if rated.is_empty():
+        st.caption(f"No month has {supply['min_count'][0]} ads and {supply['min_count'][0]} "
+                   f"posts with {skill}: too few for a demand-to-supply ratio.")
+    else:
+        last = rated.row(-1, named=True)
+        st.metric(f"Demand to supply, {last['month']:%b %Y}",
+                  f"{last['demand_supply_ratio']:.2f}",
+                  help=f"{last['hiring_with_skill']} of {last['hiring_posts']} hiring ads name "
+                       f"{skill}; {last['seeking_with_skill']} of {last['seeking_posts']} "
+                       "people seeking work offer it. Above 1: asked for more than offered.")
+    st.caption("Same venue on both sides, each a share of its own monthly thread; the filters "
+               "above do not apply. A ratio needs at least 5 posts on each side.")
+    charts.download(supply, "explorer_supply")

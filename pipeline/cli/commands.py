@@ -86,7 +86,7 @@ def sources() -> None:
               "server); with several sources it must contain {source}.")
 @click.option("--months", type=NON_NEGATIVE, help="hn: the N newest monthly threads (0 = all).")
 @click.option("--since", type=MONTH, callback=check_month_order,
-              help="hn: threads from this month on.")
+              help="hn: threads from this month on (all of them unless --months).")
 @click.option("--until", type=MONTH, callback=check_month_order,
               help="hn: threads up to this month.")
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
@@ -127,6 +127,9 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
             raise JobpulseError(bad_key)
     if base_url and len(names) > 1 and "{source}" not in base_url:
         raise click.UsageError("with several sources, --base-url must contain {source}")
+    if months is None and (since or until):
+        # A range means every thread in it, not the source's default of the newest one.
+        months = 0
     args = {k: str(v) for k, v in
             {"months": months, "since": since, "until": until}.items() if v is not None}
     settings = Settings.from_env(db=db)

@@ -39,11 +39,25 @@ def thread_post_time(month: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, 15 if dst else 16, tzinfo=dt.UTC)
 
 
-def id_at(ts: int) -> int:
+# Before 2020 the line through the anchors would reach negative ids by 2013; a 15-year corpus
+# instead runs from the first whoishiring thread (April 2011, id about 2.4M) to that line's 2020
+# value, so ids from 2020 on (every demo corpus) are as they always were.
+_FIRST_THREAD = (1301616000, 2_396_000)
+_JOIN = 1577836800  # 2020-01-01
+
+
+def _on_anchor_line(ts: int) -> int:
     pts = _ID_ANCHORS
     i = next((k for k in range(1, len(pts) - 1) if ts < pts[k][0]), len(pts) - 1) - 1
     (t0, i0), (t1, i1) = pts[i], pts[i + 1]
     return int(i0 + (ts - t0) * (i1 - i0) / (t1 - t0))
+
+
+def id_at(ts: int) -> int:
+    if ts >= _JOIN:
+        return _on_anchor_line(ts)
+    (t0, i0), i1 = _FIRST_THREAD, _on_anchor_line(_JOIN)
+    return max(int(i0 + (ts - t0) * (i1 - i0) / (_JOIN - t0)), 1)
 
 
 def iso_time(ts: int, millis: bool = False) -> str:

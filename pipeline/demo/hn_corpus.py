@@ -6,8 +6,9 @@ real HN spider, so the shapes follow the live API (``shared/sources/README.md`` 
 * ``hn/stories.json`` - the ``hits`` of ``search_by_date?tags=story,author_whoishiring``, newest
   first: three stories a month, posted at 11:00 US-Eastern on the first weekday of the month.
 * ``hn/items/<id>.json`` - the ``items/{id}`` tree of every "Who is hiring?" thread and, optionally,
-  every "Freelancer? Seeking freelancer?" thread. "Who wants to be hired?" trees are not generated:
-  their hits report a plausible ``num_comments`` but no ``children``.
+  every "Freelancer? Seeking freelancer?" and "Who wants to be hired?" thread. The "Who wants to
+  be hired?" threads come from their own random stream (``hn_seeking_posts``), so adding them
+  changed no other thread; their ids are HN-like but not interleaved with the other threads'.
 
 All text comes from ``hn_postings`` and ``hn_prose``; nothing is copied from real postings. Output
 depends only on the arguments (one ``random.Random`` per month and thread, no wall clock): equal
@@ -37,6 +38,7 @@ from pipeline.demo.hn_postings import (
     seeker_paragraphs,
 )
 from pipeline.demo.hn_prose import BOT_COMMENTS, GUIDE_FREELANCE, GUIDE_HIRING, GUIDE_WANTS, REPLIES
+from pipeline.demo.hn_seeking_posts import seeking_thread_posts
 from pipeline.demo.hn_trends import LANGUAGES, SEASON, YEAR_VOLUME, sample
 from pipeline.demo.hn_vocab import LOCATIONS, handle
 from pipeline.demo.seeded_trends import (
@@ -72,6 +74,8 @@ class CorpusSummary:
     postings: int
     first_month: dt.date
     last_month: dt.date
+    seekers: int = 0
+    """Non-deleted top-level posts of the "Who wants to be hired?" threads."""
 
 
 @attrs.define
@@ -160,6 +164,33 @@ def _freelance_thread(rng: random.Random, year: float, start: int, count: int,
     return top
 
 
+def _wants_thread(seed: int, month: dt.date, months: Sequence[dt.date], start: int,
+                  now: int | None, taken: set[int], bounds: tuple[int, int]) -> list[_Node]:
+    """A "Who wants to be hired?" thread from its own stream, its ids clear of ``taken``."""
+    rng, posts = seeking_thread_posts(seed, month, months[0], months[-1], bounds)
+    top = [_Node(start + _offset(rng), user, text) for user, text in posts]
+    _add_noise(rng, top, start, reply_p=0.03, deleted_p=0.01)
+    top = top if now is None else _cut(top, now)
+    last = 0
+    for node in sorted(_walk(top), key=lambda n: n.time):
+        last = max(id_at(node.time), last + 1)
+        while last in taken:
+            last += 1
+        node.id = last
+    top.sort(key=lambda n: (n.time, n.id))
+    return top
+
+
+def _write_tree(items_dir: Path, root: dict[str, Any], top: list[_Node], written: set[str]
+                ) -> int:
+    """Write a thread's ``items`` tree under ``root``; returns its live comments."""
+    sid = root["id"]
+    root["children"] = [_tree(n, sid, sid) for n in top]
+    (items_dir / f"{sid}.json").write_text(_dump(root), encoding="utf-8")
+    written.add(f"{sid}.json")
+    return sum(1 for n in _walk(top) if n.text is not None)
+
+
 def _month_count(rng: random.Random, month: dt.date, bounds: tuple[int, int]) -> int:
     level = trend(YEAR_VOLUME, month_year(month)) * SEASON[month.month - 1]
     frac = min(max((level * rng.uniform(0.96, 1.04) - 0.55) / 0.6, 0.0), 1.0)
@@ -220,13 +251,15 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
                     end: dt.date = dt.date(2026, 11, 1),
                     postings_per_month: tuple[int, int] = (230, 330),
                     freelance_from: dt.date | None = FREELANCE_JOINS,
-                    partial_last_month: bool = True) -> CorpusSummary:
+                    partial_last_month: bool = True, seeking: bool = True,
+                    seekers_per_month: tuple[int, int] = (20, 36)) -> CorpusSummary:
     """Write ``root/hn/stories.json`` and ``root/hn/items/*.json`` for the ``months`` months
     ending with ``end``'s month. ``postings_per_month`` bounds the job ads per hiring thread (a
     few seekers, bot notes and deleted comments come on top); "Freelancer?" threads run in
     ``FREELANCE_EARLY`` and from ``freelance_from``'s month (``None``: not again); with
     ``partial_last_month`` the last month's threads hold only their first ``PARTIAL_HOURS``
-    hours. Stale item files are removed."""
+    hours; with ``seeking`` the "Who wants to be hired?" threads are written too
+    (``hn_seeking_posts``), ``seekers_per_month`` posts each. Stale item files are removed."""
     items_dir = root / "hn" / "items"
     items_dir.mkdir(parents=True, exist_ok=True)
     month_list = iter_hn_months(end, months)
@@ -234,7 +267,7 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
     used: set[str] = set()
     hits: list[dict[str, Any]] = []
     written: set[str] = set()
-    last_id = postings = 0
+    last_id = postings = seekers = 0
     for month in month_list:
         rng = random.Random(f"{seed}:{month.isoformat()}:hiring")
         frng = random.Random(f"{seed}:{month.isoformat()}:freelance")
@@ -267,8 +300,18 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
         for sid, name, guide, top, points in threads:
             title = f"Ask HN: {name} {label}"
             if top is None:
-                hits.append(_hit(sid, title, guide, start, [], rng.randint(150, 500), points,
+                # The wants thread draws from its own stream; this month's stream draws what
+                # it drew before the thread existed, so every other thread stays the same.
+                comments = rng.randint(150, 500)
+                wants = _wants_thread(seed, month, month_list, start, now,
+                                      {n.id for n in nodes} | {fid, fid + 1, fid + 2},
+                                      seekers_per_month) if seeking else None
+                hits.append(_hit(sid, title, guide, start, [n.id for n in wants or []],
+                                 comments if wants is None else _write_tree(
+                                     items_dir, _root(sid, title, guide, start, points, []),
+                                     wants, written), points,
                                  min(start + 28 * _DAY, now or start + 28 * _DAY)))
+                seekers += sum(1 for n in wants or [] if n.text is not None)
                 continue
             top.sort(key=lambda n: (n.time, n.id))
             live = [n for n in _walk(top) if n.text is not None]
@@ -287,4 +330,4 @@ def write_hn_corpus(root: Path, *, seed: int = 7, months: int = 48,
             stale.unlink()
     hits.sort(key=lambda h: (h["created_at_i"], h["story_id"]), reverse=True)
     (root / "hn" / "stories.json").write_text(_dump(hits), encoding="utf-8")
-    return CorpusSummary(len(month_list), postings, month_list[0], month_list[-1])
+    return CorpusSummary(len(month_list), postings, month_list[0], month_list[-1], seekers)

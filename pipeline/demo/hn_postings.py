@@ -123,7 +123,10 @@ def new_company(rng: random.Random, used: set[str], lang: str, year: float,
         used.add(name)
     slug = base.lower().replace(" ", "")
     tld = ".ai" if name.endswith(" AI") else rng.choice(TLDS)
-    batch = rng.randint(max(15, int(year) - 2009), int(year) - 2000)
+    # A batch of the last few years, from 2015 on; a corpus reaching back before 2015 (a
+    # backfill test) takes its own year's batches.
+    newest = int(year) - 2000
+    batch = rng.randint(min(max(15, int(year) - 2009), newest), newest)
     yc = f"(YC {rng.choice('WS')}{batch})" if rng.random() < 0.15 else ""
     location = rng.choices(LOCATIONS, [loc[4] for loc in LOCATIONS])[0]
     product, customers = rng.choice(PRODUCTS)

@@ -108,7 +108,9 @@ def run_demo(settings: Settings, *, months: int = 48, seed: int = 7,
         summary = write_hn_corpus(corpus, seed=seed, months=months, end=DEMO_END)
         echo(f"    hn: {summary.threads} threads, {summary.postings} postings, "
              f"{summary.first_month:%Y-%m}..{summary.last_month:%Y-%m}")
-        crawls += [("hn", {"months": "0"}), ("hn_freelance", {"months": "0"})]
+        echo(f"    hn_seeking: {summary.seekers} seeking posts")
+        crawls += [("hn", {"months": "0"}), ("hn_freelance", {"months": "0"}),
+                   ("hn_seeking", {"months": "0"})]
         for slug in SOURCES:
             writer = corpus_writer(slug)
             if writer is None:

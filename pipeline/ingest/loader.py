@@ -33,6 +33,7 @@ from pipeline.ingest.frames import POSTING_SCHEMA, RAW_SCHEMA
 from pipeline.ingest.lines import partial_last_line, read_items
 from pipeline.ingest.pool import Normalizer
 from pipeline.ingest.run_status import DEGRADED_FRACTION, judge_size, run_status
+from pipeline.ingest.seeking import SUPPLY_SOURCES, is_supply, load_seeking_run
 from pipeline.normalize.money import WorkYear
 from pipeline.normalize.record import posting_row
 from pipeline.normalize.skills import SkillExtractor, Taxonomy
@@ -48,6 +49,7 @@ from warehouse.load import (
 )
 from warehouse.marts import files_loaded, marts_empty, refresh_after_load
 from warehouse.sql import load_sql
+from warehouse.supply import loaded_seeking_files
 
 log = logging.getLogger(__name__)
 
@@ -174,6 +176,12 @@ def read_rows(run: LandingRun, manifest: dict[str, Any], data: bytes
     for number, item, fast in read_items(data, run.data_name, skip_line=cut_line):
         # Files landed before the spiders dropped personal fields must not bring them in.
         item = scrub_item(item)
+        if is_supply(item):
+            # A person seeking work is supply, never a job posting (pipeline/ingest/seeking).
+            bad += 1
+            log.warning("%s: line %d: a seeking_work item in a postings run; dropped",
+                        run.key, number)
+            continue
         try:
             rows.append({**posting_row(item, orjson_safe=fast), "raw_item": item})
         except (KeyError, ValueError, TypeError) as exc:
@@ -196,6 +204,8 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     except OSError as exc:
         raise LandingFileError(f"{run.data_name}: unreadable landing file ({exc})") from exc
     verified = verify_landing(run, manifest, data)
+    if str(manifest["source"]) in SUPPLY_SOURCES:
+        return _load_supply(con, run, manifest, data, normalize, taxonomy, seconds, started)
     rows, bad, cut_line = read_rows(run, manifest, data)
     existing = current_hashes(con, [r["posting_id"] for r in rows])
     need = {r["posting_id"] for r in rows if existing.get(r["posting_id"]) != r["content_hash"]}
@@ -250,13 +260,25 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
                        rewritten=frozenset(need))
 
 
+def _load_supply(con: duckdb.DuckDBPyConnection, run: LandingRun, manifest: dict[str, Any],
+                 data: bytes, normalize: Normalizer, taxonomy: Taxonomy,
+                 seconds: dict[str, float] | None, started: float) -> FileOutcome:
+    """A supply run (people seeking work) into the supply tables only; it touches no posting."""
+    cut = data.count(b"\n") + 1 if run_status(manifest) == "failed" and partial_last_line(
+        data) else None
+    rows, counts, bad, status = load_seeking_run(con, run, manifest, data, normalize.extractor,
+                                                 taxonomy.version, cut_line=cut)
+    _add_time(seconds, "write", started)
+    return FileOutcome(run.key, str(manifest["run_id"]), rows, counts, bad, status=status)
+
+
 def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
                  normalize: Normalizer,
                  taxonomy: Taxonomy, progress: Progress = lambda _msg: None) -> LoadReport:
     """Load every complete, not yet loaded landing file; report each file's outcome."""
     report = LoadReport()
     runs, report.incomplete = find_complete_runs(landing_dir)
-    done = loaded_files(con)
+    done = loaded_files(con) | loaded_seeking_files(con)
     pending = [r for r in runs if r.key not in done]
     progress(f"{len(pending)} landing file(s) to load, {len(runs) - len(pending)} already loaded")
     for index, run in enumerate(pending, start=1):

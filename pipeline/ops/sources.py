@@ -103,6 +103,10 @@ SOURCES: dict[str, Source] = {
                "30 5 * * *", 12 * HOUR,
                "free key; jobseeker use; link jobs to jobUrl; no published rate limit",
                key=ApiKey("JOBPULSE_REED_KEY", "api_key", "demo-reed-key")),
+        Source("hn_seeking",
+               'Hacker News "Who wants to be hired?" (people seeking work: supply, not postings)',
+               "https://hn.algolia.com", "37 */6 * * *", HOUR,
+               "free, keyless; 10,000 requests/hour/IP", (("months", "1"),)),
     ]
 }
 

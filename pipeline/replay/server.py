@@ -38,7 +38,7 @@ import attrs
 from pipeline.replay.responses import Reply, json_reply
 
 Handler = Callable[[Path, str, dict[str, str]], Reply]
-ALIASES = {"hn_freelance": "hn"}
+ALIASES = {"hn_freelance": "hn", "hn_seeking": "hn"}
 """Sources that share another's API (both HN spiders read the Algolia HN API)."""
 
 

@@ -131,6 +131,11 @@ def _lookup_routes(app: FastAPI, tools: Tools) -> None:
     def company_stack(company: str, format: Format = "json") -> Response:  # noqa: A002
         return _answer(tools.company_stack(company), format, "skills")
 
+    @app.get("/skills/{name}/supply", summary="Demand against supply for a skill (HN)")
+    def skill_supply(name: str, since: str | None = None, until: str | None = None,
+                     format: Format = "json") -> Response:  # noqa: A002
+        return _answer(tools.skill_supply(name, since, until), format)
+
     @app.get("/companies", summary="Companies hiring for a skill")
     def companies_using(skill: str, country: str | None = None,
                         limit: Annotated[int, Query(ge=1, le=MAX_ROWS)] = 25,

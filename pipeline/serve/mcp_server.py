@@ -156,6 +156,15 @@ def _add_lookup_tools(server: MCPServer, tools: Tools) -> None:
 
     @add
     @_tool
+    def skill_supply(skill: str, since: str | None = None, until: str | None = None
+                     ) -> dict[str, Any]:
+        """Demand against supply for one skill per month, in Hacker News: hiring ads naming
+        it and people seeking work offering it, each as a share of its own thread, and their
+        ratio (above 1: asked for more than offered; null under min_count). Months YYYY-MM."""
+        return tools.skill_supply(skill, since, until)
+
+    @add
+    @_tool
     def describe_warehouse(relation: str | None = None) -> dict[str, Any]:
         """The data dictionary: every table and view with what it holds; with relation, its
         columns, types and meanings. Read this before writing SQL."""

@@ -26,6 +26,9 @@ MAX_ROWS = 500
 MAX_BYTES = 200_000
 PayType = Literal["salary", "hour", "day"]
 PAY_LABELS = {"salary": "Annual salary", "hour": "Hourly rate", "day": "Day rate"}
+SUPPLY_VENUE = ('Hacker News: "Who is hiring?" engineering ads (demand) against "Who wants to '
+                'be hired?" posts (supply), each a share of its own thread; ratio = '
+                'demand_share / supply_share, null unless both counts reach min_count')
 ROLE_GROUPS = ("engineering", "all", "non_engineering", *ENGINEERING_FAMILIES)
 
 
@@ -230,6 +233,16 @@ class Tools:
         frame = self.answers.companies_using(name, country.upper() if country else None,
                                              min(max(limit, 1), MAX_ROWS))
         return {"skill": name, "country": country.upper() if country else None,
+                **bounded(frame)}
+
+    def skill_supply(self, skill: str, since: str | None = None, until: str | None = None
+                     ) -> dict[str, Any]:
+        """Demand against supply for one skill, month by month, in one venue: Hacker News
+        hiring ads naming it and "Who wants to be hired?" posts offering it."""
+        name = self.skill(skill)
+        start, end = month_bounds(since, until)
+        frame = self.answers.skill_supply(name, start, end)
+        return {"skill": name, "venue": SUPPLY_VENUE, "since": since, "until": until,
                 **bounded(frame)}
 
     def your_stack(self, skills: Sequence[str], country: str | None = None,

@@ -120,7 +120,7 @@ def test_stories_newest_first_three_per_month(small: tuple[Path, CorpusSummary])
 
 def test_items_trees_have_the_items_shape(small: tuple[Path, CorpusSummary]) -> None:
     stories, items = _load(small[0])
-    assert len(items) == 6  # hiring + freelancer threads; "wants to be hired" is not generated
+    assert len(items) == 9  # hiring, wants to be hired and freelancer threads
     deleted = nested = 0
     for sid, root in items.items():
         assert set(root) == NODE_KEYS
@@ -158,12 +158,19 @@ def test_hits_agree_with_item_trees(small: tuple[Path, CorpusSummary]) -> None:
 def test_ids_unique_and_growing_with_time(small: tuple[Path, CorpusSummary]) -> None:
     stories, items = _load(small[0])
     times = {h["story_id"]: h["created_at_i"] for h in stories}
+    # The "wants to be hired" threads come from a stream of their own (hn_seeking_posts): their
+    # ids grow with time among themselves, not interleaved with the other threads'.
+    streams: dict[bool, dict[int, int]] = {True: {}, False: {}}
     for root in items.values():
+        wants = "wants to be hired" in root["title"]
         for node, _ in _walk(root):
             assert node["id"] not in times
             times[node["id"]] = node.get("created_at_i", -1)
-    known = sorted((i, t) for i, t in times.items() if t >= 0)
-    assert [t for _, t in known] == sorted(t for _, t in known)
+            streams[wants][node["id"]] = times[node["id"]]
+    for stream in (streams[False] | {h["story_id"]: h["created_at_i"] for h in stories},
+                   streams[True]):
+        known = sorted((i, t) for i, t in stream.items() if t >= 0)
+        assert [t for _, t in known] == sorted(t for _, t in known)
 
 
 def test_texts_are_hn_html(small: tuple[Path, CorpusSummary]) -> None:
@@ -202,7 +209,9 @@ def test_without_freelancer_threads_and_stale_files(tmp_path: Path) -> None:
     _small(tmp_path)
     summary = _small(tmp_path, freelance_from=None)
     stories, items = _load(tmp_path)
-    assert set(items) == {h["story_id"] for h in _hiring(stories)}  # old freelancer trees removed
+    wants = {h["story_id"] for h in stories if "wants to be hired" in h["title"]}
+    # old freelancer trees removed
+    assert set(items) == {h["story_id"] for h in _hiring(stories)} | wants
     assert summary.threads == 3 and len(stories) == 6  # no freelancer stories at all
 
 
@@ -234,7 +243,7 @@ def test_default_corpus_size_and_variety(default: tuple[Path, CorpusSummary]) ->
     stories, items = _load(root)
     assert summary.threads >= 36 and summary.postings >= 10_000
     joined = sum(map(freelance_threads_in, iter_hn_months(dt.date(2026, 11, 1), 48)))
-    assert len(stories) == 2 * 48 + joined and len(items) == 48 + joined
+    assert len(stories) == 2 * 48 + joined and len(items) == 2 * 48 + joined
     tops = [c for h in _hiring(stories) for c in items[h["story_id"]]["children"]]
     texts = [c["text"] for c in tops if "text" in c]
     algolia = sum(t.startswith("<p>") for t in texts)

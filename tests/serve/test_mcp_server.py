@@ -18,7 +18,7 @@ from mcp.client.stdio import stdio_client
 from tests.conftest import ROOT, DemoBuild
 
 TOOLS = {"skill_trend", "movers", "pay", "compare_markets", "search_postings", "company_stack",
-         "companies_using", "describe_warehouse", "sql", "your_stack"}
+         "companies_using", "describe_warehouse", "sql", "your_stack", "skill_supply"}
 
 
 def _call_all(db: Path, calls: list[tuple[str, dict[str, Any]]]

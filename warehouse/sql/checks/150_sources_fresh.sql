@@ -7,7 +7,12 @@ with runs as (
         max(started_at) as last_run_at,
         max(finished_at) filter (where status in ('ok', 'partial') and items_seen > 0)
             as last_good_run_at
-    from crawl_runs
+    from (
+        select source, started_at, finished_at, status, items_seen, error_count from crawl_runs
+        -- Supply runs (hn_seeking) are kept apart from postings' runs, but are its runs.
+        union all
+        select source, started_at, finished_at, status, items_seen, error_count from seeking_runs
+    )
     group by source
 )
 select s.source, s.cron, s.interval_hours, r.last_run_at, r.last_good_run_at

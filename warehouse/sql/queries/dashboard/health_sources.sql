@@ -11,7 +11,12 @@ with runs as (
         max(finished_at) filter (where status in ('ok', 'partial') and items_seen > 0)
             as last_success,
         sum(error_count) as errors
-    from crawl_runs
+    from (
+        select source, started_at, finished_at, status, items_seen, error_count from crawl_runs
+        -- Supply runs (hn_seeking) are kept apart from postings' runs, but are its runs.
+        union all
+        select source, started_at, finished_at, status, items_seen, error_count from seeking_runs
+    )
     group by source
 )
 select
