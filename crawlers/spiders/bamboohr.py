@@ -160,7 +160,9 @@ class BambooHRSpider(BoardSpider):
                 yield request
                 return
             self.count_error("board_not_found", f"{board} redirects to {target}", response.url)
-            self.note_board(board, status=response.status, error="board_not_found")
+            # BambooHR sends an unknown company to its own home page: the board moved away.
+            self.note_board(board, status=response.status, error="board_not_found",
+                            moved_to=target)
             return
         listed = self.load_board(response, "result")
         if listed is None:

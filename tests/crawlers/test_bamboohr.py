@@ -23,7 +23,7 @@ from pipeline.config import Settings
 from pipeline.demo.bamboohr_corpus import write_corpus
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from pipeline.ops.sources import SOURCES
-from pipeline.replay.bamboohr import handle
+from pipeline.replay.bamboohr import ELSEWHERE, handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
 
 
@@ -152,7 +152,8 @@ def test_crawl_with_faults(replay: ReplayServer, settings: Settings) -> None:
     assert manifest["args"]["board_outcomes"] == {
         "tidewater": {"status": 200, "jobs": 4, "error": None},
         "kelpworks": {"status": 200, "jobs": 3, "error": None},
-        "nosuch": {"status": 302, "jobs": 0, "error": "board_not_found"},
+        "nosuch": {"status": 302, "jobs": 0, "error": "board_not_found",
+                   "moved_to": ELSEWHERE},
         "oddity": {"status": 200, "jobs": 0, "error": "bad_json"},
     }
 
