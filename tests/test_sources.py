@@ -19,7 +19,7 @@ def test_every_spider_is_registered() -> None:
     modules = {p.stem for p in Path(crawlers.spiders.__file__).parent.glob("*.py")
                if not p.stem.startswith("_")}
     assert modules == set(SOURCES)
-    assert len(SOURCES) >= 12
+    assert len(SOURCES) >= 20
 
 
 @pytest.mark.parametrize("slug", SLUGS)

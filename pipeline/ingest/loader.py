@@ -293,7 +293,9 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
             note = {"degraded": "; DEGRADED: far below the source's usual listing, "
                                 "nothing closed",
                     "failed": "; the crawl FAILED, nothing closed"}.get(outcome.status, "")
-            progress(f"[{index}/{len(pending)}] {run.key}: {outcome.rows} postings "
+            # A supply run (people seeking work) holds posts, never postings.
+            what = "seeking posts" if run.key.split("/", 1)[0] in SUPPLY_SOURCES else "postings"
+            progress(f"[{index}/{len(pending)}] {run.key}: {outcome.rows} {what} "
                      f"({c.items_new} new, {c.items_changed} changed, {c.items_closed} closed)"
                      + note)
         else:
