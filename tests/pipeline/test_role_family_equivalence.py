@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import html
+import itertools
 import json
 import re
 import sys
@@ -55,7 +56,17 @@ def _walk(value: object) -> Iterator[tuple[str | None, str]]:
         yield None, value
 
 
+PER_SOURCE = 180
+"""Texts taken from each source's corpus: every shape, at a cost that does not grow with the
+number of sources."""
+
+
 def _postings(root: Path) -> Iterator[tuple[str | None, str]]:
+    for source in sorted(p for p in root.iterdir() if p.is_dir()):
+        yield from itertools.islice(_source_postings(source), PER_SOURCE)
+
+
+def _source_postings(root: Path) -> Iterator[tuple[str | None, str]]:
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
         raw = path.read_text(encoding="utf-8", errors="replace")
         if path.suffix in (".json", ".jsonl"):
