@@ -131,15 +131,13 @@ def _at(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(6), tzinfo=dt.UTC)
 
 
-@pytest.mark.parametrize(("seed", "pay_share"), [(1, 1.0), (2, 0.0)])
+@pytest.mark.parametrize("seed", [1, 2])
 def test_every_load_refreshes_the_marts_as_a_full_refresh_would(
-        tmp_path: Path, seed: int, pay_share: float, monkeypatch: pytest.MonkeyPatch) -> None:
+        tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     # A crawl of a whole listing touches most of a warehouse this small; at scale it is a
     # sliver, so the shares that force a full refresh and a full duplicate pass are lifted.
     monkeypatch.setattr("warehouse.marts.FULL_REFRESH_SHARE", 1.0)
     monkeypatch.setattr("pipeline.ingest.duplicates.FULL_PASS_SHARE", 1.0)
-    # Pay computed for the touched skills only (1.0), or for every skill (0.0).
-    monkeypatch.setattr("warehouse.marts.PAY_SCOPE_SHARE", pay_share)
     data = tmp_path / "w"
     settings = Settings(data_dir=data, db_path=data / "w.duckdb", landing_dir=data / "landing")
     corpus = Corpus(settings, seed)
