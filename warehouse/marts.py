@@ -24,9 +24,9 @@ FULL_REFRESH_SHARE = 0.1
 INCREMENTAL = frozenset({
     "005_representatives", "007_source_windows", "010_base", "015_source_coverage",
     "020_skill_monthly", "025_skill_source_monthly", "026_skill_share_monthly",
-    "029_pay_postings", "030_pay_by_skill", "040_pay_by_seniority", "050_market_monthly",
-    "060_skill_cooccurrence", "070_skill_movers", "080_summary", "085_filter_skills",
-    "086_filter_jobs",
+    "029_pay_postings", "030_pay_by_skill", "040_pay_by_seniority", "045_pay_values",
+    "050_market_monthly", "060_skill_cooccurrence", "070_skill_movers", "080_summary",
+    "085_filter_skills", "086_filter_jobs",
 })
 """The marts ``_refresh_parts`` brings up to date; a mart file not named here (a new one)
 makes every load refresh everything until it is."""

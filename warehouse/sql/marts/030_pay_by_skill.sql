@@ -47,26 +47,30 @@ select
     period_inferred_postings
 from grouped;
 
--- The same rows as counts of each exact pay (amount only where the currency is one), from
--- which an incremental refresh reads the percentiles again (marts_incremental/071, 072).
-delete from mart_pay_skill_values;
-
-insert into mart_pay_skill_values
+-- The same rows as counts of each exact pay, for marts/045_pay_values.sql (the amount only
+-- where the currency is one). slice: the row's key, as mart_pay_values has it.
+create or replace temp table pay_skill_tuples as
 select
-    ps.skill,
-    p.pay_kind,
-    p.pay_period,
-    coalesce(p.employment_type, 'all') as employment_type,
-    coalesce(p.market, 'all') as market,
-    coalesce(p.currency, 'all') as currency,
-    p.amount, p.usd, p.annual_usd, p.hourly_usd,
-    count(*) as postings,
-    count(*) filter (where p.pay_period_inferred) as period_inferred_postings
-from mart_pay_postings as p
-inner join posting_skills as ps on p.posting_id = ps.posting_id
-group by grouping sets (
-    (ps.skill, p.pay_kind, p.pay_period, p.currency, p.amount, p.usd, p.annual_usd, p.hourly_usd),
-    (ps.skill, p.pay_kind, p.pay_period, p.usd, p.annual_usd, p.hourly_usd),
-    (ps.skill, p.pay_kind, p.pay_period, p.employment_type, p.usd, p.annual_usd, p.hourly_usd),
-    (ps.skill, p.pay_kind, p.pay_period, p.market, p.usd, p.annual_usd, p.hourly_usd)
+    concat_ws(chr(31), skill, pay_kind, pay_period, employment_type, market, currency) as slice,
+    *
+from (
+    select
+        ps.skill,
+        p.pay_kind,
+        p.pay_period,
+        coalesce(p.employment_type, 'all') as employment_type,
+        coalesce(p.market, 'all') as market,
+        coalesce(p.currency, 'all') as currency,
+        p.amount, p.usd, p.annual_usd, p.hourly_usd,
+        count(*) as postings
+    from mart_pay_postings as p
+    inner join posting_skills as ps on p.posting_id = ps.posting_id
+    group by grouping sets (
+        (ps.skill, p.pay_kind, p.pay_period, p.currency, p.amount, p.usd, p.annual_usd,
+         p.hourly_usd),
+        (ps.skill, p.pay_kind, p.pay_period, p.usd, p.annual_usd, p.hourly_usd),
+        (ps.skill, p.pay_kind, p.pay_period, p.employment_type, p.usd, p.annual_usd,
+         p.hourly_usd),
+        (ps.skill, p.pay_kind, p.pay_period, p.market, p.usd, p.annual_usd, p.hourly_usd)
+    )
 );

@@ -37,11 +37,9 @@ from (
     )
 );
 
--- The same rows as counts of each exact pay, from which an incremental refresh reads the
--- percentiles again (marts_incremental/071, 072).
-delete from mart_pay_seniority_values;
-
-insert into mart_pay_seniority_values
+-- The same rows as counts of each exact pay, for marts/045_pay_values.sql. slice: the row's
+-- key, as mart_pay_values has it.
+create or replace temp table pay_seniority_tuples as
 with paid as (
     select * from mart_pay_postings where seniority_band is not null
 ),
@@ -53,12 +51,14 @@ with_skill as (
     inner join posting_skills as ps on paid.posting_id = ps.posting_id
 )
 
-select seniority_band, pay_kind, pay_period, coalesce(market, 'all') as market, skill,
-    usd, annual_usd, hourly_usd,
-    count(*) as postings,
-    count(*) filter (where pay_period_inferred) as period_inferred_postings
-from with_skill
-group by grouping sets (
-    (seniority_band, pay_kind, pay_period, skill, usd, annual_usd, hourly_usd),
-    (seniority_band, pay_kind, pay_period, skill, market, usd, annual_usd, hourly_usd)
+select concat_ws(chr(31), seniority_band, pay_kind, pay_period, market, skill) as slice, *
+from (
+    select seniority_band, pay_kind, pay_period, coalesce(market, 'all') as market, skill,
+        usd, annual_usd, hourly_usd,
+        count(*) as postings
+    from with_skill
+    group by grouping sets (
+        (seniority_band, pay_kind, pay_period, skill, usd, annual_usd, hourly_usd),
+        (seniority_band, pay_kind, pay_period, skill, market, usd, annual_usd, hourly_usd)
+    )
 );

@@ -1,61 +1,69 @@
--- The percentiles of the pay groups to compute again (pay_groups, with their counts in
--- pay_group_rows: 071_pay_values.sql), read from counts of each exact pay exactly as DuckDB's
+-- The percentiles of the pay mart rows to compute again (pay_groups: 071_pay_values.sql), read
+-- from the counts of each exact pay (mart_pay_buckets, mart_pay_values) exactly as DuckDB's
 -- quantile_cont computes them from the postings (marts/030, 040), to the last bit:
 -- with N values and quantile q, h = (N - 1) * q; the values lo and hi at sorted positions
 -- floor(h) and ceil(h) (from 0); lo when they are the same position, else
 -- lo * (1 - d) + hi * d with d = h - floor(h), which DuckDB's build computes as one fused
 -- multiply-add, fma(lo, 1 - d, hi * d), rounded once (tests/warehouse/test_pay_percentiles.py).
-create or replace temp table pay_group_counts as
-select gid, sum(postings) as postings, sum(period_inferred_postings) as period_inferred_postings
-from pay_group_rows
-group by gid;
-
 -- The mart columns: which pay and which quantile each one is.
 create or replace temp table pay_slots as
 select mart, measure, cast(q as double) as q, slot
 from (values
-    ('skill', 'amount', '0.10', 'p10'), ('skill', 'amount', '0.25', 'p25'),
-    ('skill', 'amount', '0.50', 'median'), ('skill', 'amount', '0.75', 'p75'),
-    ('skill', 'amount', '0.90', 'p90'),
-    ('skill', 'usd', '0.10', 'usd_p10'), ('skill', 'usd', '0.25', 'usd_p25'),
-    ('skill', 'usd', '0.50', 'usd_median'), ('skill', 'usd', '0.75', 'usd_p75'),
-    ('skill', 'usd', '0.90', 'usd_p90'),
-    ('skill', 'annual_usd', '0.50', 'annual_usd_median'),
-    ('skill', 'hourly_usd', '0.50', 'hourly_usd_median'),
-    ('seniority', 'usd', '0.25', 'usd_p25'), ('seniority', 'usd', '0.50', 'usd_median'),
-    ('seniority', 'usd', '0.75', 'usd_p75'),
-    ('seniority', 'annual_usd', '0.50', 'annual_usd_median'),
-    ('seniority', 'hourly_usd', '0.50', 'hourly_usd_median')
+    ('pay_by_skill', 'amount', '0.10', 'p10'), ('pay_by_skill', 'amount', '0.25', 'p25'),
+    ('pay_by_skill', 'amount', '0.50', 'median'), ('pay_by_skill', 'amount', '0.75', 'p75'),
+    ('pay_by_skill', 'amount', '0.90', 'p90'),
+    ('pay_by_skill', 'usd', '0.10', 'usd_p10'), ('pay_by_skill', 'usd', '0.25', 'usd_p25'),
+    ('pay_by_skill', 'usd', '0.50', 'usd_median'), ('pay_by_skill', 'usd', '0.75', 'usd_p75'),
+    ('pay_by_skill', 'usd', '0.90', 'usd_p90'),
+    ('pay_by_skill', 'annual_usd', '0.50', 'annual_usd_median'),
+    ('pay_by_skill', 'hourly_usd', '0.50', 'hourly_usd_median'),
+    ('pay_by_seniority', 'usd', '0.25', 'usd_p25'),
+    ('pay_by_seniority', 'usd', '0.50', 'usd_median'),
+    ('pay_by_seniority', 'usd', '0.75', 'usd_p75'),
+    ('pay_by_seniority', 'annual_usd', '0.50', 'annual_usd_median'),
+    ('pay_by_seniority', 'hourly_usd', '0.50', 'hourly_usd_median')
 ) as s(mart, measure, q, slot);
 
--- Per group and pay: each distinct value, how many postings have it and how many lie below.
-create or replace temp table pay_ranked as
-select gid, measure, value, n,
-    sum(n) over (partition by gid, measure order by value) - n as below,
-    sum(n) over (partition by gid, measure) as total
-from (
-    select gid, measure, value, sum(postings) as n
-    from (unpivot (select gid, amount, usd, annual_usd, hourly_usd, postings from pay_group_rows)
-          on amount, usd, annual_usd, hourly_usd into name measure value value)
-    group by gid, measure, value
-);
+-- Per row and pay column: each bucket, how many postings lie in it and below it.
+create or replace temp table pay_bucket_ranks as
+select bucket_id, mart, slice, measure, bucket, postings as n,
+    sum(postings) over (partition by mart, slice, measure order by bucket) - postings as below,
+    sum(postings) over (partition by mart, slice, measure) as total
+from mart_pay_buckets
+semi join pay_groups using (mart, slice);
 
-create or replace temp table pay_picks as
+-- Each percentile's positions h, floor(h), ceil(h) and the buckets that hold them.
+create or replace temp table pay_positions as
 with positions as (
-    select r.gid, r.measure, s.slot, cast(r.total - 1 as double) * s.q as h
-    from (select distinct gid, measure, total from pay_ranked) as r
-    inner join pay_groups as g on r.gid = g.gid
-    inner join pay_slots as s on g.mart = s.mart and r.measure = s.measure
+    select r.mart, r.slice, r.measure, s.slot, cast(r.total - 1 as double) * s.q as h
+    from (select distinct mart, slice, measure, total from pay_bucket_ranks) as r
+    inner join pay_slots as s on r.mart = s.mart and r.measure = s.measure
 )
 
-select p.gid, p.slot, p.h,
+select p.*, b.bucket_id, b.below as bucket_below
+from positions as p
+inner join pay_bucket_ranks as b
+    on p.mart = b.mart and p.slice = b.slice and p.measure = b.measure
+    and b.below <= ceil(p.h) and floor(p.h) < b.below + b.n;
+
+-- The values of those buckets, with how many postings lie below each.
+create or replace temp table pay_ranked as
+select p.mart, p.slice, p.measure, v.value, v.postings as n,
+    p.bucket_below + sum(v.postings) over (partition by v.bucket_id order by v.value)
+        - v.postings as below
+from mart_pay_values as v
+inner join (select distinct mart, slice, measure, bucket_id, bucket_below from pay_positions) as p
+    on v.bucket_id = p.bucket_id;
+
+create or replace temp table pay_picks as
+select p.mart, p.slice, p.slot, p.h,
     max(r.value) filter (where r.below <= floor(p.h) and floor(p.h) < r.below + r.n) as lo,
     max(r.value) filter (where r.below <= ceil(p.h) and ceil(p.h) < r.below + r.n) as hi
-from positions as p
+from (select distinct mart, slice, measure, slot, h from pay_positions) as p
 inner join pay_ranked as r
-    on p.gid = r.gid and p.measure = r.measure
+    on p.mart = r.mart and p.slice = r.slice and p.measure = r.measure
     and r.below <= ceil(p.h) and floor(p.h) < r.below + r.n
-group by p.gid, p.slot, p.h;
+group by p.mart, p.slice, p.slot, p.h;
 
 -- fma(lo, w, t) with w = 1 - d and t = hi * d, in plain double arithmetic: lo * w is split
 -- into its rounded product and exact error (Dekker), the three terms are summed without loss
@@ -63,7 +71,7 @@ group by p.gid, p.slot, p.h;
 -- rests reach past half the gap to it (ties to the even one, as rounding does).
 create or replace temp table pay_quantiles as
 with terms as (
-    select gid, slot, lo, hi, h, floor(h) = ceil(h) as exact,
+    select mart, slice, slot, lo, hi, h, floor(h) = ceil(h) as exact,
         1.0 - (h - floor(h)) as w, hi * (h - floor(h)) as t
     from pay_picks
 ),
@@ -109,7 +117,7 @@ sides as (
     from rests
 )
 
-select gid, slot,
+select mart, slice, slot,
     case
         when exact then lo
         when past_up > 0 or (past_up = 0 and not z_even) then up
