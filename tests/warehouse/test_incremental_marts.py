@@ -232,3 +232,66 @@ def test_a_mart_without_an_incremental_refresh_makes_loads_refresh_everything(
     monkeypatch.setattr("warehouse.marts.INCREMENTAL", INCREMENTAL - {"080_summary"})
     said = _load(settings, _at(day + dt.timedelta(days=1)))
     assert said and "no incremental refresh for 080_summary" in said[0], said
+
+
+def _pay_rows(settings: Settings, skill: str) -> list[tuple]:
+    con = connect(settings.db_path)
+    try:
+        return con.execute(
+            "select currency, employment_type, market, postings, median, usd_median "
+            "from pay_by_skill where skill = ? order by all", [skill]).fetchall()
+    finally:
+        con.close()
+
+
+def test_pay_rows_follow_each_change_of_one_posting(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr("warehouse.marts.FULL_REFRESH_SHARE", 1.0)
+    monkeypatch.setattr("pipeline.ingest.duplicates.FULL_PASS_SHARE", 1.0)
+    data = tmp_path / "w"
+    settings = Settings(data_dir=data, db_path=data / "w.duckdb", landing_dir=data / "landing")
+    corpus = Corpus(settings, 5)
+    corpus.fresh("remotive", 80, START, 400)
+    listing = corpus.listings["remotive"]
+    ids = sorted(listing)
+    # Pay spread wide (so percentiles fall between two values), some postings without.
+    for n, sid in enumerate(ids):
+        listing[sid]["baseSalary"] = (
+            {"raw": f"${90 + n * 37 % 80}k-{170 + n * 53 % 90}k"} if n % 4 else None)
+    # Haskell: one posting of its own, then a second with the same pay.
+    one, two = ids[1], ids[2]
+    listing[one]["jobTitle"] = "Senior Backend Engineer"
+    listing[one]["description"] += " Our services are written in Haskell."
+    listing[one]["baseSalary"] = {"raw": "$120k-150k"}
+    day = dt.date(2026, 3, 10)
+    corpus.land("remotive", _at(day), complete=True)
+    _load(settings, _at(day))
+    assert [r[3] for r in _pay_rows(settings, "Haskell")] == [1, 1, 1, 1]
+
+    def salary(raw: str | None) -> dict | None:
+        return {"raw": raw} if raw else None
+
+    steps = [
+        # Its pay changes: the rows of one value follow.
+        lambda: listing[one].update(baseSalary=salary("$100k-130k")),
+        # A second posting with the same pay: a tie.
+        lambda: listing[two].update(
+            jobTitle="Backend Engineer", baseSalary=salary("$100k-130k"),
+            description=listing[two]["description"] + " We use Haskell."),
+        # The first loses its pay, then the second leaves engineering: no Haskell pay is left.
+        lambda: listing[one].update(baseSalary=None),
+        lambda: listing[two].update(jobTitle="Account Executive"),
+        # Pay again, in another currency, and a change of pay across the others.
+        lambda: (listing[one].update(baseSalary=salary("€80-95k")),
+                 [listing[sid].update(baseSalary=salary("$140k")) for sid in ids[10:30]]),
+    ]
+    counts = []
+    for step in steps:
+        day += dt.timedelta(days=1)
+        step()
+        corpus.land("remotive", _at(day), complete=True)
+        said = _load(settings, _at(day))
+        assert said and said[0].startswith("aggregates for"), said
+        _same_as_full_refresh(settings, tmp_path)
+        counts.append(max((r[3] for r in _pay_rows(settings, "Haskell")), default=0))
+    assert counts == [1, 2, 1, 0, 1]
