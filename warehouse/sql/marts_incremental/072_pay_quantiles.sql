@@ -48,21 +48,21 @@ inner join pay_bucket_ranks as b
 
 -- The values of those buckets, with how many postings lie below each.
 create or replace temp table pay_ranked as
-select p.mart, p.slice, p.measure, v.value, v.postings as n,
+select v.bucket_id, v.value, v.postings as n,
     p.bucket_below + sum(v.postings) over (partition by v.bucket_id order by v.value)
         - v.postings as below
 from mart_pay_values as v
-inner join (select distinct mart, slice, measure, bucket_id, bucket_below from pay_positions) as p
+inner join (select distinct bucket_id, bucket_below from pay_positions) as p
     on v.bucket_id = p.bucket_id;
 
+-- lo and hi may lie in two buckets: the position's rows of both are grouped together.
 create or replace temp table pay_picks as
 select p.mart, p.slice, p.slot, p.h,
     max(r.value) filter (where r.below <= floor(p.h) and floor(p.h) < r.below + r.n) as lo,
     max(r.value) filter (where r.below <= ceil(p.h) and ceil(p.h) < r.below + r.n) as hi
-from (select distinct mart, slice, measure, slot, h from pay_positions) as p
+from pay_positions as p
 inner join pay_ranked as r
-    on p.mart = r.mart and p.slice = r.slice and p.measure = r.measure
-    and r.below <= ceil(p.h) and floor(p.h) < r.below + r.n
+    on p.bucket_id = r.bucket_id and r.below <= ceil(p.h) and floor(p.h) < r.below + r.n
 group by p.mart, p.slice, p.slot, p.h;
 
 -- fma(lo, w, t) with w = 1 - d and t = hi * d, in plain double arithmetic: lo * w is split
