@@ -1,8 +1,8 @@
 -- Each paid engineering job's pay as the pay marts (030, 040) count it: the representative's
 -- amount (the middle of its range, or its one stated end) in its currency and in USD, and the
 -- slices it falls in. An incremental refresh takes a touched job's old row out of the counts of
--- mart_pay_skill_values and mart_pay_seniority_values and puts its new one in. The rows are
--- those of base_reps (marts/005_representatives.sql): every job on a full refresh.
+-- mart_pay_buckets and mart_pay_values and puts its new one in. The rows are those of
+-- base_reps (marts/005_representatives.sql): every job on a full refresh.
 delete from mart_pay_postings;
 
 insert into mart_pay_postings

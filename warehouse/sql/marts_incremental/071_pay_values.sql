@@ -65,22 +65,19 @@ from (
 );
 
 create or replace temp table pay_groups as
-select row_number() over () as gid, *
-from (
-    select 'pay_by_skill' as mart, slice, skill, pay_kind, pay_period, employment_type, market,
-        currency, null as seniority_band, sum(postings) as postings,
-        sum(period_inferred_postings) as period_inferred_postings
-    from pay_skill_tuples
-    group by all
-    having count(*) filter (where postings <> 0 or period_inferred_postings <> 0) > 0
-    union all
-    select 'pay_by_seniority' as mart, slice, skill, pay_kind, pay_period, null as employment_type,
-        market, null as currency, seniority_band, sum(postings) as postings,
-        sum(period_inferred_postings) as period_inferred_postings
-    from pay_seniority_tuples
-    group by all
-    having count(*) filter (where postings <> 0 or period_inferred_postings <> 0) > 0
-);
+select 'pay_by_skill' as mart, slice, skill, pay_kind, pay_period, employment_type, market,
+    currency, null as seniority_band, sum(postings) as postings,
+    sum(period_inferred_postings) as period_inferred_postings
+from pay_skill_tuples
+group by all
+having count(*) filter (where postings <> 0 or period_inferred_postings <> 0) > 0
+union all
+select 'pay_by_seniority' as mart, slice, skill, pay_kind, pay_period, null as employment_type,
+    market, null as currency, seniority_band, sum(postings) as postings,
+    sum(period_inferred_postings) as period_inferred_postings
+from pay_seniority_tuples
+group by all
+having count(*) filter (where postings <> 0 or period_inferred_postings <> 0) > 0;
 
 -- Read by scope_size.sql, with 'all' for the rows over every skill.
 create or replace temp table pay_skills as select distinct skill from pay_groups;
