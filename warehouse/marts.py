@@ -24,16 +24,12 @@ FULL_REFRESH_SHARE = 0.1
 INCREMENTAL = frozenset({
     "005_representatives", "007_source_windows", "010_base", "015_source_coverage",
     "020_skill_monthly", "025_skill_source_monthly", "026_skill_share_monthly",
-    "030_pay_by_skill", "040_pay_by_seniority", "050_market_monthly",
-    "060_skill_cooccurrence", "070_skill_movers", "080_summary", "085_filter_skills",
-    "086_filter_jobs",
+    "029_pay_postings", "030_pay_by_skill", "040_pay_by_seniority", "045_pay_values",
+    "050_market_monthly", "060_skill_cooccurrence", "070_skill_movers", "080_summary",
+    "085_filter_skills", "086_filter_jobs",
 })
 """The marts ``_refresh_parts`` brings up to date; a mart file not named here (a new one)
 makes every load refresh everything until it is."""
-PAY_SCOPE_SHARE = 0.5
-"""Compute every skill's pay when the skills to compute again hold more of the skill rows:
-percentiles need all of a skill's postings, so a load touching the common skills gains
-nothing from the scoped statements."""
 
 
 @attrs.frozen
@@ -174,13 +170,12 @@ def _refresh_parts(con: duckdb.DuckDBPyConnection, timings: dict[str, float]) ->
     # Both read only the monthly counts above, a few thousand rows, so they are computed whole.
     _run(con, "marts/026_skill_share_monthly", timings)
     _run(con, "marts/070_skill_movers", timings)
+    # Pay percentiles are read again from counts of each exact pay, kept up to date with the
+    # touched jobs' old and new pay, so no skill's postings are sorted again.
     _run(con, inc + "070_pay_scope", timings)
-    if con.execute(load_sql(inc + "pay_scope_share")).fetchall()[0][0] > PAY_SCOPE_SHARE:
-        _run(con, "marts/030_pay_by_skill", timings)
-        _run(con, "marts/040_pay_by_seniority", timings)
-    else:
-        _run(con, inc + "071_pay_by_skill", timings)
-        _run(con, inc + "072_pay_by_seniority", timings)
+    _run(con, "marts/029_pay_postings", timings, inserts_only="mart_pay_postings")
+    for name in ("071_pay_values", "072_pay_quantiles", "073_pay_marts"):
+        _run(con, inc + name, timings)
     _run(con, inc + "080_market_months", timings)
     _run(con, "marts/010_base", timings)
     _run(con, "marts/050_market_monthly", timings, inserts_only="mart_market_monthly")

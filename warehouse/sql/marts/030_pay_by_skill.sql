@@ -1,30 +1,14 @@
 -- Pay percentiles per skill, by period, employment type and market, in the posting's currency
--- and in USD. A posting's amount is the middle of its range (or its one stated end).
--- Rows with currency 'all' pool currencies, so only their USD columns are filled; the
--- breakdowns by employment type and market are in USD only (currency 'all').
+-- and in USD, over the paid jobs of mart_pay_postings (029_pay_postings.sql). Rows with
+-- currency 'all' pool currencies, so only their USD columns are filled; the breakdowns by
+-- employment type and market are in USD only (currency 'all').
 delete from mart_pay_by_skill;
 
 insert into mart_pay_by_skill
 with paid as (
-    select
-        ps.skill,
-        p.pay_kind,
-        p.pay_period,
-        p.pay_period_inferred,
-        coalesce(p.employment_type, 'unknown') as employment_type,
-        case when p.work_mode = 'remote' then 'remote' else coalesce(p.country, 'unknown') end
-            as market,
-        coalesce(p.pay_currency, 'unknown') as currency,
-        coalesce((p.pay_min + p.pay_max) / 2, p.pay_min, p.pay_max) as amount,
-        coalesce((p.pay_usd_min + p.pay_usd_max) / 2, p.pay_usd_min, p.pay_usd_max) as usd,
-        coalesce((p.pay_annual_usd_min + p.pay_annual_usd_max) / 2, p.pay_annual_usd_min,
-                 p.pay_annual_usd_max) as annual_usd,
-        coalesce((p.pay_hourly_usd_min + p.pay_hourly_usd_max) / 2, p.pay_hourly_usd_min,
-                 p.pay_hourly_usd_max) as hourly_usd
-    from postings_dedup as p
+    select ps.skill, p.*
+    from mart_pay_postings as p
     inner join posting_skills as ps on p.posting_id = ps.posting_id
-    where is_engineering(p.role_family) and p.pay_kind is not null
-        and p.pay_period is not null
 ),
 
 grouped as (
@@ -62,3 +46,31 @@ select
     usd_q[1], usd_q[2], usd_q[3], usd_q[4], usd_q[5], annual_usd_median, hourly_usd_median,
     period_inferred_postings
 from grouped;
+
+-- The same rows as counts of each exact pay, for marts/045_pay_values.sql (the amount only
+-- where the currency is one). slice: the row's key, as mart_pay_values has it.
+create or replace temp table pay_skill_tuples as
+select
+    concat_ws(chr(31), skill, pay_kind, pay_period, employment_type, market, currency) as slice,
+    *
+from (
+    select
+        ps.skill,
+        p.pay_kind,
+        p.pay_period,
+        coalesce(p.employment_type, 'all') as employment_type,
+        coalesce(p.market, 'all') as market,
+        coalesce(p.currency, 'all') as currency,
+        p.amount, p.usd, p.annual_usd, p.hourly_usd,
+        count(*) as postings
+    from mart_pay_postings as p
+    inner join posting_skills as ps on p.posting_id = ps.posting_id
+    group by grouping sets (
+        (ps.skill, p.pay_kind, p.pay_period, p.currency, p.amount, p.usd, p.annual_usd,
+         p.hourly_usd),
+        (ps.skill, p.pay_kind, p.pay_period, p.usd, p.annual_usd, p.hourly_usd),
+        (ps.skill, p.pay_kind, p.pay_period, p.employment_type, p.usd, p.annual_usd,
+         p.hourly_usd),
+        (ps.skill, p.pay_kind, p.pay_period, p.market, p.usd, p.annual_usd, p.hourly_usd)
+    )
+);

@@ -1,25 +1,10 @@
--- USD pay by seniority band (entry, mid, senior, lead), overall ('all') and per skill.
+-- USD pay by seniority band (entry, mid, senior, lead), overall ('all') and per skill, over the
+-- paid jobs of mart_pay_postings (029_pay_postings.sql) with a band and a USD minimum.
 delete from mart_pay_by_seniority;
 
 insert into mart_pay_by_seniority
 with paid as (
-    select
-        p.posting_id,
-        p.seniority_band,
-        p.pay_kind,
-        p.pay_period,
-        p.pay_period_inferred,
-        case when p.work_mode = 'remote' then 'remote' else coalesce(p.country, 'unknown') end
-            as market,
-        coalesce((p.pay_usd_min + p.pay_usd_max) / 2, p.pay_usd_min, p.pay_usd_max) as usd,
-        coalesce((p.pay_annual_usd_min + p.pay_annual_usd_max) / 2, p.pay_annual_usd_min,
-                 p.pay_annual_usd_max) as annual_usd,
-        coalesce((p.pay_hourly_usd_min + p.pay_hourly_usd_max) / 2, p.pay_hourly_usd_min,
-                 p.pay_hourly_usd_max) as hourly_usd
-    from postings_dedup as p
-    where is_engineering(p.role_family) and p.seniority_band is not null
-        and p.pay_kind is not null
-        and p.pay_period is not null and p.pay_usd_min is not null
+    select * from mart_pay_postings where seniority_band is not null
 ),
 
 with_skill as (
@@ -49,5 +34,31 @@ from (
     group by grouping sets (
         (seniority_band, pay_kind, pay_period, skill),
         (seniority_band, pay_kind, pay_period, skill, market)
+    )
+);
+
+-- The same rows as counts of each exact pay, for marts/045_pay_values.sql. slice: the row's
+-- key, as mart_pay_values has it.
+create or replace temp table pay_seniority_tuples as
+with paid as (
+    select * from mart_pay_postings where seniority_band is not null
+),
+
+with_skill as (
+    select paid.*, 'all' as skill from paid
+    union all
+    select paid.*, ps.skill from paid
+    inner join posting_skills as ps on paid.posting_id = ps.posting_id
+)
+
+select concat_ws(chr(31), seniority_band, pay_kind, pay_period, market, skill) as slice, *
+from (
+    select seniority_band, pay_kind, pay_period, coalesce(market, 'all') as market, skill,
+        usd, annual_usd, hourly_usd,
+        count(*) as postings
+    from with_skill
+    group by grouping sets (
+        (seniority_band, pay_kind, pay_period, skill, usd, annual_usd, hourly_usd),
+        (seniority_band, pay_kind, pay_period, skill, market, usd, annual_usd, hourly_usd)
     )
 );

@@ -1,47 +1,7 @@
--- The skills whose pay figures (marts/030 and 040) may have changed: those of the touched jobs
--- whose filter row or skills changed (another representative, market, employment type, band,
--- role family or USD pay) or whose posting's content was written again (`rewritten_postings`:
--- pay in its own currency and period too), before and after. 'all' stands for the rows over
--- every skill of mart_pay_by_seniority.
-create or replace temp table pay_changed as
-select posting_id from (
-    select posting_id, pay_kind, annual_usd, hourly_usd, employment_type, country, work_mode,
-        role_family, seniority_band
-    from old_jobs
-    except
-    select posting_id, pay_kind, annual_usd, hourly_usd, employment_type, country, work_mode,
-        role_family, seniority_band
-    from new_jobs
-)
-union
-select posting_id from (
-    select posting_id, pay_kind, annual_usd, hourly_usd, employment_type, country, work_mode,
-        role_family, seniority_band
-    from new_jobs
-    except
-    select posting_id, pay_kind, annual_usd, hourly_usd, employment_type, country, work_mode,
-        role_family, seniority_band
-    from old_jobs
-)
-union
-select posting_id from (
-    select posting_id, skill from old_skills
-    except
-    select posting_id, skill from new_skills
-)
-union
-select posting_id from (
-    select posting_id, skill from new_skills
-    except
-    select posting_id, skill from old_skills
-)
-union
-select posting_id from rewritten_postings
-where posting_id in (select posting_id from new_jobs);
+-- The touched jobs' pay as the pay marts counted it (pay_old), taken out of mart_pay_postings;
+-- marts/029_pay_postings.sql then adds their representatives' rows now, and 071 turns the
+-- difference into counts to take out of and put into the pay value tables.
+create or replace temp table pay_old as
+select * from mart_pay_postings semi join old_jobs using (posting_id);
 
-create or replace temp table pay_skills as
-select skill from old_skills semi join pay_changed using (posting_id)
-union
-select skill from new_skills semi join pay_changed using (posting_id)
-union
-select 'all' from pay_changed having count(*) > 0;
+delete from mart_pay_postings where posting_id in (select posting_id from old_jobs);
