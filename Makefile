@@ -28,7 +28,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 fuzz: $(STAMP)
-	JOBPULSE_FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/fuzz tests/pipeline/test_normalize_equivalence.py -q -p no:cacheprovider --hypothesis-show-statistics
+	JOBPULSE_FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/fuzz tests/pipeline/test_normalize_equivalence.py tests/warehouse/test_incremental_marts.py -q -p no:cacheprovider --hypothesis-show-statistics
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

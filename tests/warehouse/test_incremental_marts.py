@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import os
 import random
 import shutil
 from pathlib import Path
@@ -150,7 +151,11 @@ def _at(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time(6), tzinfo=dt.UTC)
 
 
-@pytest.mark.parametrize("seed", [1, 2])
+# `make fuzz` (JOBPULSE_FUZZ_EXAMPLES set) runs more corpora than `make test` has time for.
+SEEDS = [1, 2, 3] if os.environ.get("JOBPULSE_FUZZ_EXAMPLES") else [1]
+
+
+@pytest.mark.parametrize("seed", SEEDS)
 def test_every_load_refreshes_the_marts_as_a_full_refresh_would(
         tmp_path: Path, seed: int, monkeypatch: pytest.MonkeyPatch) -> None:
     # A crawl of a whole listing touches most of a warehouse this small; at scale it is a

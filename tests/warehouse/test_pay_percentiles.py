@@ -72,7 +72,7 @@ def _expected(con: duckdb.DuckDBPyConnection, counted: list[tuple[float | None, 
                        [listed]).fetchall()[0][0]
 
 
-@settings(max_examples=150, deadline=None)
+@settings(max_examples=60, deadline=None)
 @given(rows=st.lists(st.fixed_dictionaries({m: column for m in MEASURE}), min_size=1,
                      max_size=3),
        seniority=st.booleans())
@@ -113,7 +113,7 @@ def fused_interpolation(lo: float, hi: float, d: float) -> float:
     return float(Fraction(lo) * Fraction(1.0 - d) + Fraction(hi * d))
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=150, deadline=None)
 @given(lo=st.floats(0.01, 1e7), gap=st.one_of(st.just(0.0), st.floats(0.0, 1e6)),
        postings=st.integers(2, 10_000_000), q=st.sampled_from(sorted(set(QUANTILES.values()))))
 def test_the_rounding_of_the_interpolation_between_two_values(
