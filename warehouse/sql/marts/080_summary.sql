@@ -11,5 +11,5 @@ select
     list(distinct work_mode order by work_mode) filter (where work_mode is not null),
     list(distinct employment_type order by employment_type)
         filter (where employment_type is not null),
-    list(distinct seniority_band) filter (where seniority_band is not null)
+    list(distinct seniority_band order by seniority_band) filter (where seniority_band is not null)
 from postings;
