@@ -220,14 +220,21 @@ class JobSpider(scrapy.Spider):
                 self.count_error("bad_record", f"record #{index} (id {record_ident(record)}): "
                                  f"{exc!r}", response.url)
                 continue
-            problem = posting_problem(item, self.required_fields)
+            problem = self.item_problem(item)
             if problem is None:
                 yield item
-            elif problem[0] == "empty_record":
-                self.count_skip("empty_record")
+            elif problem[0] in self.skipped_problems:
+                self.count_skip(problem[0])
             else:
                 self.count_error(problem[0], f"record #{index} (id {item.source_id}): "
                                  f"{problem[1]}", response.url)
+
+    skipped_problems: ClassVar[frozenset[str]] = frozenset({"empty_record"})
+    """Kinds of :meth:`item_problem` that are deliberate skips, not errors."""
+
+    def item_problem(self, item: Any) -> tuple[str, str] | None:
+        """Why a built item is not yielded, as ``(kind, detail)`` (:func:`posting_problem`)."""
+        return posting_problem(item, self.required_fields)
 
     def load_json(self, response: Response) -> Any:
         """Decode a JSON body or raise :class:`BadPayload` naming what was wrong."""
@@ -265,3 +272,23 @@ class JobSpider(scrapy.Spider):
         assert self.crawler.stats is not None
         self.crawler.stats.inc_value(f"jobpulse/handled_exception/{name}")
         self.count_error(download_error_kind(name, str(failure.value)), str(failure.value), url)
+
+
+class KeyedSpider(JobSpider):
+    """A source crawled with the user's own key (read with :mod:`crawlers.keys`)."""
+
+    service: ClassVar[str] = ""
+    """The service's name, for the line saying it refused the key."""
+    key_env: ClassVar[str] = ""
+    """The environment variable the key is read from."""
+
+    def on_key_error(self, failure: Failure) -> None:
+        """Errback: 401 or 403 is the key refused, counted once as ``auth_failed`` with what to
+        fix (every other request would be refused the same way); else as :meth:`on_error`."""
+        if failure.check(HttpError) and failure.value.response.status in (401, 403):
+            request = failure.request  # type: ignore[attr-defined]
+            self.count_error("auth_failed", f"{self.service} refused {self.key_env} (HTTP "
+                             f"{failure.value.response.status})", request.url)
+            return
+        self.on_error(failure)
+

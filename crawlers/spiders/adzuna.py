@@ -24,13 +24,11 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import scrapy
 from scrapy.http import Response
-from scrapy.spidermiddlewares.httperror import HttpError
-from twisted.python.failure import Failure
 
 from crawlers.feed_text import structured_salary, text_time_to_iso
 from crawlers.items import JobPostingItem
 from crawlers.keys import read_key
-from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
+from crawlers.spiders._base import BadPayload, KeyedSpider, records_in, utc_now_iso
 from handoff.text import html_to_text
 
 KEY_ENV = "JOBPULSE_ADZUNA_KEY"
@@ -155,7 +153,7 @@ def _countries(value: str) -> list[str]:
     return list(dict.fromkeys(countries))
 
 
-class AdzunaSpider(JobSpider):
+class AdzunaSpider(KeyedSpider):
     """Recent Adzuna results for ``what`` in each of ``countries``, newest first.
 
     Arguments: ``countries`` (comma-separated codes, default ``gb,us,de,fr,nl,au,ca,in``),
@@ -164,6 +162,8 @@ class AdzunaSpider(JobSpider):
     """
 
     name = "adzuna"
+    service = "Adzuna"
+    key_env = KEY_ENV
     default_base_url = "https://api.adzuna.com"
     custom_settings = {
         # The free key allows 25 hits a minute (developer.adzuna.com terms): one every 3 s.
@@ -196,21 +196,12 @@ class AdzunaSpider(JobSpider):
 
     def page_request(self, country: str, page: int) -> scrapy.Request:
         return scrapy.Request(self.page_url(country, page), callback=self.parse_page,
-                              errback=self.on_page_error,
+                              errback=self.on_key_error,
                               cb_kwargs={"country": country, "page": page})
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         for country in self.countries:
             yield self.page_request(country, 1)
-
-    def on_page_error(self, failure: Failure) -> None:
-        if failure.check(HttpError) and failure.value.response.status in (401, 403):
-            # Every other request would be refused the same way; say what to fix, once.
-            request = failure.request  # type: ignore[attr-defined]
-            self.count_error("auth_failed", f"Adzuna refused {KEY_ENV} (HTTP "
-                             f"{failure.value.response.status})", request.url)
-            return
-        self.on_error(failure)
 
     def parse_page(self, response: Response, country: str,
                    page: int) -> Iterator[JobPostingItem | scrapy.Request]:

@@ -10,11 +10,9 @@ accounting are the ``hn`` spider's.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
 from typing import Any, ClassVar
 
 import attrs
-from scrapy.http import Response
 
 from crawlers.hn_seeking_text import (
     SEEKING_KIND,
@@ -25,7 +23,6 @@ from crawlers.hn_seeking_text import (
     years_of_experience,
 )
 from crawlers.hn_text import hn_html_to_text
-from crawlers.spiders._base import record_ident
 from crawlers.spiders.hn import HN_ITEM_URL, HnSpider, _iso_utc, skip_reason
 
 
@@ -99,22 +96,9 @@ class HnSeekingSpider(HnSpider):
         return extract_seeking(node, source=self.name, story_id=story_id, thread=thread,
                                fetched_at=fetched_at, crawl_run=self.crawl_run)
 
-    def emit(self, records: Iterable[Any], build: Callable[[Any], Any], response: Response, *,
-             skip: Callable[[Any], str | None] | None = None) -> Iterator[Any]:
-        """As ``JobSpider.emit``, for supply items: a post that fills in none of the form is
-        skipped as ``not_a_profile`` (there is no title or company to require)."""
-        for index, record in enumerate(records):
-            reason = skip(record) if skip is not None else None
-            if reason:
-                self.count_skip(reason)
-                continue
-            try:
-                item = build(record)
-            except (KeyError, TypeError, ValueError, AttributeError) as exc:
-                self.count_error("bad_record", f"record #{index} (id {record_ident(record)}): "
-                                 f"{exc!r}", response.url)
-                continue
-            if item is None:
-                self.count_skip("not_a_profile")
-            else:
-                yield item
+    # A post that fills in none of the form builds nothing: there is no title or company to
+    # require, so that is the one thing that keeps a built post back, and it is a skip.
+    skipped_problems: ClassVar[frozenset[str]] = frozenset({"not_a_profile"})
+
+    def item_problem(self, item: Any) -> tuple[str, str] | None:
+        return ("not_a_profile", "fills in none of the form") if item is None else None

@@ -31,7 +31,7 @@ from twisted.python.failure import Failure
 from crawlers.feed_text import structured_salary
 from crawlers.items import JobPostingItem
 from crawlers.keys import basic_auth, read_key
-from crawlers.spiders._base import BadPayload, JobSpider, records_in, utc_now_iso
+from crawlers.spiders._base import BadPayload, KeyedSpider, records_in, utc_now_iso
 from handoff.text import html_to_text, iso_z
 
 KEY_ENV = "JOBPULSE_REED_KEY"
@@ -144,7 +144,7 @@ def extract_posting(result: dict[str, Any], detail: dict[str, Any] | None, *, so
     )
 
 
-class ReedSpider(JobSpider):
+class ReedSpider(KeyedSpider):
     """Reed search results for ``keywords``, newest as Reed orders them, each with its detail.
 
     Arguments: ``keywords`` (default ``backend developer``), ``location`` (Reed's
@@ -153,6 +153,8 @@ class ReedSpider(JobSpider):
     """
 
     name = "reed"
+    service = "Reed"
+    key_env = KEY_ENV
     default_base_url = "https://www.reed.co.uk"
     custom_settings = {
         # Reed publishes no limit for the Jobseeker API: one request a second, one at a time.
@@ -188,18 +190,10 @@ class ReedSpider(JobSpider):
         take = PAGE_SIZE if not self.max_results else min(PAGE_SIZE, self.max_results - skip)
         params.update(resultsToTake=take, resultsToSkip=skip)
         return self.request(f"{self.base_url}/api/1.0/search?{urlencode(params)}",
-                            self.parse_search, self.on_auth_error, skip=skip)
+                            self.parse_search, self.on_key_error, skip=skip)
 
     async def start(self) -> AsyncIterator[scrapy.Request]:
         yield self.search_request(0)
-
-    def on_auth_error(self, failure: Failure) -> None:
-        if failure.check(HttpError) and failure.value.response.status in (401, 403):
-            request = failure.request  # type: ignore[attr-defined]
-            self.count_error("auth_failed", f"Reed refused {KEY_ENV} (HTTP "
-                             f"{failure.value.response.status})", request.url)
-            return
-        self.on_error(failure)
 
     def parse_search(self, response: Response,
                      skip: int) -> Iterator[JobPostingItem | scrapy.Request]:
@@ -251,7 +245,7 @@ class ReedSpider(JobSpider):
             assert self.crawler.stats is not None
             self.crawler.stats.inc_value("jobpulse/detail_gone")
         else:
-            self.on_auth_error(failure)
+            self.on_key_error(failure)
         result = request.cb_kwargs.get("result")
         response = getattr(failure.value, "response", None)
         if response is None:

@@ -71,9 +71,11 @@ def _matrix(minhash: pa.ListArray, rows: int) -> np.ndarray:
     return values.reshape(-1, NUM_PERM)
 
 
-def read_signed(con: duckdb.DuckDBPyConnection) -> Signed:
-    """DuckDB hands the signatures over as one Arrow column, for numpy to pair in bulk."""
-    table = con.sql(load_sql("queries/dedup_signatures")).to_arrow_table()
+def read_signed(con: duckdb.DuckDBPyConnection, *, pending_only: bool = False) -> Signed:
+    """Every signed posting, or only those waiting to be paired: DuckDB hands the signatures
+    over as one Arrow column, for numpy to pair in bulk."""
+    table = con.sql(load_sql("queries/dedup_signatures"),
+                    params={"pending_only": pending_only}).to_arrow_table()
     signatures = _matrix(table.column("minhash").combine_chunks(), table.num_rows)
     return Signed(table.column("posting_id").combine_chunks(),
                   table.column("day_number").to_numpy(), signatures, band_keys(signatures))
@@ -182,11 +184,8 @@ def _refresh_bands(con: duckdb.DuckDBPyConnection) -> None:
     """Store the band keys of the waiting postings' current signatures; every posting's when
     none are stored yet (a warehouse from before they were)."""
     every = bool(con.execute(load_sql("queries/dedup_bands_missing")).fetchall()[0][0])
-    table = con.sql(load_sql("queries/dedup_unbanded_signatures"),
-                    params={"all": every}).to_arrow_table()
-    keys = band_keys(_matrix(table.column("minhash").combine_chunks(), table.num_rows))
-    store_bands(con, _bands_table(table.column("posting_id").combine_chunks(),
-                                  table.column("day_number").to_numpy(), keys), every=every)
+    signed = read_signed(con, pending_only=not every)
+    store_bands(con, _bands_table(signed.ids, signed.days, signed.keys), every=every)
 
 
 def _scope(con: duckdb.DuckDBPyConnection) -> tuple[Signed, np.ndarray]:

@@ -2,8 +2,8 @@
 -- value of each pay column (from pay_skill_tuples and pay_seniority_tuples: marts/030, 040),
 -- and the same summed per bucket of values. An incremental refresh keeps both up to date and
 -- reads a changed row's percentiles from them (marts_incremental/071-073).
--- bucket: 64 per doubling of the value (log2 never decreases as the value grows), so that the
--- position of a percentile is found among a row's buckets and then one bucket's values.
+-- bucket: pay_bucket(value), 64 per doubling of the value (log2 never decreases as it grows), so
+-- that a percentile's position is found among a row's buckets, then among one bucket's values.
 -- bucket_id: a bucket's number in both tables, so that its values are found by one integer.
 delete from mart_pay_values;
 
@@ -11,8 +11,7 @@ delete from mart_pay_buckets;
 
 create or replace temp table pay_values_all as
 select mart, slice, measure,
-    case when value > 0 then cast(floor(log2(value) * 64) as integer) else -100000 end
-        as bucket,
+    pay_bucket(value) as bucket,
     value, sum(postings) as postings
 from (
     unpivot (

@@ -85,8 +85,7 @@ create or replace temp table pay_skills as select distinct skill from pay_groups
 -- The change per value, as marts/045_pay_values.sql counts them.
 create or replace temp table pay_value_delta as
 select mart, slice, measure,
-    case when value > 0 then cast(floor(log2(value) * 64) as integer) else -100000 end
-        as bucket,
+    pay_bucket(value) as bucket,
     value, sum(postings) as postings
 from (
     unpivot (

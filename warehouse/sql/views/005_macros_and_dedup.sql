@@ -19,6 +19,12 @@ create or replace macro current_month() as
     cast(date_trunc('month', coalesce((select max(as_of) from warehouse_clock), now())
         at time zone 'UTC') as date);
 
+-- The bucket of a pay value in the pay marts' counts (marts/045, marts_incremental/071): 64 per
+-- doubling (log2 never decreases as the value grows), so a percentile's position is found among
+-- a row's buckets, then among one bucket's values; zero and below share one bucket.
+create or replace macro pay_bucket(value) as
+    case when value > 0 then cast(floor(log2(value) * 64) as integer) else -100000 end;
+
 -- The standard normal distribution, for movers' p-values and intervals. normal_cdf uses
 -- Abramowitz & Stegun 7.1.26 for erf (absolute error under 1.5e-7); normal_quantile is
 -- Acklam's rational approximation (relative error under 1.2e-9). DuckDB has neither built in.
