@@ -22,7 +22,7 @@ import duckdb
 VOLATILE_COLUMNS = frozenset({
     # when things happened on this machine
     "loaded_at", "fetched_at", "first_seen_at", "last_seen_at", "closed_at", "started_at",
-    "finished_at", "updated_at", "applied_at", "seconds",
+    "finished_at", "updated_at", "applied_at", "seconds", "recorded_at",
     # a snapshot source's coverage window opens and closes with its crawls' times
     "coverage_from", "coverage_to", "undated_from",
     # run identity: ids carry their start time

@@ -7,7 +7,9 @@ and on success checkpoints it and renames it over the published file in one atom
 Readers (``connect(read_only=True)``) never block the writer and never see a half-written
 load: a reader that opened the old file keeps reading that snapshot until it closes, and the
 next open sees the new one. A writer killed at any point leaves the published file as it was;
-the stale copy is discarded by the next writer.
+the stale copy is discarded by the next writer. A large warehouse also keeps a spare copy,
+made in the background after each publish, that the next writer starts from instead of
+copying (:mod:`warehouse.spare`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from pathlib import Path
 
 import duckdb
 
+from warehouse.spare import copy_to_spare, identity, in_background, take_spare, wants_spare
 from warehouse.sql import load_sql
 
 
@@ -196,7 +199,7 @@ def _fsync_dir(folder: Path) -> None:
 def _open_staged(path: Path, staged: Path) -> duckdb.DuckDBPyConnection:
     """Copy the published file (and a WAL left behind) to ``staged`` and open the copy."""
     try:
-        if path.exists():
+        if path.exists() and not take_spare(path, staged):
             shutil.copyfile(path, staged)
             wal = _sibling(path, ".wal")
             if wal.exists():
@@ -248,3 +251,18 @@ def writer(path: str | Path, *, wait_seconds: float = 600.0
         os.replace(staged, path)
         _discard(_sibling(path, ".wal"))
         _fsync_dir(path.parent)
+    _spare_later(path)
+
+
+def _spare_later(path: Path) -> None:
+    """Copy the file just published to its spare, in the background and under the writer lock
+    (skipped if another writer holds it: that one publishes a newer file)."""
+    if not wants_spare(path):
+        return
+    published = identity(path)
+
+    def copy() -> None:
+        with contextlib.suppress(WarehouseError), writer_lock(path, wait_seconds=0):
+            copy_to_spare(path, published)
+
+    in_background(copy, f"spare copy of {path.name}")

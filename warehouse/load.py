@@ -136,8 +136,11 @@ def sync_skills(con: duckdb.DuckDBPyConnection, skills: pl.DataFrame) -> None:
 def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
               posting_skills: pl.DataFrame, run: RunRecord, file: FileRecord,
               signatures: pl.DataFrame, taxonomy_version: str,
-              skills: pl.DataFrame | None = None) -> RunCounts:
-    """Apply one run atomically; return how many postings were new, changed, unchanged, closed."""
+              skills: pl.DataFrame | None = None,
+              tagging: Tagging | None = None) -> RunCounts:
+    """Apply one run atomically; return how many postings were new, changed, unchanged, closed.
+
+    ``tagging``: what the run's skills were derived with, noted in ``tagging_state``."""
     missing = [c for c in REQUIRED_COLUMNS if c not in postings.columns]
     if missing:
         raise ValueError(f"postings frame lacks {missing}")
@@ -148,6 +151,8 @@ def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
                     ), transaction(con):
         if skills is not None:
             sync_skills(con, skills)
+        if tagging is not None:
+            con.execute(load_sql("load/note_tagging"), attrs.asdict(tagging))
         con.execute(load_sql("load/stage"))
         new, changed, unchanged = con.execute(load_sql("load/stage_counts")).fetchall()[0]
         con.execute(load_sql("load/append_raw"), {"run_id": run.run_id})
@@ -208,9 +213,44 @@ def replace_source_schedule(con: duckdb.DuckDBPyConnection, schedule: pl.DataFra
         con.execute(load_sql("load/replace_source_schedule"))
 
 
+@attrs.frozen
+class Tagging:
+    """What postings' skills were derived with: a digest of the taxonomy and the extraction
+    code (``state_hash``), and the taxonomy as JSON."""
+
+    state_hash: str
+    taxonomy: str
+
+
+def tagging_state(con: duckdb.DuckDBPyConnection) -> tuple[Tagging | None, bool]:
+    """The recorded tagging (``None``: nothing recorded, or mixed) and whether any is."""
+    rows = con.execute(load_sql("queries/tagging_state")).fetchall()
+    if not rows:
+        return None, False
+    state_hash, taxonomy, mixed = rows[0]
+    return (None if mixed or taxonomy is None else Tagging(state_hash, taxonomy)), True
+
+
+def replace_some_skills(con: duckdb.DuckDBPyConnection, posting_ids: pa.Table,
+                        posting_skills: pl.DataFrame, skills: pl.DataFrame,
+                        taxonomy_version: str, tagging: Tagging,
+                        role_families: pl.DataFrame) -> None:
+    """A scoped rebuild: the skills of ``posting_ids`` replaced by ``posting_skills`` (and the
+    role families given), the taxonomy's skills table and version set, in one transaction."""
+    with registered(con, retagged=posting_ids,
+                    rebuilt_skills=posting_skills.select("posting_id", "skill").to_arrow(),
+                    rebuilt_roles=role_families.to_arrow()), transaction(con):
+        sync_skills(con, skills)
+        con.execute(load_sql("load/replace_some_skills"))
+        con.execute(load_sql("load/replace_role_families"))
+        con.execute(load_sql("load/set_taxonomy_version"), {"taxonomy_version": taxonomy_version})
+        con.execute(load_sql("load/set_tagging"), attrs.asdict(tagging))
+
+
 def replace_all_skills(con: duckdb.DuckDBPyConnection, posting_skills: pl.DataFrame,
                        skills: pl.DataFrame, taxonomy_version: str,
-                       role_families: pl.DataFrame | None = None) -> None:
+                       role_families: pl.DataFrame | None = None,
+                       tagging: Tagging | None = None) -> None:
     """Swap in a whole new ``posting_skills`` (a rebuild) in one transaction, and the postings'
     re-derived role families when given (``posting_id``, ``role_family``,
     ``role_family_evidence``)."""
@@ -223,3 +263,5 @@ def replace_all_skills(con: duckdb.DuckDBPyConnection, posting_skills: pl.DataFr
         con.execute(load_sql("load/replace_all_skills"))
         con.execute(load_sql("load/replace_role_families"))
         con.execute(load_sql("load/set_taxonomy_version"), {"taxonomy_version": taxonomy_version})
+        if tagging is not None:
+            con.execute(load_sql("load/set_tagging"), attrs.asdict(tagging))

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 import attrs
 import duckdb
+import pyarrow as pa
 
 from warehouse.load import posting_ids_table, registered, transaction
 from warehouse.sql import load_sql, sql_files
@@ -71,12 +72,22 @@ def files_loaded(con: duckdb.DuckDBPyConnection) -> int:
     return con.execute(load_sql("marts_incremental/files_loaded")).fetchall()[0][0]
 
 
-def _full_reason(con: duckdb.DuckDBPyConnection, touched: int, files_before: int) -> str:
-    """Why the marts cannot be refreshed in part now; empty when they can."""
+def _full_reason(con: duckdb.DuckDBPyConnection, touched: int, files_before: int,
+                 previous_skills: pa.Table | None = None) -> str:
+    """Why the marts cannot be refreshed in part now; empty when they can.
+
+    ``previous_skills``: the skills table (``skill, category, parent``) the marts were last
+    refreshed with, when the caller changed it and touched every posting of each skill added
+    or removed (a rebuild); without it, any change of the skills table refreshes everything.
+    """
     row = con.execute(load_sql("marts_incremental/last_refresh")).fetchall()
     if not row or row[0][0] is None:
         return "no earlier refresh"
-    files, same_month, same_skills, postings = row[0]
+    files, same_month, same_skills, postings, digest = row[0]
+    if previous_skills is not None:
+        with registered(con, previous_skills=previous_skills):
+            same_skills = digest == con.execute(
+                load_sql("marts_incremental/previous_skills_digest")).fetchall()[0][0]
     if files != files_before:
         return "the marts miss an earlier load"
     if not same_month:
@@ -128,16 +139,18 @@ def refresh_after_load(con: duckdb.DuckDBPyConnection, touched: Iterable[Iterabl
 
 
 def refresh_touched(con: duckdb.DuckDBPyConnection, touched: Iterable[str], *,
-                    rewritten: Iterable[str], files_before: int) -> Refresh:
+                    rewritten: Iterable[str], files_before: int,
+                    previous_skills: pa.Table | None = None) -> Refresh:
     """Refresh what the postings ``touched`` since the last refresh reach.
 
     ``touched``: every posting a load inserted, changed, saw again, closed or regrouped;
     ``rewritten``: those whose content (and so pay) changed. ``files_before``: landing files
     loaded before the load; the last refresh must have included all of them.
+    ``previous_skills``: see :func:`_full_reason` (a rebuild after a taxonomy edit).
     """
     ids = set(touched)
     # Checked before the touched postings are registered too: a bulk load touches millions.
-    reason = _full_reason(con, len(ids), files_before)
+    reason = _full_reason(con, len(ids), files_before, previous_skills)
     if reason:
         return Refresh(True, reason, refresh_marts(con))
     timings: dict[str, float] = {}
@@ -147,7 +160,7 @@ def refresh_touched(con: duckdb.DuckDBPyConnection, touched: Iterable[str], *,
         _run(con, "marts_incremental/010_touched", timings)
         # A source whose window moved adds all its postings.
         count = con.execute(load_sql("marts_incremental/touched_count")).fetchall()[0][0]
-        reason = _full_reason(con, count, files_before)
+        reason = _full_reason(con, count, files_before, previous_skills)
         if reason:
             return Refresh(True, reason, refresh_marts(con))
         with transaction(con):

@@ -202,11 +202,16 @@ def _load(settings: Settings) -> None:
 @click.option("--workers", type=COUNT, help="Extraction processes [default: one per core].")
 @click.option("--top", type=NON_NEGATIVE, default=15, show_default=True,
               help="How many gained and lost skills to list.")
+@click.option("--all", "everything", is_flag=True,
+              help="Re-tag every posting, not only those a taxonomy edit can change.")
 @DB_OPTION
-def rebuild(taxonomy: Path | None, workers: int | None, top: int, db: Path | None) -> None:
-    """Re-derive every posting's skills from the warehouse with the current taxonomy.
+def rebuild(taxonomy: Path | None, workers: int | None, top: int, everything: bool,
+            db: Path | None) -> None:
+    """Re-derive postings' skills from the warehouse with the current taxonomy.
 
-    Prints the skills that gained and lost postings.
+    Only the postings whose title, text or tags mention a skill or spelling the edit changed
+    are re-tagged, unless the extraction code changed, loads used another taxonomy since the
+    last rebuild, or --all is given. Prints the skills that gained and lost postings.
 
     \b
     Example:
@@ -225,9 +230,10 @@ def rebuild(taxonomy: Path | None, workers: int | None, top: int, db: Path | Non
     with writer(settings.db_path) as con:
         migrate(con)
         report = rebuild_skills(con, taxonomy_path=taxonomy, workers=workers,
-                                progress=click.echo)
+                                everything=everything, progress=click.echo)
     seconds = _time.monotonic() - started
-    click.echo(f"rebuilt {report.postings:,} postings in {seconds:.1f}s: taxonomy "
+    click.echo(f"re-tagged {report.retagged:,} of {report.postings:,} postings in "
+               f"{seconds:.1f}s ({report.aggregates}): taxonomy "
                f"{', '.join(report.old_versions) or 'none'} -> {report.new_version}; "
                f"{report.pairs_before:,} -> {report.pairs_after:,} posting-skill pairs")
     for label, changes in (("gained", report.gained), ("lost", report.lost)):

@@ -34,6 +34,7 @@ from pipeline.ingest.lines import partial_last_line, read_items
 from pipeline.ingest.pool import Normalizer
 from pipeline.ingest.run_status import DEGRADED_FRACTION, judge_size, run_status
 from pipeline.ingest.seeking import SUPPLY_SOURCES, is_supply, load_seeking_run
+from pipeline.ingest.tagging import tagging_of, taxonomy_frame
 from pipeline.normalize.money import WorkYear
 from pipeline.normalize.record import posting_row
 from pipeline.normalize.skills import SkillExtractor, Taxonomy
@@ -120,14 +121,6 @@ def build_frames(rows: list[dict[str, Any]], normalize: Normalizer,
     postings = raw.join(normalized.enriched, on="posting_id", how="left").select(
         list(POSTING_SCHEMA))
     return RunFrames(postings, normalized.skills, normalized.signatures)
-
-
-def taxonomy_frame(taxonomy: Taxonomy) -> pl.DataFrame:
-    return pl.DataFrame(
-        [{"skill": s.name, "category": s.category, "parent": s.parent}
-         for s in taxonomy.skills.values()],
-        schema={"skill": pl.String, "category": pl.String, "parent": pl.String},
-    )
 
 
 def _counts(value: Any) -> dict[str, int]:
@@ -250,7 +243,8 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     file = FileRecord(run.key, hashlib.sha256(data).hexdigest(), len(data), len(rows) + bad)
     counts = write_run(con, postings=frames.postings, posting_skills=frames.skills,
                        signatures=frames.signatures, run=record, file=file,
-                       taxonomy_version=taxonomy.version, skills=taxonomy_frame(taxonomy))
+                       taxonomy_version=taxonomy.version, skills=taxonomy_frame(taxonomy),
+                       tagging=tagging_of(taxonomy))
     closed = [] if not counts.items_closed else con.execute(
         load_sql("marts_incremental/closed_by_run"),
         {"source": source, "finished_at": record.finished_at}).fetchall()

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import re
+import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from click.testing import CliRunner
 
+from bench.compare_warehouses import compare
 from pipeline.cli import cli
 from pipeline.normalize.skills import load_taxonomy
+from tests.warehouse.test_incremental_marts import RENUMBER_BUCKETS
 from warehouse.db import connect
 
 BUNDLED = Path(__file__).resolve().parents[2] / "pipeline" / "normalize" / "taxonomy.yaml"
@@ -57,3 +62,71 @@ def test_rebuild_reports_lost_and_gained_skills(seeded_db: Path, tmp_path: Path)
 def test_rebuild_without_warehouse(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["rebuild", "--db", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 1 and "no warehouse" in result.output
+
+
+def _edited_taxonomy(tmp_path: Path, *, remove: str | None = None) -> Path:
+    """The bundled taxonomy with an alias added, two new skills (one under a parent), a gate
+    relaxed and (``remove``) one skill gone."""
+    data = yaml.safe_load(BUNDLED.read_text(encoding="utf-8"))
+    data["version"] = "edited"
+    by_name = {s["name"]: s for s in data["skills"]}
+    by_name["Kubernetes"]["aliases"] = [*by_name["Kubernetes"].get("aliases", []), "kube"]
+    data["skills"].append({"name": "Lambda Layers", "category": by_name["AWS Lambda"]["category"],
+                           "parent": "AWS Lambda", "aliases": ["lambda layer"]})
+    data["skills"].append({"name": "Service Mesh", "category": by_name["Kubernetes"]["category"],
+                           "aliases": ["services"]})
+    gated = next(s for s in data["skills"] if s.get("gate") == "list")
+    gated["gate"] = "context"
+    if remove:
+        data["skills"] = [s for s in data["skills"] if s["name"] != remove]
+    path = tmp_path / "edited.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_a_rebuild_after_an_edit_equals_retagging_everything(
+        seeded_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Only the postings an edit reaches are re-tagged, and the warehouse (skills and every
+    aggregate) ends as a re-tag of all of them would leave it; also when a skill goes."""
+    # The seeded warehouse is small: any edit reaches more than the share that makes the
+    # aggregates refresh whole, and the part refresh is what is tested here.
+    monkeypatch.setattr("warehouse.marts.FULL_REFRESH_SHARE", 1.0)
+    for remove in (None, "Rust"):
+        edited = _edited_taxonomy(tmp_path, remove=remove)
+        scoped, full = tmp_path / f"scoped-{remove}.duckdb", tmp_path / f"full-{remove}.duckdb"
+        shutil.copy(seeded_db, scoped)
+        shutil.copy(seeded_db, full)
+        out = CliRunner().invoke(cli, ["rebuild", "--db", str(scoped), "--taxonomy",
+                                       str(edited), "--workers", "1"])
+        assert out.exit_code == 0, out.output
+        assert "finding the postings that mention them" in out.output
+        retagged, total = map(int, re.search(r"re-tagged (\d+) of (\d+) postings",
+                                             out.output.replace(",", "")).groups())
+        assert 0 < retagged < total
+        assert "gained: 1 skills: Service Mesh +" in out.output
+        assert "aggregates for" in out.output, out.output  # refreshed in part
+        again = CliRunner().invoke(cli, ["rebuild", "--db", str(full), "--taxonomy",
+                                         str(edited), "--workers", "1", "--all"])
+        assert again.exit_code == 0 and f"re-tagged {total:,} of {total:,}" in again.output
+        for path in (scoped, full):
+            con = connect(path)
+            con.execute(RENUMBER_BUCKETS)
+            con.close()
+        assert compare(scoped, full) == []
+
+
+def test_everything_is_retagged_when_loads_mixed_taxonomies_or_the_code_changed(
+        seeded_db: Path, tmp_path: Path) -> None:
+    con = connect(seeded_db)
+    con.execute("update tagging_state set mixed = true, taxonomy = null")
+    con.close()
+    out = CliRunner().invoke(cli, ["rebuild", "--db", str(seeded_db), "--workers", "1"])
+    assert out.exit_code == 0 and "loads since the last rebuild used another" in out.output
+    # The rebuild recorded its tagging: nothing changed since, so nothing is re-tagged.
+    out = CliRunner().invoke(cli, ["rebuild", "--db", str(seeded_db), "--workers", "1"])
+    assert out.exit_code == 0 and "re-tagged 0 of" in out.output, out.output
+    con = connect(seeded_db)
+    con.execute("update tagging_state set state_hash = 'older code'")
+    con.close()
+    out = CliRunner().invoke(cli, ["rebuild", "--db", str(seeded_db), "--workers", "1"])
+    assert out.exit_code == 0 and "the skill extraction code changed" in out.output
