@@ -30,7 +30,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 fuzz: $(STAMP)
-	JOBPULSE_FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/fuzz tests/pipeline/test_normalize_equivalence.py tests/warehouse/test_incremental_marts.py -q -p no:cacheprovider --hypothesis-show-statistics
+	JOBPULSE_FUZZ_EXAMPLES=10000 $(BIN)/pytest tests/fuzz tests/pipeline/test_normalize_equivalence.py tests/pipeline/test_skills_equivalence.py tests/pipeline/test_role_family_equivalence.py tests/pipeline/test_retag_scope.py tests/warehouse/test_incremental_marts.py -q -p no:cacheprovider --hypothesis-show-statistics
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -16,7 +16,6 @@ from urllib.parse import urljoin
 
 import scrapy
 import yaml  # type: ignore[import-untyped]
-from extruct.jsonld import JsonLdExtractor  # type: ignore[import-untyped]
 from parsel import Selector
 from scrapy.http import Response
 from scrapy.utils.gz import gunzip
@@ -43,6 +42,10 @@ def parse_block(node: Any) -> list[Any]:
     """
     if (node.get("type") or "").strip() == "application/ld+json":
         # extruct only matches the exact type; other spellings go straight to json below.
+        # Imported here: Scrapy imports every spider at the start of every crawl, and
+        # extruct (with its microformat and RDFa parsers) took a quarter of a second of each.
+        from extruct.jsonld import JsonLdExtractor  # type: ignore[import-untyped]
+
         try:
             return list(JsonLdExtractor().extract_items(node))
         except (ValueError, TypeError):

@@ -11,6 +11,7 @@ import csv
 import html
 import itertools
 import json
+import os
 import re
 import sys
 from collections.abc import Iterator
@@ -128,14 +129,18 @@ _TEXT = st.lists(st.tuples(_CASED, _GLUE), max_size=60).map(
     lambda ws: "".join(w + g for w, g in ws))
 
 
-@settings(max_examples=1000, deadline=None)
+# `make test` runs 500; `make fuzz` (JOBPULSE_FUZZ_EXAMPLES=10000) twenty times more.
+EXAMPLES = int(os.environ.get("JOBPULSE_FUZZ_EXAMPLES", "500"))
+
+
+@settings(max_examples=EXAMPLES, deadline=None)
 @given(title=st.one_of(st.none(), _TEXT), text=st.one_of(st.none(), _TEXT))
 def test_generated_text_classifies_as_the_reference(title: str | None, text: str | None) -> None:
     _same(title, text)
     _same(None, f"{title} | {text}\n{text}")
 
 
-@settings(max_examples=500, deadline=None)
+@settings(max_examples=EXAMPLES // 2, deadline=None)
 @given(text=_TEXT)
 def test_every_scan_matches_as_the_plain_regex(text: str) -> None:
     for rx in (p for p in vars(rf).values() if isinstance(p, re.Pattern)):
