@@ -233,7 +233,7 @@ def rebuild(taxonomy: Path | None, workers: int | None, top: int, everything: bo
                                 everything=everything, progress=click.echo)
     seconds = _time.monotonic() - started
     click.echo(f"re-tagged {report.retagged:,} of {report.postings:,} postings in "
-               f"{seconds:.1f}s ({report.aggregates}): taxonomy "
+               f"{seconds:.1f}s; {report.aggregates}; taxonomy "
                f"{', '.join(report.old_versions) or 'none'} -> {report.new_version}; "
                f"{report.pairs_before:,} -> {report.pairs_after:,} posting-skill pairs")
     for label, changes in (("gained", report.gained), ("lost", report.lost)):
