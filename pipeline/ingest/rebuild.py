@@ -112,7 +112,10 @@ def _scope(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> RetagScope | s
     if recorded is None:
         return ("loads since the last rebuild used another taxonomy or jobpulse version"
                 if any_recorded else "nothing records how the postings were tagged")
-    old = taxonomy_from_state(recorded.taxonomy)
+    try:
+        old = taxonomy_from_state(recorded.taxonomy)
+    except (ValueError, KeyError, TypeError):  # TaxonomyError is a ValueError
+        return "the recorded taxonomy cannot be read"
     if tagging_state_hash(old) != recorded.state_hash:
         return "the skill extraction code changed"
     return retag_scope(old, taxonomy)

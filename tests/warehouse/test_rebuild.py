@@ -130,3 +130,16 @@ def test_everything_is_retagged_when_loads_mixed_taxonomies_or_the_code_changed(
     con.close()
     out = CliRunner().invoke(cli, ["rebuild", "--db", str(seeded_db), "--workers", "1"])
     assert out.exit_code == 0 and "the skill extraction code changed" in out.output
+
+
+def test_an_unreadable_record_or_an_empty_warehouse_retags_everything(
+        seeded_db: Path, tmp_path: Path) -> None:
+    con = connect(seeded_db)
+    con.execute("update tagging_state set taxonomy = '{\"skills\": [{\"name\": 1}]}'")
+    con.close()
+    out = CliRunner().invoke(cli, ["rebuild", "--db", str(seeded_db), "--workers", "1"])
+    assert out.exit_code == 0 and "the recorded taxonomy cannot be read" in out.output
+    empty = tmp_path / "empty.duckdb"
+    assert CliRunner().invoke(cli, ["migrate", "--db", str(empty)]).exit_code == 0
+    out = CliRunner().invoke(cli, ["rebuild", "--db", str(empty), "--workers", "1"])
+    assert out.exit_code == 0 and "re-tagged 0 of 0 postings" in out.output, out.output
