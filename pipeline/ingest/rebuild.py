@@ -12,7 +12,6 @@ extraction runs in one process per core over chunks of postings; the swap is one
 
 from __future__ import annotations
 
-import functools
 import os
 from collections import Counter, deque
 from collections.abc import Callable, Iterator, Sequence
@@ -79,7 +78,7 @@ Chunk = tuple[list[str], list[str], list[str], list[tuple[str, str, str]]]
 family, evidence) rows when role families are derived again."""
 
 
-def _extract_chunk(chunk: Sequence[Row], *, roles: bool = True) -> Chunk:
+def _extract_chunk(chunk: Sequence[Row]) -> Chunk:
     assert _extractor is not None
     ids: list[str] = []
     names: list[str] = []
@@ -88,18 +87,18 @@ def _extract_chunk(chunk: Sequence[Row], *, roles: bool = True) -> Chunk:
         found = _extractor.extract(text or "", title=title, tags=tags or (), company=company)
         ids.extend([posting_id] * len(found))
         names.extend(found)
-        if roles and needs_role != [False]:
+        if needs_role != [False]:
             family = classify_role(title, text)
             families.append((posting_id, family.family, family.evidence))
     return [row[0] for row in chunk], ids, names, families
 
 
-def _bounded_map(pool: ProcessPoolExecutor, work: Callable[[Any], Chunk],
-                 chunks: Iterator[Any], ahead: int) -> Iterator[Chunk]:
+def _bounded_map(pool: ProcessPoolExecutor, chunks: Iterator[Any], ahead: int
+                 ) -> Iterator[Chunk]:
     """``pool.map`` in order, but with at most ``ahead`` chunks in flight (bounded memory)."""
     pending: deque[Future[Chunk]] = deque()
     for chunk in chunks:
-        pending.append(pool.submit(work, chunk))
+        pending.append(pool.submit(_extract_chunk, chunk))
         if len(pending) >= ahead:
             yield pending.popleft().result()
     while pending:
@@ -121,18 +120,17 @@ def _scope(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> RetagScope | s
     return retag_scope(old, taxonomy)
 
 
-def _extract(cursor: duckdb.DuckDBPyConnection, *, count: int, roles: bool, workers: int,
+def _extract(cursor: duckdb.DuckDBPyConnection, *, count: int, workers: int,
              taxonomy_path: str | None, progress: Callable[[str], None]) -> Chunk:
     """Skills (and role families) of every row the cursor yields, on ``workers`` processes."""
     chunks = iter(lambda: cursor.fetchmany(CHUNK), [])
-    work = functools.partial(_extract_chunk, roles=roles)
     pool: ProcessPoolExecutor | None = None
     if workers <= 1 or count <= CHUNK:
         _init_worker(taxonomy_path)
-        results: Iterator[Chunk] = map(work, chunks)
+        results: Iterator[Chunk] = map(_extract_chunk, chunks)
     else:
         pool = ProcessPoolExecutor(workers, initializer=_init_worker, initargs=(taxonomy_path,))
-        results = _bounded_map(pool, work, chunks, ahead=workers * 2)
+        results = _bounded_map(pool, chunks, ahead=workers * 2)
     out: Chunk = ([], [], [], [])
     try:
         for done, part in enumerate(results, start=1):
@@ -165,7 +163,7 @@ def rebuild_skills(con: duckdb.DuckDBPyConnection, *, taxonomy_path: str | Path 
         progress(f"re-tagging all {total:,} postings with taxonomy {taxonomy.version} "
                  f"({scope}) ...")
         cursor = con.execute(load_sql("queries/rebuild_input"))
-        retagged, ids, names, roles = _extract(cursor, count=total, roles=True, workers=workers,
+        retagged, ids, names, roles = _extract(cursor, count=total, workers=workers,
                                                taxonomy_path=path, progress=progress)
         progress(f"writing {len(names):,} skill pairs ...")
         replace_all_skills(con, _pairs(ids, names), taxonomy_frame(taxonomy), taxonomy.version,
@@ -202,7 +200,7 @@ def _rebuild_scoped(con: duckdb.DuckDBPyConnection, scope: RetagScope, tagging: 
     progress(f"re-tagging {count:,} postings ...")
     cursor = con.execute(load_sql("queries/rebuild_scoped_input"))
     # Role families follow the code, which is unchanged; only missing ones are derived.
-    retagged, ids, names, roles = _extract(cursor, count=count, roles=True, workers=workers,
+    retagged, ids, names, roles = _extract(cursor, count=count, workers=workers,
                                            taxonomy_path=taxonomy_path, progress=progress)
     progress(f"re-tagged {len(retagged):,} postings; writing {len(names):,} skill pairs ...")
     files_before = files_loaded(con)
