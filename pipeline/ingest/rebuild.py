@@ -23,15 +23,10 @@ import attrs
 import duckdb
 import polars as pl
 
-from pipeline.ingest.tagging import tagging_of, taxonomy_frame
+from pipeline.ingest.tagging import tagging_of, tagging_state_hash, taxonomy_frame
 from pipeline.normalize.role_family import classify_role
 from pipeline.normalize.skills import SkillExtractor, Taxonomy, load_taxonomy
-from pipeline.normalize.skills.retag import (
-    RetagScope,
-    retag_scope,
-    tagging_state_hash,
-    taxonomy_from_state,
-)
+from pipeline.normalize.skills.retag import RetagScope, retag_scope, taxonomy_from_state
 from warehouse.load import (
     Tagging,
     posting_ids_table,

@@ -18,12 +18,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from pipeline.ingest.tagging import tagging_state_hash
 from pipeline.normalize.skills import Skill, SkillExtractor, Taxonomy, load_taxonomy
 from pipeline.normalize.skills.retag import (
     RetagScope,
     needle_pattern,
     retag_scope,
-    tagging_state_hash,
     taxonomy_from_state,
     taxonomy_state,
 )

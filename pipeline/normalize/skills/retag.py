@@ -20,11 +20,8 @@ generated taxonomy edits and texts.
 
 from __future__ import annotations
 
-import functools
-import hashlib
 import json
 from collections.abc import Iterable
-from pathlib import Path
 
 import attrs
 
@@ -33,25 +30,6 @@ from pipeline.normalize.skills.taxonomy import Skill, Taxonomy
 
 #: More key spellings than this make one pattern too large to be worth it: re-tag everything.
 MAX_NEEDLES = 2_000
-
-_PACKAGE = Path(__file__).parent
-#: Everything a posting's skills and role family are derived with, besides the taxonomy.
-_CODE_FILES = (
-    *sorted(_PACKAGE.glob("*.py")),
-    _PACKAGE.parent / "role_family.py",
-    _PACKAGE.parent / "regex_scan.py",
-)
-
-
-@functools.cache
-def extraction_fingerprint() -> str:
-    """A digest of the extraction and role-family code: any edit to it re-tags everything."""
-    digest = hashlib.sha256()
-    for path in _CODE_FILES:
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
 
 def taxonomy_state(taxonomy: Taxonomy) -> str:
     """The taxonomy as canonical JSON: what the warehouse keeps of the one that tagged it."""
@@ -71,13 +49,6 @@ def taxonomy_from_state(state: str) -> Taxonomy:
               for raw in data["skills"]]
     return Taxonomy(data["version"], skills, cues=data["cues"], blockers=data["blockers"],
                     categories=data["categories"])
-
-
-def tagging_state_hash(taxonomy: Taxonomy) -> str:
-    """One digest of the taxonomy and the code: equal digests tag every posting alike."""
-    digest = hashlib.sha256(taxonomy_state(taxonomy).encode())
-    digest.update(extraction_fingerprint().encode())
-    return digest.hexdigest()
 
 
 @attrs.frozen
