@@ -33,7 +33,7 @@ def relations(db: Path) -> dict[str, tuple[int, list[str]]]:
     try:
         names = [r[0] for r in con.sql(
             "select table_name from information_schema.tables where table_schema = 'main' "
-            "and table_name not in ('_migrations', 'raw_postings', 'tagging_state') "
+            "and table_name not in ('_migrations', 'raw_postings', 'taggings') "
             "and table_name not like 'mart\\_%' escape '\\'").fetchall()]
         return {n: (con.sql(f'select count(*) from "{n}"').fetchall()[0][0],
                     list(con.sql(f'select * from "{n}"').columns)) for n in names}

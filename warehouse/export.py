@@ -35,7 +35,7 @@ __all__ = ["ExportError", "Exported", "Relation", "export_warehouse", "exportabl
 Format = Literal["parquet", "csv"]
 
 # How postings were tagged (a 150 KB taxonomy in one field) is the rebuild's bookkeeping.
-INTERNAL_TABLES = frozenset({"_migrations", "tagging_state"})
+INTERNAL_TABLES = frozenset({"_migrations", "taggings"})
 RAW_TABLES = frozenset({"raw_postings"})
 
 # Tables whose month is not a plain ``month`` column. SQL expressions over known columns.

@@ -140,7 +140,7 @@ def write_run(con: duckdb.DuckDBPyConnection, *, postings: pl.DataFrame,
               tagging: Tagging | None = None) -> RunCounts:
     """Apply one run atomically; return how many postings were new, changed, unchanged, closed.
 
-    ``tagging``: what the run's skills were derived with, noted in ``tagging_state``."""
+    ``tagging``: what the run's skills were derived with, noted in ``taggings``."""
     missing = [c for c in REQUIRED_COLUMNS if c not in postings.columns]
     if missing:
         raise ValueError(f"postings frame lacks {missing}")
@@ -222,13 +222,20 @@ class Tagging:
     taxonomy: str
 
 
-def tagging_state(con: duckdb.DuckDBPyConnection) -> tuple[Tagging | None, bool]:
-    """The recorded tagging (``None``: nothing recorded, or mixed) and whether any is."""
-    rows = con.execute(load_sql("queries/tagging_state")).fetchall()
-    if not rows:
-        return None, False
-    state_hash, taxonomy, mixed = rows[0]
-    return (None if mixed or taxonomy is None else Tagging(state_hash, taxonomy)), True
+def recorded_taggings(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str | None]]:
+    """Every ``(state_hash, taxonomy JSON)`` that tagged postings since the last rebuild; an
+    empty hash (and no taxonomy) stands for taggings no longer known."""
+    return [(h, t) for h, t in con.execute(load_sql("queries/taggings")).fetchall()]
+
+
+def skills_table(con: duckdb.DuckDBPyConnection) -> pa.Table:
+    """The ``skills`` table as it is now (``skill, category, parent``)."""
+    return con.sql(load_sql("queries/skills_table")).to_arrow_table()
+
+
+def _set_tagging(con: duckdb.DuckDBPyConnection, tagging: Tagging) -> None:
+    con.execute(load_sql("load/clear_taggings"))
+    con.execute(load_sql("load/note_tagging"), attrs.asdict(tagging))
 
 
 def replace_some_skills(con: duckdb.DuckDBPyConnection, posting_ids: pa.Table,
@@ -244,7 +251,7 @@ def replace_some_skills(con: duckdb.DuckDBPyConnection, posting_ids: pa.Table,
         con.execute(load_sql("load/replace_some_skills"))
         con.execute(load_sql("load/replace_role_families"))
         con.execute(load_sql("load/set_taxonomy_version"), {"taxonomy_version": taxonomy_version})
-        con.execute(load_sql("load/set_tagging"), attrs.asdict(tagging))
+        _set_tagging(con, tagging)
 
 
 def replace_all_skills(con: duckdb.DuckDBPyConnection, posting_skills: pl.DataFrame,
@@ -264,4 +271,4 @@ def replace_all_skills(con: duckdb.DuckDBPyConnection, posting_skills: pl.DataFr
         con.execute(load_sql("load/replace_role_families"))
         con.execute(load_sql("load/set_taxonomy_version"), {"taxonomy_version": taxonomy_version})
         if tagging is not None:
-            con.execute(load_sql("load/set_tagging"), attrs.asdict(tagging))
+            _set_tagging(con, tagging)

@@ -210,8 +210,9 @@ def rebuild(taxonomy: Path | None, workers: int | None, top: int, everything: bo
     """Re-derive postings' skills from the warehouse with the current taxonomy.
 
     Only the postings whose title, text or tags mention a skill or spelling the edit changed
-    are re-tagged, unless the extraction code changed, loads used another taxonomy since the
-    last rebuild, or --all is given. Prints the skills that gained and lost postings.
+    are re-tagged (also after loads with the edited file), unless the extraction code
+    changed, the warehouse does not know how some postings were tagged, or --all is given.
+    Prints the skills that gained and lost postings.
 
     \b
     Example:

@@ -2,11 +2,12 @@
 families with the current rules, in bulk.
 
 Raw data is kept forever, so a better alias list improves all history without a recrawl. The
-warehouse records what its postings were tagged with (``tagging_state``): after a taxonomy
+warehouse records what its postings were tagged with (``taggings``): after a taxonomy
 edit, only the postings whose title, text or tags mention a changed spelling are re-tagged
 (:mod:`pipeline.normalize.skills.retag`) and only the aggregates they reach are refreshed.
-Everything is re-tagged when the extraction code changed, when loads since the last rebuild
-used another taxonomy, when nothing says how the postings were tagged, or on request. The
+Loads since the last rebuild may have used other taxonomies: the scope covers the move from
+each. Everything is re-tagged when the extraction code changed, when nothing says how the
+postings were tagged, or on request. The
 extraction runs in one process per core over chunks of postings; the swap is one transaction.
 """
 
@@ -26,13 +27,19 @@ import polars as pl
 from pipeline.ingest.tagging import tagging_of, tagging_state_hash, taxonomy_frame
 from pipeline.normalize.role_family import classify_role
 from pipeline.normalize.skills import SkillExtractor, Taxonomy, load_taxonomy
-from pipeline.normalize.skills.retag import RetagScope, retag_scope, taxonomy_from_state
+from pipeline.normalize.skills.retag import (
+    RetagScope,
+    moved_skills,
+    retag_scope,
+    taxonomy_from_state,
+)
 from warehouse.load import (
     Tagging,
     posting_ids_table,
+    recorded_taggings,
     replace_all_skills,
     replace_some_skills,
-    tagging_state,
+    skills_table,
 )
 from warehouse.marts import files_loaded, refresh_marts, refresh_touched
 from warehouse.sql import load_sql
@@ -101,18 +108,22 @@ def _bounded_map(pool: ProcessPoolExecutor, chunks: Iterator[Any], ahead: int
 
 
 def _scope(con: duckdb.DuckDBPyConnection, taxonomy: Taxonomy) -> RetagScope | str:
-    """What to re-tag: the scope of a taxonomy edit, or why everything."""
-    recorded, any_recorded = tagging_state(con)
-    if recorded is None:
-        return ("loads since the last rebuild used another taxonomy or jobpulse version"
-                if any_recorded else "nothing records how the postings were tagged")
-    try:
-        old = taxonomy_from_state(recorded.taxonomy)
-    except (ValueError, KeyError, TypeError):  # TaxonomyError is a ValueError
-        return "the recorded taxonomy cannot be read"
-    if tagging_state_hash(old) != recorded.state_hash:
-        return "the skill extraction code changed"
-    return retag_scope(old, taxonomy)
+    """What to re-tag: the scope of a move from every recorded tagging, or why everything."""
+    recorded = recorded_taggings(con)
+    if not recorded:
+        return "nothing records how the postings were tagged"
+    olds = []
+    for state_hash, state in recorded:
+        if not state_hash or state is None:
+            return "some postings were tagged before jobpulse recorded how"
+        try:
+            old = taxonomy_from_state(state)
+        except (ValueError, KeyError, TypeError):  # TaxonomyError is a ValueError
+            return "the recorded taxonomy cannot be read"
+        if tagging_state_hash(old) != state_hash:
+            return "the skill extraction code changed"
+        olds.append(old)
+    return retag_scope(olds, taxonomy)
 
 
 def _extract(cursor: duckdb.DuckDBPyConnection, *, count: int, workers: int,
@@ -199,14 +210,17 @@ def _rebuild_scoped(con: duckdb.DuckDBPyConnection, scope: RetagScope, tagging: 
                                            taxonomy_path=taxonomy_path, progress=progress)
     progress(f"re-tagged {len(retagged):,} postings; writing {len(names):,} skill pairs ...")
     files_before = files_loaded(con)
+    previous = skills_table(con)
     replace_some_skills(con, posting_ids_table(retagged), _pairs(ids, names),
                         taxonomy_frame(scope.new), scope.new.version, tagging, _roles(roles))
     progress("preparing aggregates ...")
-    if not scope.kept_skills_alike:
+    moved = moved_skills(zip(*previous.to_pydict().values(), strict=True), scope.new)
+    if moved:
         refresh_marts(con)
-        return retagged, "all aggregates recomputed (a skill moved to another category or parent)"
+        return retagged, (f"all aggregates recomputed ({', '.join(moved[:3])} moved to another "
+                          "category or parent)")
     refresh = refresh_touched(con, retagged, rewritten=(), files_before=files_before,
-                              previous_skills=taxonomy_frame(scope.old).to_arrow())
+                              previous_skills=previous)
     return retagged, refresh.describe()
 
 

@@ -1,5 +1,5 @@
 """What the warehouse is told about the taxonomy and code a load or rebuild tagged postings
-with (``tagging_state``)."""
+with (``taggings``)."""
 
 from __future__ import annotations
 
@@ -51,5 +51,5 @@ def taxonomy_frame(taxonomy: Taxonomy) -> pl.DataFrame:
 
 @functools.lru_cache(maxsize=4)
 def tagging_of(taxonomy: Taxonomy) -> Tagging:
-    """The taxonomy as ``tagging_state`` keeps it (one per taxonomy object: loads reuse it)."""
+    """The taxonomy as ``taggings`` keeps it (one per taxonomy object: loads reuse it)."""
     return Tagging(tagging_state_hash(taxonomy), taxonomy_state(taxonomy))

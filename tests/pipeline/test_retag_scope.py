@@ -22,6 +22,7 @@ from pipeline.ingest.tagging import tagging_state_hash
 from pipeline.normalize.skills import Skill, SkillExtractor, Taxonomy, load_taxonomy
 from pipeline.normalize.skills.retag import (
     RetagScope,
+    moved_skills,
     needle_pattern,
     retag_scope,
     taxonomy_from_state,
@@ -130,34 +131,41 @@ def _reached(scope: RetagScope, rows: list[tuple[str, str, list[str]]]) -> list[
 
 @settings(max_examples=EXAMPLES, deadline=None,
           suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, 2**32 - 1), st.integers(1, 3))
-def test_every_posting_an_edit_changes_is_in_its_scope(seed: int, edits: int) -> None:
+@given(st.integers(0, 2**32 - 1), st.integers(1, 3), st.booleans())
+def test_every_posting_an_edit_changes_is_in_its_scope(seed: int, edits: int,
+                                                       loaded_between: bool) -> None:
+    """``loaded_between``: a load tagged postings with an intermediate taxonomy before the
+    rebuild, so postings carry either of two taggings."""
     rnd = random.Random(seed)
+    olds = [BASE]
     new = BASE
-    for _ in range(edits):
+    for step in range(edits):
         new = _edit(new, rnd)
-    scope = retag_scope(BASE, new)
+        if loaded_between and step == 0:
+            olds.append(new)
+    scope = retag_scope(olds, new)
     assert isinstance(scope, RetagScope)
-    old_x, new_x = SkillExtractor(BASE), SkillExtractor(new)
-    words = _spellings(BASE, new)
+    old_xs, new_x = [SkillExtractor(t) for t in olds], SkillExtractor(new)
+    words = _spellings(*olds, new)
     rows = [(_text(words, rnd, rnd.randint(0, 4)), _text(words, rnd, rnd.randint(1, 40)),
              [_cased(rnd.choice(words), rnd).replace(" ", rnd.choice(" -"))
               for _ in range(rnd.randint(0, 2))]) for _ in range(40)]
     reached = _reached(scope, rows)
     for (title, text, tags), hit in zip(rows, reached, strict=True):
-        before = old_x.extract(text, title=title, tags=tags)
         after = new_x.extract(text, title=title, tags=tags)
-        if before != after:
-            assert hit, (title, text, tags, before, after, scope.needles)
+        for old_x in old_xs:
+            before = old_x.extract(text, title=title, tags=tags)
+            if before != after:
+                assert hit, (title, text, tags, before, after, scope.needles)
 
 
 def test_unchanged_taxonomy_reaches_nothing_and_cue_edits_reach_everything() -> None:
-    scope = retag_scope(BASE, Taxonomy("2", BASE.skills.values(), cues=BASE.cues,
+    scope = retag_scope([BASE], Taxonomy("2", BASE.skills.values(), cues=BASE.cues,
                                        blockers=BASE.blockers, categories=BASE.categories))
     assert isinstance(scope, RetagScope)
     assert scope.needles == () and scope.pattern is None and not scope.changed_skills
     assert scope.changed_tags(["Python", "k8s"]) == []
-    cues = retag_scope(BASE, Taxonomy("2", BASE.skills.values(), cues=("engineer",),
+    cues = retag_scope([BASE], Taxonomy("2", BASE.skills.values(), cues=("engineer",),
                                       blockers=BASE.blockers, categories=BASE.categories))
     assert cues == "the cue words changed"
 
@@ -165,12 +173,15 @@ def test_unchanged_taxonomy_reaches_nothing_and_cue_edits_reach_everything() -> 
 def test_a_parent_edit_reaches_its_children_and_their_spellings() -> None:
     skills = dict(BASE.skills)
     skills["AWS"] = attrs.evolve(skills["AWS"], category="cloud_service")
-    scope = retag_scope(BASE, Taxonomy("1", skills.values(), cues=BASE.cues,
-                                       blockers=BASE.blockers, categories=BASE.categories))
+    new = Taxonomy("1", skills.values(), cues=BASE.cues, blockers=BASE.blockers,
+                   categories=BASE.categories)
+    scope = retag_scope([BASE], new)
     assert isinstance(scope, RetagScope)
     assert scope.changed_skills == {"AWS", "AWS Lambda"}
     assert "lambda" in scope.needles and "python" not in scope.needles
-    assert not scope.kept_skills_alike
+    table = [(s.name, s.category, s.parent) for s in BASE.skills.values()]
+    assert moved_skills(table, new) == ["AWS"]
+    assert moved_skills(table, BASE) == []
 
 
 @pytest.mark.parametrize("text, reached", [

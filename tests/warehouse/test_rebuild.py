@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,10 @@ from click.testing import CliRunner
 
 from bench.compare_warehouses import compare
 from pipeline.cli import cli
-from pipeline.normalize.skills import load_taxonomy
+from pipeline.config import Settings
+from pipeline.ingest import loader
+from pipeline.ingest.loader import load_warehouse
+from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 from tests.warehouse.test_incremental_marts import RENUMBER_BUCKETS
 from warehouse.db import connect
 
@@ -115,27 +120,80 @@ def test_a_rebuild_after_an_edit_equals_retagging_everything(
         assert compare(scoped, full) == []
 
 
-def test_everything_is_retagged_when_loads_mixed_taxonomies_or_the_code_changed(
+def test_everything_is_retagged_when_the_tagging_is_unknown_or_the_code_changed(
         seeded_db: Path, tmp_path: Path) -> None:
     con = connect(seeded_db)
-    con.execute("update tagging_state set mixed = true, taxonomy = null")
+    con.execute("insert into taggings values ('', null, now())")  # as 0028 marks old ones
     con.close()
     out = CliRunner().invoke(cli, ["rebuild", "--db", str(seeded_db), "--workers", "1"])
-    assert out.exit_code == 0 and "loads since the last rebuild used another" in out.output
+    assert out.exit_code == 0 and "tagged before jobpulse recorded how" in out.output
     # The rebuild recorded its tagging: nothing changed since, so nothing is re-tagged.
     out = CliRunner().invoke(cli, ["rebuild", "--db", str(seeded_db), "--workers", "1"])
     assert out.exit_code == 0 and "re-tagged 0 of" in out.output, out.output
     con = connect(seeded_db)
-    con.execute("update tagging_state set state_hash = 'older code'")
+    con.execute("update taggings set state_hash = 'older code'")
     con.close()
     out = CliRunner().invoke(cli, ["rebuild", "--db", str(seeded_db), "--workers", "1"])
     assert out.exit_code == 0 and "the skill extraction code changed" in out.output
 
 
+def _later_run(settings: Settings) -> None:
+    """Thirty more HN ads, landed after the seed run."""
+    folder = settings.landing_dir / "hn"
+    stacks = ["Kubernetes and Go services", "Rust with services on AWS", "Python on Azure"]
+    lines = [json.dumps({
+        "source": "hn", "source_id": str(1000 + n), "url": f"https://hn.example/{1000 + n}",
+        "fetched_at": "2026-11-02T00:00:00Z", "crawl_run": "later",
+        "jobTitle": "Backend Engineer", "datePublished": "2026-06-10T12:00:00Z",
+        "hiringOrganization": {"name": f"Later {n}"}, "jobLocation": {"raw": "Berlin"},
+        "description": f"We build APIs. Our stack: {stacks[n % 3]}.",
+    }) for n in range(30)]
+    (folder / "later.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    now = datetime.now(UTC)
+    (folder / "later.run.json").write_text(json.dumps({
+        "run_id": "later", "source": "hn", "finish_reason": "finished", "pages": 1,
+        "items": len(lines), "errors": {}, "started_at": (now - timedelta(minutes=1)).isoformat(),
+        "finished_at": now.isoformat()}), encoding="utf-8")
+
+
+def test_a_load_with_another_taxonomy_still_leaves_a_scoped_rebuild(
+        seeded_db: Path, settings: Settings, tmp_path: Path,
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """The taxonomy was edited and a scheduled load tagged new postings with it before the
+    rebuild: the rebuild re-tags what the move from either taxonomy reaches, and ends where
+    re-tagging everything does."""
+    monkeypatch.setattr("warehouse.marts.FULL_REFRESH_SHARE", 1.0)
+    edited = _edited_taxonomy(tmp_path, remove="Rust")
+    taxonomy = load_taxonomy(edited)
+    monkeypatch.setattr(loader, "current_extractor",
+                        lambda: (taxonomy, SkillExtractor(taxonomy)))
+    _later_run(settings)
+    assert not load_warehouse(settings).failed
+    con = connect(seeded_db, read_only=True)
+    assert con.execute("select count(*) from taggings").fetchall()[0][0] == 2
+    con.close()
+    full = tmp_path / "full.duckdb"
+    shutil.copy(seeded_db, full)
+    out = CliRunner().invoke(cli, ["rebuild", "--db", str(seeded_db), "--taxonomy",
+                                   str(edited), "--workers", "1"])
+    assert out.exit_code == 0 and "finding the postings that mention them" in out.output
+    retagged, total = map(int, re.search(r"re-tagged (\d+) of (\d+) postings",
+                                         out.output.replace(",", "")).groups())
+    assert 0 < retagged < total
+    again = CliRunner().invoke(cli, ["rebuild", "--db", str(full), "--taxonomy", str(edited),
+                                     "--workers", "1", "--all"])
+    assert again.exit_code == 0, again.output
+    for path in (seeded_db, full):
+        con = connect(path)
+        con.execute(RENUMBER_BUCKETS)
+        con.close()
+    assert compare(seeded_db, full) == []
+
+
 def test_an_unreadable_record_or_an_empty_warehouse_retags_everything(
         seeded_db: Path, tmp_path: Path) -> None:
     con = connect(seeded_db)
-    con.execute("update tagging_state set taxonomy = '{\"skills\": [{\"name\": 1}]}'")
+    con.execute("update taggings set taxonomy = '{\"skills\": [{\"name\": 1}]}'")
     con.close()
     out = CliRunner().invoke(cli, ["rebuild", "--db", str(seeded_db), "--workers", "1"])
     assert out.exit_code == 0 and "the recorded taxonomy cannot be read" in out.output

@@ -21,7 +21,7 @@ generated taxonomy edits and texts.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -53,9 +53,9 @@ def taxonomy_from_state(state: str) -> Taxonomy:
 
 @attrs.frozen
 class RetagScope:
-    """The postings a move from ``old`` to ``new`` can change, as what to look for."""
+    """The postings a move to ``new`` from any of ``olds`` can change, as what to look for."""
 
-    old: Taxonomy
+    olds: tuple[Taxonomy, ...]
     new: Taxonomy
     changed_skills: frozenset[str]
     """Skills added, removed or edited, and those whose parent chain reaches one."""
@@ -72,36 +72,39 @@ class RetagScope:
         """The given source tags that resolve to another skill, or to a changed one."""
         out = []
         for tag in tags:
-            before, after = self.old.resolve(tag), self.new.resolve(tag)
-            if before != after or (after is not None and after in self.changed_skills):
+            after = self.new.resolve(tag)
+            if (after is not None and after in self.changed_skills) or any(
+                    old.resolve(tag) != after for old in self.olds):
                 out.append(tag)
         return sorted(out)
 
-    @property
-    def kept_skills_alike(self) -> bool:
-        """True when every skill in both taxonomies keeps its category and parent: skills were
-        only added, removed or given other spellings and rules (the aggregates of the postings
-        not re-tagged stay right)."""
-        return all(
-            (self.new.skills[name].category, self.new.skills[name].parent)
-            == (s.category, s.parent)
-            for name, s in self.old.skills.items() if name in self.new.skills
-        )
 
-
-def retag_scope(old: Taxonomy, new: Taxonomy) -> RetagScope | str:
-    """What to re-tag when moving from ``old`` to ``new``; a string says why everything."""
-    if old.cues != new.cues:
+def retag_scope(olds: Sequence[Taxonomy], new: Taxonomy) -> RetagScope | str:
+    """What to re-tag when moving to ``new`` from postings tagged with any of ``olds`` (a
+    posting already tagged with ``new`` is re-tagged to the same skills if reached); a string
+    says why everything."""
+    if any(old.cues != new.cues for old in olds):
         return "the cue words changed"
-    changed = _changed_skills(old, new)
-    old_forms, new_forms = _forms(old), _forms(new)
-    needles = sorted(
-        key for key in old_forms.keys() | new_forms.keys()
-        if _differs(old_forms.get(key), new_forms.get(key), changed)
-    )
+    changed: set[str] = set()
+    needles: set[str] = set()
+    new_forms = _forms(new)
+    for old in olds:
+        moved = _changed_skills(old, new)
+        old_forms = _forms(old)
+        needles.update(key for key in old_forms.keys() | new_forms.keys()
+                       if _differs(old_forms.get(key), new_forms.get(key), moved))
+        changed |= moved
     if len(needles) > MAX_NEEDLES:
         return f"{len(needles):,} spellings changed"
-    return RetagScope(old, new, frozenset(changed), tuple(needles))
+    return RetagScope(tuple(olds), new, frozenset(changed), tuple(sorted(needles)))
+
+
+def moved_skills(previous: Iterable[tuple[str, str, str | None]], new: Taxonomy) -> list[str]:
+    """Skills of the ``previous`` skills table (name, category, parent) that ``new`` keeps
+    under another category or parent: the aggregates of postings not re-tagged name them."""
+    return sorted(name for name, category, parent in previous
+                  if name in new.skills
+                  and (new.skills[name].category, new.skills[name].parent) != (category, parent))
 
 
 def _changed_skills(old: Taxonomy, new: Taxonomy) -> set[str]:
