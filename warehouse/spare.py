@@ -35,7 +35,7 @@ def identity(path: Path) -> str:
     return f"{st.st_ino}:{st.st_size}:{st.st_mtime_ns}"
 
 
-def discard_spare(path: Path) -> None:
+def _discard_spare(path: Path) -> None:
     for suffix in (".spare", ".spare-of", ".spare-tmp", ".spare-of-tmp"):
         with contextlib.suppress(FileNotFoundError):
             _sibling(path, suffix).unlink()
@@ -52,7 +52,7 @@ def take_spare(path: Path, staged: Path) -> bool:
             os.replace(spare, staged)
     except OSError:
         fresh = False
-    discard_spare(path)
+    _discard_spare(path)
     return fresh
 
 
@@ -71,7 +71,7 @@ def copy_to_spare(path: Path, published: str) -> None:
         mark_tmp.write_text(published, encoding="ascii")
         os.replace(mark_tmp, _sibling(path, ".spare-of"))
     except OSError:
-        discard_spare(path)
+        _discard_spare(path)
 
 
 def wants_spare(path: Path) -> bool:

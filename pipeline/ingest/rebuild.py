@@ -62,9 +62,8 @@ class RebuildReport:
     lost: list[tuple[str, int]]
     retagged: int = 0
     """Postings whose skills were derived again."""
-    everything_because: str = ""
-    """Why every posting was re-tagged; empty when only those a taxonomy edit reaches were."""
     aggregates: str = ""
+    """What the aggregate refresh did."""
 
 
 def _init_worker(taxonomy_path: str | None) -> None:
@@ -187,8 +186,7 @@ def rebuild_skills(con: duckdb.DuckDBPyConnection, *, taxonomy_path: str | Path 
         pairs_before=sum(before.values()), pairs_after=sum(after.values()),
         gained=sorted(((s, d) for s, d in delta.items() if d > 0), key=lambda x: -x[1]),
         lost=sorted(((s, -d) for s, d in delta.items() if d < 0), key=lambda x: -x[1]),
-        retagged=len(retagged), everything_because=scope if isinstance(scope, str) else "",
-        aggregates=aggregates,
+        retagged=len(retagged), aggregates=aggregates,
     )
 
 

@@ -22,6 +22,7 @@ from pipeline.demo.adzuna_corpus import write_corpus
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from pipeline.replay.adzuna import handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 APP_ID, APP_KEY = "app7f3a91", "key9b1c22d04e"
 KEY_ENV = {"JOBPULSE_ADZUNA_KEY": f"{APP_ID}:{APP_KEY}"}
@@ -35,11 +36,6 @@ def results(country: str) -> list[dict]:
 def extract(record: dict, country: str = "gb"):
     return extract_posting(record, country=country, source="adzuna",
                            fetched_at="2026-11-01T00:00:00Z", crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(url: str, settings: Settings, **args: str) -> CrawlResult:

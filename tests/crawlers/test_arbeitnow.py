@@ -13,6 +13,7 @@ from pipeline.config import Settings
 from pipeline.demo.arbeitnow_corpus import write_corpus
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 PAGES = FIXTURE_SITES / "arbeitnow" / "pages"
 ALL_IDS = {"backend-entwickler-python-m-w-d-hamburg-512001", "werkstudent-vertrieb-koeln-512002",
@@ -22,11 +23,6 @@ ALL_IDS = {"backend-entwickler-python-m-w-d-hamburg-512001", "werkstudent-vertri
 
 def page(n: int) -> dict[str, Any]:
     return json.loads((PAGES / f"{n}.json").read_text(encoding="utf-8"))
-
-
-def landed(result: CrawlResult) -> list[dict[str, Any]]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(replay: ReplayServer, settings: Settings) -> CrawlResult:

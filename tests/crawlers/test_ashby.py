@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -24,6 +23,7 @@ from pipeline.ops.crawl import CrawlResult, run_crawl
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.ashby import handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import crawl_demo_corpus, landed
 
 BOARD_PATH = "/ashby/posting-api/job-board/{board}"
 LUMEN = {f"5b7e0c1a-1111-4c2d-9e3f-00000000000{n}" for n in (1, 3, 4)}
@@ -38,11 +38,6 @@ def jobs(board: str = "lumenworks") -> list[dict]:
 def extract(job: dict):
     return extract_posting(job, board="lumenworks", board_name="Lumenworks", source="ashby",
                            fetched_at="2026-11-01T00:00:00Z", crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def stat(result: CrawlResult, key: str) -> int | None:
@@ -217,20 +212,8 @@ def test_malformed_board_is_counted_and_others_crawled(replay: ReplayServer,
 
 
 def test_demo_corpus_crawls_cleanly(tmp_path: Path, settings: Settings) -> None:
-    root = tmp_path / "corpus"
-    made = write_corpus(root, seed=9, months=12, end=date(2026, 11, 1))
-    assert 150 <= made.postings <= 600
-    assert write_corpus(tmp_path / "again", seed=9, months=12, end=date(2026, 11, 1)) == made
-    server = ReplayServer(root)
-    try:
-        result = run_crawl("ashby", landing_dir=settings.landing_dir,
-                           base_url=server.base("ashby"), args=made.spider_args)
-    finally:
-        server.stop()
-    assert result.ok, result.log_file.read_text()
-    items = landed(result)
-    assert len(items) == made.postings == len({i["source_id"] for i in items})
-    assert result.manifest["errors"] == {}
+    result, items = crawl_demo_corpus("ashby", write_corpus, tmp_path, settings,
+                                      seed=9, postings=(150, 600))
     assert (stat(result, "skipped/unlisted") or 0) > 0
     assert (stat(result, "skipped/comp_hidden") or 0) > 0
     with_pay = sum(1 for i in items if i["baseSalary"])

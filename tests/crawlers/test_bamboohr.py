@@ -4,7 +4,6 @@ one detail per position) with an unknown company, a 429, bad records and a broke
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +20,11 @@ from crawlers.spiders.bamboohr import (
 )
 from pipeline.config import Settings
 from pipeline.demo.bamboohr_corpus import write_corpus
-from pipeline.ops.crawl import CrawlResult, run_crawl
+from pipeline.ops.crawl import run_crawl
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.bamboohr import ELSEWHERE, handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import crawl_demo_corpus, landed
 
 
 def company(name: str = "tidewater") -> dict[str, Any]:
@@ -42,11 +42,6 @@ def extract(posting_id: str):
     return extract_posting(listed, opening, board="tidewater", board_name="Tidewater",
                            source="bamboohr", fetched_at="2026-11-01T00:00:00Z",
                            crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def test_extract_posting_field_by_field() -> None:
@@ -159,20 +154,8 @@ def test_crawl_with_faults(replay: ReplayServer, settings: Settings) -> None:
 
 
 def test_demo_corpus_crawls_cleanly(tmp_path: Path, settings: Settings) -> None:
-    root = tmp_path / "corpus"
-    made = write_corpus(root, seed=5, months=12, end=date(2026, 11, 1))
-    assert 40 <= made.postings <= 120
-    assert write_corpus(tmp_path / "again", seed=5, months=12, end=date(2026, 11, 1)) == made
-    server = ReplayServer(root)
-    try:
-        result = run_crawl("bamboohr", landing_dir=settings.landing_dir,
-                           base_url=server.base("bamboohr"), args=made.spider_args)
-    finally:
-        server.stop()
-    assert result.ok, result.log_file.read_text()
-    items = landed(result)
-    assert len(items) == made.postings == len({i["source_id"] for i in items})
-    assert result.manifest["errors"] == {}
+    result, items = crawl_demo_corpus("bamboohr", write_corpus, tmp_path, settings,
+                                      seed=5, postings=(40, 120))
     assert result.manifest["complete_listing"] is True
     assert all(i["datePublished"] and i["description"] for i in items)
     with_pay = sum(1 for i in items if i["baseSalary"])

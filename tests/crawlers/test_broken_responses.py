@@ -21,6 +21,7 @@ from pipeline.config import Settings
 from pipeline.ingest.loader import load_warehouse
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import ReplayServer
+from tests.crawlers.landing import landed
 from warehouse.db import connect
 
 OCTOBER, SEPTEMBER = 47100000, 46800000
@@ -63,11 +64,6 @@ HN_CASES = faults(HN_BROKEN)
 GH_CASES = {k: v for k, v in faults(GH_BROKEN).items()
             if k in {"truncated_json", "huge_body", "invalid_utf8", "redirect_to_itself",
                      "slow_drip", "deeply_nested_json"}}
-
-
-def landed(result: CrawlResult) -> list[dict[str, Any]]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def warehouse_view(settings: Settings, run_id: str) -> tuple[dict[str, int], set[str], int]:

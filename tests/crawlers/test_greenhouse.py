@@ -21,6 +21,7 @@ from pipeline.ops.crawl import CrawlResult, run_crawl
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.greenhouse import handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 JOBS_PATH = "/greenhouse/v1/boards/{board}/jobs"
 HARBORLINE = {"7100001001", "7100001002", "7100001003"}
@@ -34,11 +35,6 @@ def board(name: str) -> dict:
 def extract(job: dict, name: str = "harborline"):
     return extract_posting(job, board=name, board_name=name.title(), source="greenhouse",
                            fetched_at="2026-11-01T00:00:00Z", crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(replay: ReplayServer, settings: Settings, boards: str | None = None,

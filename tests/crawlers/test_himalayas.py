@@ -12,17 +12,13 @@ from pipeline.config import Settings
 from pipeline.demo.himalayas_corpus import write_corpus
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 SERVED = 41  # 44 slots, 3 withheld on the second page
 
 
 def corpus() -> dict:
     return json.loads((FIXTURE_SITES / "himalayas" / "jobs.json").read_text(encoding="utf-8"))
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(replay: ReplayServer, settings: Settings, **args: str) -> CrawlResult:

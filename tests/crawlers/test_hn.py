@@ -11,6 +11,7 @@ from crawlers.spiders.hn import extract_posting, parse_month, skip_reason
 from pipeline.config import Settings
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 OCTOBER = 47100000
 SEPTEMBER = 46800000
@@ -21,11 +22,6 @@ SEPTEMBER_ADS = {"46800011", "46800012"}
 def thread(story_id: int) -> dict:
     path = FIXTURE_SITES / "hn" / "items" / f"{story_id}.json"
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(replay: ReplayServer, settings: Settings, **args: str) -> CrawlResult:

@@ -16,6 +16,7 @@ from crawlers.spiders.hn_freelance import (
 from pipeline.config import Settings
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 OCTOBER = 47100002
 SEPTEMBER = 46800002
@@ -47,11 +48,6 @@ def freelance_replay(replay: ReplayServer) -> ReplayServer:
 def crawl(replay: ReplayServer, settings: Settings, **args: str) -> CrawlResult:
     return run_crawl("hn_freelance", landing_dir=settings.landing_dir,
                      base_url=replay.base("hn_freelance"), args=args)
-
-
-def landed(result: CrawlResult) -> list[dict[str, Any]]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -16,6 +15,7 @@ from pipeline.config import Settings
 from pipeline.demo.jsonld_corpus import write_corpus
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 SITE = FIXTURE_SITES / "jsonld"
 PAGE = "http://careers.example/jobs/1"
@@ -32,11 +32,6 @@ def postings_of(name: str) -> list[dict[str, Any]]:
 def extract(posting: dict[str, Any], index: int = 0, count: int = 1) -> Any:
     return extract_jobposting(posting, page_url=PAGE, index=index, count=count, source="jsonld",
                               fetched_at="2026-11-01T00:00:00Z", crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict[str, Any]]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(replay: ReplayServer, settings: Settings, *, run_settings: dict[str, str] | None = None,

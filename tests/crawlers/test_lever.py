@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,7 @@ from pipeline.ops.crawl import CrawlResult, run_crawl
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.lever import handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import crawl_demo_corpus, landed
 
 SITE_PATH = "/lever/v0/postings/{site}"
 COPPERLEAF = {f"a1c2e3f4-000{n}-4aaa-8bbb-00000000000{n}" for n in range(1, 6)}
@@ -28,11 +28,6 @@ def postings(site: str = "copperleaf") -> list[dict]:
 def extract(posting: dict):
     return extract_posting(posting, site="copperleaf", site_name="Copperleaf",
                            source="lever", fetched_at="2026-11-01T00:00:00Z", crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(replay: ReplayServer, settings: Settings, boards: str, **args: str) -> CrawlResult:
@@ -198,20 +193,8 @@ def test_malformed_site_response_is_counted(replay: ReplayServer, settings: Sett
 
 
 def test_demo_corpus_crawls_cleanly(tmp_path: Path, settings: Settings) -> None:
-    root = tmp_path / "corpus"
-    made = write_corpus(root, seed=5, months=12, end=date(2026, 11, 1))
-    assert 150 <= made.postings <= 600
-    assert write_corpus(tmp_path / "again", seed=5, months=12, end=date(2026, 11, 1)) == made
-    server = ReplayServer(root)
-    try:
-        result = run_crawl("lever", landing_dir=settings.landing_dir,
-                           base_url=server.base("lever"), args=made.spider_args)
-    finally:
-        server.stop()
-    assert result.ok, result.log_file.read_text()
-    items = landed(result)
-    assert len(items) == made.postings == len({i["source_id"] for i in items})
-    assert result.manifest["errors"] == {}
+    result, items = crawl_demo_corpus("lever", write_corpus, tmp_path, settings,
+                                      seed=5, postings=(150, 600))
     assert all(i["hiringOrganization"]["name"] != i["extra"]["site"] for i in items)
     with_pay = sum(1 for i in items if i["baseSalary"])
     assert 0.2 * len(items) < with_pay < 0.8 * len(items)

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -21,10 +19,11 @@ from crawlers.spiders.personio import (
 )
 from pipeline.config import Settings
 from pipeline.demo.personio_corpus import write_corpus
-from pipeline.ops.crawl import CrawlResult, run_crawl
+from pipeline.ops.crawl import run_crawl
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.personio import handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import crawl_demo_corpus, landed
 
 FEED_PATH = "/personio/{board}/xml"
 BREZEL = {"2800938", "2800951", "2800977"}
@@ -39,11 +38,6 @@ def extract(position):
     return extract_posting(position, board="brezelbank", board_name="Brezelbank",
                            source="personio", fetched_at="2026-11-01T00:00:00Z",
                            crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def test_extract_posting_field_by_field() -> None:
@@ -211,20 +205,8 @@ def test_crawl_boards_with_faults(replay: ReplayServer, settings: Settings) -> N
 
 
 def test_demo_corpus_crawls_cleanly(tmp_path: Path, settings: Settings) -> None:
-    root = tmp_path / "corpus"
-    made = write_corpus(root, seed=9, months=12, end=date(2026, 11, 1))
-    assert 40 <= made.postings <= 120
-    assert write_corpus(tmp_path / "again", seed=9, months=12, end=date(2026, 11, 1)) == made
-    server = ReplayServer(root)
-    try:
-        result = run_crawl("personio", landing_dir=settings.landing_dir,
-                           base_url=server.base("personio"), args=made.spider_args)
-    finally:
-        server.stop()
-    assert result.ok, result.log_file.read_text()
-    items = landed(result)
-    assert len(items) == made.postings == len({i["source_id"] for i in items})
-    assert result.manifest["errors"] == {}
+    result, items = crawl_demo_corpus("personio", write_corpus, tmp_path, settings,
+                                      seed=9, postings=(40, 120))
     assert all(i["datePublished"].endswith("Z") and i["description"] for i in items)
     assert not any(i["baseSalary"] for i in items)  # the feed has no pay field
     assert re.search(r"Salary range: \w{3} [\d,]+", "\n".join(i["description"] for i in items))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import UTC, date, datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -28,6 +28,7 @@ from pipeline.ops.crawl import CrawlResult, run_crawl
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.recruitee import handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import crawl_demo_corpus, landed
 
 BOARD_PATH = "/recruitee/{board}/api/offers/"
 TULIP = {"2781634", "2781702", "2781801"}
@@ -43,11 +44,6 @@ def extract(offer: dict):
     return extract_posting(offer, board="tulipworks", board_name="Tulipworks",
                            source="recruitee", fetched_at="2026-11-01T00:00:00Z",
                            crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def stat(result: CrawlResult, key: str) -> int | None:
@@ -236,20 +232,8 @@ def test_crawl_boards_with_faults(replay: ReplayServer, settings: Settings) -> N
 
 
 def test_demo_corpus_crawls_cleanly(tmp_path: Path, settings: Settings) -> None:
-    root = tmp_path / "corpus"
-    made = write_corpus(root, seed=9, months=12, end=date(2026, 11, 1))
-    assert 40 <= made.postings <= 120
-    assert write_corpus(tmp_path / "again", seed=9, months=12, end=date(2026, 11, 1)) == made
-    server = ReplayServer(root)
-    try:
-        result = run_crawl("recruitee", landing_dir=settings.landing_dir,
-                           base_url=server.base("recruitee"), args=made.spider_args)
-    finally:
-        server.stop()
-    assert result.ok, result.log_file.read_text()
-    items = landed(result)
-    assert len(items) == made.postings == len({i["source_id"] for i in items})
-    assert result.manifest["errors"] == {}
+    result, items = crawl_demo_corpus("recruitee", write_corpus, tmp_path, settings,
+                                      seed=9, postings=(40, 120))
     assert all(i["datePublished"] and i["datePublished"].endswith("Z") for i in items)
     with_pay = sum(1 for i in items if i["baseSalary"])
     assert 0.2 * len(items) < with_pay < 0.8 * len(items)

@@ -19,6 +19,7 @@ from pipeline.demo.reed_corpus import write_corpus
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from pipeline.replay.reed import handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 KEY = "reed5e0c2b7a-91d4"
 TOKEN = base64.b64encode(f"{KEY}:".encode()).decode()
@@ -31,11 +32,6 @@ def corpus() -> dict:
 def extract(result: dict, detail: dict | None):
     return extract_posting(result, detail, source="reed", fetched_at="2026-11-01T00:00:00Z",
                            crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(url: str, settings: Settings, **args: str) -> CrawlResult:

@@ -11,17 +11,13 @@ from pipeline.config import Settings
 from pipeline.demo.remoteok_corpus import write_corpus
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 IDS = {"1190001", "1190002", "1190003", "1190004", "1190005"}
 
 
 def records() -> list[dict]:
     return json.loads((FIXTURE_SITES / "remoteok" / "api.json").read_text(encoding="utf-8"))
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(replay: ReplayServer, settings: Settings, **args: str) -> CrawlResult:

@@ -14,6 +14,7 @@ from pipeline.config import Settings
 from pipeline.demo.remotive_corpus import write_corpus
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 SOFTWARE = {"2300001", "2300002", "2300003"}
 DEVOPS = {"2300004", "2300005"}
@@ -23,11 +24,6 @@ DATA = {"2300006"}
 def envelope() -> dict:
     path = FIXTURE_SITES / "remotive" / "remote-jobs.json"
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(replay: ReplayServer, settings: Settings, **args: str) -> CrawlResult:

@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -22,10 +21,11 @@ from crawlers.spiders.smartrecruiters import (
 )
 from pipeline.config import Settings
 from pipeline.demo.smartrecruiters_corpus import write_corpus
-from pipeline.ops.crawl import CrawlResult, run_crawl
+from pipeline.ops.crawl import run_crawl
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.smartrecruiters import handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import crawl_demo_corpus, landed
 
 LIST_PATH = "/smartrecruiters/v1/companies/{company}/postings"
 KELPWAY = {f"74400010100000{n}" for n in range(1, 6)}
@@ -41,11 +41,6 @@ def extract(posting: dict[str, Any]):
     return extract_posting(posting, company="Kelpway", company_name="Kelpway",
                            source="smartrecruiters", fetched_at="2026-11-01T00:00:00Z",
                            crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict[str, Any]]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def test_extract_detail_field_by_field() -> None:
@@ -216,20 +211,9 @@ def test_crawl_with_every_fault(replay: ReplayServer, settings: Settings) -> Non
 
 
 def test_demo_corpus_crawls_cleanly(tmp_path: Path, settings: Settings) -> None:
-    root = tmp_path / "corpus"
-    made = write_corpus(root, seed=5, months=12, end=date(2026, 11, 1))
-    assert 40 <= made.postings <= 120
-    assert write_corpus(tmp_path / "again", seed=5, months=12, end=date(2026, 11, 1)) == made
-    server = ReplayServer(root)
-    try:
-        result = run_crawl("smartrecruiters", landing_dir=settings.landing_dir,
-                           base_url=server.base("smartrecruiters"), args=made.spider_args)
-    finally:
-        server.stop()
-    assert result.ok, result.log_file.read_text()
-    items = landed(result)
-    assert len(items) == made.postings == len({i["source_id"] for i in items})
-    assert result.manifest["errors"] == {} and result.manifest["complete_listing"] is True
+    result, items = crawl_demo_corpus("smartrecruiters", write_corpus, tmp_path, settings,
+                                      seed=5, postings=(40, 120))
+    assert result.manifest["complete_listing"] is True
     assert all(i["description"] and i["hiringOrganization"]["nameRaw"] for i in items)
     with_pay = sum(1 for i in items if i["baseSalary"])
     assert 0 < with_pay < 0.5 * len(items)

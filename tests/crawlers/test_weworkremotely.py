@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -15,6 +14,7 @@ from pipeline.config import Settings
 from pipeline.demo.weworkremotely_corpus import write_corpus
 from pipeline.ops.crawl import CrawlResult, run_crawl
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 FEEDS = FIXTURE_SITES / "weworkremotely" / "categories"
 BACK_END = {"gravelpath-senior-backend-engineer-python", "mistral-bay-go-developer",
@@ -31,11 +31,6 @@ def items(feed: str = "remote-back-end-programming-jobs") -> list[Selector]:
 def extract(index: int) -> Any:
     return extract_item(items()[index], source="weworkremotely",
                         fetched_at="2026-11-01T00:00:00Z", crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict[str, Any]]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def crawl(replay: ReplayServer, settings: Settings, **args: str) -> CrawlResult:

@@ -4,7 +4,6 @@ fault at once, then the demo corpus)."""
 from __future__ import annotations
 
 import json
-from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +20,11 @@ from crawlers.spiders.workable import (
 )
 from pipeline.config import Settings
 from pipeline.demo.workable_corpus import write_corpus
-from pipeline.ops.crawl import CrawlResult, run_crawl
+from pipeline.ops.crawl import run_crawl
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.workable import handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import crawl_demo_corpus, landed
 
 ACCOUNT_PATH = "/workable/api/v1/widget/accounts/{account}"
 TIDEWELL = {"3F0A1C2B9D", "7B21E0D4AA", "C04D5E6F70", "91AB22CD33", "5E5E6F6F77"}
@@ -40,11 +40,6 @@ def extract(job: dict[str, Any], name: str | None = "Tidewell Marine"):
     return extract_posting(job, account="tidewell", account_name=name, board_name="Tidewell",
                            source="workable", fetched_at="2026-11-01T00:00:00Z",
                            crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict[str, Any]]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def test_extract_posting_field_by_field() -> None:
@@ -181,20 +176,9 @@ def test_crawl_with_every_fault(replay: ReplayServer, settings: Settings) -> Non
 
 
 def test_demo_corpus_crawls_cleanly(tmp_path: Path, settings: Settings) -> None:
-    root = tmp_path / "corpus"
-    made = write_corpus(root, seed=5, months=12, end=date(2026, 11, 1))
-    assert 40 <= made.postings <= 120
-    assert write_corpus(tmp_path / "again", seed=5, months=12, end=date(2026, 11, 1)) == made
-    server = ReplayServer(root)
-    try:
-        result = run_crawl("workable", landing_dir=settings.landing_dir,
-                           base_url=server.base("workable"), args=made.spider_args)
-    finally:
-        server.stop()
-    assert result.ok, result.log_file.read_text()
-    items = landed(result)
-    assert len(items) == made.postings == len({i["source_id"] for i in items})
-    assert result.manifest["errors"] == {} and result.manifest["complete_listing"] is True
+    result, items = crawl_demo_corpus("workable", write_corpus, tmp_path, settings,
+                                      seed=5, postings=(40, 120))
+    assert result.manifest["complete_listing"] is True
     assert all(i["description"] and i["hiringOrganization"]["nameRaw"] for i in items)
     assert not any(i["baseSalary"] for i in items)
     assert any(i["remoteStatus"] == "remote" for i in items)

@@ -22,10 +22,11 @@ from crawlers.spiders.workday import (
 )
 from pipeline.config import Settings
 from pipeline.demo.workday_corpus import write_corpus
-from pipeline.ops.crawl import CrawlResult, run_crawl
+from pipeline.ops.crawl import run_crawl
 from pipeline.ops.sources import SOURCES
 from pipeline.replay.workday import handle
 from tests.conftest import FIXTURE_SITES, ReplayServer
+from tests.crawlers.landing import landed
 
 BOARD = "harborline.wd5.External"
 SEARCH = f"/{BOARD}/wday/cxs/harborline/External/jobs"
@@ -41,11 +42,6 @@ def extract(index: int):
     return extract_posting(listed, data["details"][listed["externalPath"]], board=BOARD,
                            board_name="Harborline", source="workday",
                            fetched_at="2026-11-01T09:30:00Z", crawl_run="r1")
-
-
-def landed(result: CrawlResult) -> list[dict]:
-    lines = result.landing_file.read_text(encoding="utf-8").splitlines()
-    return [json.loads(line) for line in lines if line.strip()]
 
 
 def search(body: Any, token: str = BOARD) -> tuple[int, Any]:
