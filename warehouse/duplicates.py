@@ -45,6 +45,18 @@ def write_duplicates(con: duckdb.DuckDBPyConnection, *, groups: pl.DataFrame,
     return changed
 
 
+def forget_pending_companies(con: duckdb.DuckDBPyConnection) -> None:
+    """Drop the kept normalized companies of the postings waiting to be paired."""
+    con.execute(load_sql("duplicates/forget_pending_companies"))
+
+
+def add_companies(con: duckdb.DuckDBPyConnection, companies: pa.Table) -> None:
+    """Keep the normalized companies (``posting_id, company``) of postings named in a text
+    pair."""
+    with registered(con, new_companies=companies):
+        con.execute(load_sql("duplicates/add_companies"))
+
+
 def store_bands(con: duckdb.DuckDBPyConnection, bands: pa.Table, *, every: bool) -> None:
     """Store LSH band keys (``posting_id, band, key``): all of them after a full pass
     (``every``), else those of the postings waiting to be paired and of ``bands``' postings."""

@@ -8,8 +8,10 @@ affect, and regroups only the connected pairs around them:
 - a posting's text pairs (as the later one) depend only on the postings it shares an LSH band
   with, so only postings sharing a band with a pending posting, or with a replaced signature
   (``dedup_retired``), are paired again;
-- grouping depends only on the pairs inside a connected set of postings, so sets without a
-  changed pair or a pending posting keep their groups.
+- grouping depends only on the pairs that can join two groups (a text pair between
+  incompatible companies never does: ``queries/dedup_joinable_text.sql``) inside a connected
+  set of postings, so sets without a changed pair, a pending posting or a member of a group
+  one of those was in keep their groups.
 
 The result equals a full pass; ``tests/warehouse/test_dedup_sql.py`` checks it load by load.
 A load that brings more than a tenth of the warehouse pairs everything again.
@@ -35,10 +37,17 @@ from pipeline.normalize.dedup import (
     connected_to,
     group_duplicates,
     lsh_pairs,
+    normalize_company,
     text_signatures,
 )
-from warehouse.duplicates import add_signatures, store_bands, write_duplicates
-from warehouse.load import posting_ids_table
+from warehouse.duplicates import (
+    add_companies,
+    add_signatures,
+    forget_pending_companies,
+    store_bands,
+    write_duplicates,
+)
+from warehouse.load import posting_ids_table, registered
 from warehouse.sql import load_sql
 
 Progress = Callable[[str], None]
@@ -74,8 +83,8 @@ def _matrix(minhash: pa.ListArray, rows: int) -> np.ndarray:
 def read_signed(con: duckdb.DuckDBPyConnection, *, pending_only: bool = False) -> Signed:
     """Every signed posting, or only those waiting to be paired: DuckDB hands the signatures
     over as one Arrow column, for numpy to pair in bulk."""
-    table = con.sql(load_sql("queries/dedup_signatures"),
-                    params={"pending_only": pending_only}).to_arrow_table()
+    query = "queries/dedup_pending_signatures" if pending_only else "queries/dedup_signatures"
+    table = con.sql(load_sql(query)).to_arrow_table()
     signatures = _matrix(table.column("minhash").combine_chunks(), table.num_rows)
     return Signed(table.column("posting_id").combine_chunks(),
                   table.column("day_number").to_numpy(), signatures, band_keys(signatures))
@@ -209,6 +218,32 @@ def _scope(con: duckdb.DuckDBPyConnection) -> tuple[Signed, np.ndarray]:
     return signed, table.column("is_later").to_numpy(zero_copy_only=False)
 
 
+def _text_table(pairs: list[TextPair]) -> pa.Table:
+    return pa.table({"earlier": pa.array([a for a, _, _ in pairs], pa.string()),
+                     "later": pa.array([b for _, b, _ in pairs], pa.string()),
+                     "similarity": pa.array([s for _, _, s in pairs], pa.float64())})
+
+
+def _joinable_text(con: duckdb.DuckDBPyConnection) -> list[TextPair]:
+    """The text pairs after this pass (``queries/dedup_text_scope``) that can join groups: those
+    whose two companies are compatible, and a waiting posting's (its company may be new, and
+    a pair that held its old group together must reach that group). The normalized companies
+    of postings named in a pair are kept in the warehouse; the ones missing are normalized
+    here, once each."""
+    con.execute(load_sql("queries/dedup_text_scope"))
+    missing = con.execute(load_sql("queries/dedup_companies_missing")).fetchall()
+    if missing:
+        names: dict[str | None, str | None] = {}
+        for _, company in missing:
+            if company not in names:
+                names[company] = normalize_company(company)
+        add_companies(con, pa.table({
+            "posting_id": pa.array([pid for pid, _ in missing], pa.string()),
+            "company": pa.array([names[company] for _, company in missing], pa.string())}))
+    return [(a, b, s) for a, b, s in
+            con.execute(load_sql("queries/dedup_joinable_text")).fetchall()]
+
+
 def _incremental_pass(con: duckdb.DuckDBPyConnection,
                       pending: set[str]) -> tuple[int, int, set[str]]:
     # Only the postings whose pairs can change, and their candidates, are read: the result
@@ -218,11 +253,12 @@ def _incremental_pass(con: duckdb.DuckDBPyConnection,
     # text pairs it had as the later posting.
     repaired = set(signed.names(np.flatnonzero(laters))) | pending
     new_text = _text_pairs(signed, laters)
+    with registered(con, dedup_repaired_ids=posting_ids_table(repaired),
+                    dedup_new_text=_text_table(new_text)):
+        dropped_text = set(con.execute(load_sql("queries/dedup_dropped_text")).fetchall())
+        joinable = _joinable_text(con)
 
-    stored = con.execute(load_sql("queries/duplicate_pairs")).fetchall()
-    old_exact = {(a, b) for a, b, kind, _ in stored if kind == "exact"}
-    kept_text = [(a, b, s) for a, b, kind, s in stored if kind == "text" and b not in repaired]
-    dropped_text = {(a, b) for a, b, kind, _ in stored if kind == "text" and b in repaired}
+    old_exact = set(con.execute(load_sql("queries/dedup_stored_exact")).fetchall())
     # Only the keys of waiting postings (new, or old for a changed one) can change their chains.
     found = set(_exact_pairs(con, every=False))
     scope = {r[0] for r in con.execute(load_sql("queries/dedup_exact_scope_ids")).fetchall()}
@@ -237,10 +273,11 @@ def _incremental_pass(con: duckdb.DuckDBPyConnection,
     for pairs in (changed_text, changed_exact):
         for a, b in pairs:
             touched.update((a, b))
-    text = kept_text + new_text
-    regrouped = connected_to(exact + [(a, b) for a, b, _ in text], touched)
+    # Grouping a set of postings needs only the pairs that can join them: a text pair between
+    # incompatible companies never does, and it no longer chains whole markets together.
+    regrouped = connected_to(exact + [(a, b) for a, b, _ in joinable], touched)
     matches = _group(con, [p for p in exact if p[0] in regrouped],
-                     [p for p in text if p[0] in regrouped])
+                     [p for p in joinable if p[0] in regrouped])
     moved = write_duplicates(con, groups=_groups_frame(matches), regrouped=regrouped,
                              pairs=_pairs_frame(exact, new_text), repaired=repaired)
     return len(repaired), len(regrouped), moved or set()
@@ -254,6 +291,7 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, progress: Progress = lambda 
     signatures; only the postings in a pair come back to Python to be grouped.
     """
     sign_unsigned(con, progress)
+    forget_pending_companies(con)
     pending = {r[0] for r in con.execute(load_sql("queries/dedup_pending")).fetchall()}
     total = con.execute(load_sql("queries/posting_count")).fetchall()[0][0]
     retired = con.execute(load_sql("queries/dedup_retired_count")).fetchall()[0][0]

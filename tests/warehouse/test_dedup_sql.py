@@ -15,7 +15,13 @@ from bench.bench_normalize import make_postings
 from pipeline.config import Settings
 from pipeline.ingest.duplicates import mark_duplicates
 from pipeline.ingest.loader import load_warehouse
-from pipeline.normalize.dedup import NUM_PERM, DedupInput, band_keys, find_duplicates
+from pipeline.normalize.dedup import (
+    NUM_PERM,
+    DedupInput,
+    band_keys,
+    find_duplicates,
+    normalize_company,
+)
 from warehouse.db import connect, writer
 
 
@@ -155,11 +161,12 @@ def test_loads_pair_again_only_what_they_touch_and_match_a_full_pass(
                               rng.choice([loc, "Remote"]),
                               body + rng.choice(["", " Apply today."]),
                               day + dt.timedelta(days=rng.choice([3, 20, 60, 90, -4, -30, -60]))))
-        # Changed postings: new text, a date moved out of the window, another company, a body
-        # too short to sign, or only a new date.
+        # Changed postings: new text, a date moved out of the window, another company (one
+        # that parts it from its group, or one that a group can still take), a body too short
+        # to sign, or only a new date.
         for source_id in rng.sample(grouped, 30) + rng.sample(ids, 20):
             company, title, loc, body, day = current[source_id]
-            change = rng.randrange(5)
+            change = rng.randrange(6)
             if change == 0:
                 body = " ".join(reversed(body.split()))
             elif change == 1:
@@ -168,6 +175,8 @@ def test_loads_pair_again_only_what_they_touch_and_match_a_full_pass(
                 company = f"Other {company}"
             elif change == 3:
                 body = "Short ad, apply now."
+            elif change == 4:
+                company = f"{company} Robotics"
             else:
                 day = day + dt.timedelta(days=1)
             current[source_id] = (company, title, loc, body, day)
@@ -179,6 +188,8 @@ def test_loads_pair_again_only_what_they_touch_and_match_a_full_pass(
         assert any("paired again" in m for m in messages)  # not a full pass
         incremental = _stored(settings.db_path)
         assert incremental == _full_pass_of(settings.db_path, tmp_path)
+        assert _text_pairs_across_companies(settings.db_path) > 0
+        assert _kept_companies_are_current(settings.db_path)
         assert _stored_bands(settings.db_path) == _bands_of_signatures(settings.db_path)
     con = connect(settings.db_path, read_only=True)
     try:
@@ -187,6 +198,37 @@ def test_loads_pair_again_only_what_they_touch_and_match_a_full_pass(
         con.close()
     assert pending == 0
     assert incremental[0] == _reference_flags(settings.db_path)
+
+
+def _text_pairs_across_companies(db: Path) -> int:
+    """Stored text pairs whose postings' companies can never share a group (the pass leaves
+    them out when it looks for what to regroup)."""
+    con = connect(db, read_only=True)
+    try:
+        rows = con.execute("select a.company, b.company from duplicate_pairs as d "
+                           "join postings as a on a.posting_id = d.earlier "
+                           "join postings as b on b.posting_id = d.later "
+                           "where d.evidence = 'text'").fetchall()
+    finally:
+        con.close()
+    names = [(normalize_company(a), normalize_company(b)) for a, b in rows]
+    return sum(a is not None and b is not None and a != b and not a.startswith(b + " ")
+               and not b.startswith(a + " ") for a, b in names)
+
+
+def _kept_companies_are_current(db: Path) -> bool:
+    """The pass keeps the normalized company of every posting named in a text pair, as the
+    posting has it now."""
+    con = connect(db, read_only=True)
+    try:
+        named = con.execute(
+            "select p.posting_id, p.company from postings as p where p.posting_id in "
+            "(select earlier from duplicate_pairs where evidence = 'text' "
+            "union select later from duplicate_pairs where evidence = 'text')").fetchall()
+        kept = dict(con.execute("select posting_id, company from dedup_companies").fetchall())
+    finally:
+        con.close()
+    return all(pid in kept and kept[pid] == normalize_company(company) for pid, company in named)
 
 
 def _stored_bands(db: Path) -> set[tuple[str, int, int]]:

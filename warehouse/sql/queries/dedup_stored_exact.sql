@@ -1,0 +1,2 @@
+-- The stored exact pairs.
+select earlier, later from duplicate_pairs where evidence = 'exact'
