@@ -27,7 +27,7 @@ INCREMENTAL = frozenset({
     "020_skill_monthly", "025_skill_source_monthly", "026_skill_share_monthly",
     "029_pay_postings", "030_pay_by_skill", "040_pay_by_seniority", "045_pay_values",
     "050_market_monthly", "060_skill_cooccurrence", "070_skill_movers", "080_summary",
-    "085_filter_skills", "086_filter_jobs",
+    "084_filter_skill_rows", "085_filter_skills", "086_filter_jobs",
 })
 """The marts ``_refresh_parts`` brings up to date; a mart file not named here (a new one)
 makes every load refresh everything until it is."""
@@ -175,7 +175,7 @@ def _refresh_parts(con: duckdb.DuckDBPyConnection, timings: dict[str, float]) ->
     inc = "marts_incremental/"
     _run(con, inc + "020_representatives", timings)
     _run(con, "marts/010_base", timings)
-    _run(con, "marts/085_filter_skills", timings, inserts_only="mart_filter_skills")
+    _run(con, "marts/084_filter_skill_rows", timings)  # 030_changes adds them
     _run(con, "marts/086_filter_jobs", timings, inserts_only="mart_filter_jobs")
     for name in ("030_changes", "040_source_coverage", "050_skill_monthly",
                  "060_skill_source_monthly"):

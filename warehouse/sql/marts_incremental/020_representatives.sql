@@ -2,7 +2,7 @@
 -- can change, since a job none of whose postings was touched keeps its members and their order.
 -- Their rows in the representative and filter marts are taken out (kept as old_jobs and
 -- old_skills, to tell what changed), and base_reps points at their representatives now, whose
--- rows marts/010_base.sql, 085 and 086 then add.
+-- rows marts/010_base.sql, 086 and 030_changes.sql then add.
 create or replace temp table refresh_before as
 select max(month) as last_month from mart_filter_jobs;
 
@@ -15,11 +15,19 @@ select j.job_id
 from mart_filter_jobs as j
 semi join touched as t on j.posting_id = t.posting_id;
 
+-- Taken out and kept in one pass over each table (a delete returning its rows).
 create or replace temp table old_jobs as
-select * from mart_filter_jobs semi join touched_jobs using (job_id);
+with gone as (
+    delete from mart_filter_jobs where job_id in (select job_id from touched_jobs) returning *
+)
+select * from gone;
 
 create or replace temp table old_skills as
-select * from mart_filter_skills semi join old_jobs using (posting_id);
+with gone as (
+    delete from mart_filter_skills where posting_id in (select posting_id from old_jobs)
+    returning *
+)
+select * from gone;
 
 -- As marts/005_representatives.sql chooses them.
 create or replace temp table new_reps as
@@ -32,8 +40,6 @@ qualify row_number() over (
 ) = 1;
 
 delete from mart_representatives where posting_id in (select posting_id from old_jobs);
-delete from mart_filter_jobs where posting_id in (select posting_id from old_jobs);
-delete from mart_filter_skills where posting_id in (select posting_id from old_jobs);
 
 insert into mart_representatives select posting_id from new_reps;
 
