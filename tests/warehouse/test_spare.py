@@ -93,3 +93,24 @@ def test_small_warehouses_keep_no_spare(tmp_path: Path, monkeypatch: pytest.Monk
         con.execute("create table t (n integer)")
     wait_for_spares()
     assert not (tmp_path / "w.duckdb.spare").exists()
+
+
+def test_the_replaced_file_is_removed_after_publishing(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with writer(db) as con:
+        con.execute("create table t (n integer); insert into t values (1)")
+    reader = connect(db, read_only=True)
+    try:
+        # A name left by a writer that died before it removed the file it replaced.
+        (tmp_path / "w.duckdb.retired").write_bytes(b"stale")
+        with writer(db) as con:
+            con.execute("insert into t values (2)")
+        wait_for_spares()
+        assert not (tmp_path / "w.duckdb.retired").exists()
+        # A reader of the replaced file keeps reading it.
+        assert reader.execute("select n from t order by n").fetchall() == [(1,)]
+    finally:
+        reader.close()
+    assert _rows(db) == [(1,), (2,)]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "w.duckdb", "w.duckdb.lock", "w.duckdb.spare", "w.duckdb.spare-of"]
