@@ -122,27 +122,29 @@ delete from mart_pay_buckets where bucket_id in (select bucket_id from pay_bucke
 
 insert into mart_pay_buckets select * from pay_buckets_now where postings > 0;
 
-create or replace temp table pay_values_now as
-with delta as (
-    select b.bucket_id, d.value, d.postings
-    from pay_value_delta as d
-    inner join pay_buckets_now as b
-        on d.mart = b.mart and d.slice = b.slice and d.measure = b.measure
-        and d.bucket = b.bucket
-)
+create or replace temp table pay_values_delta as
+select b.bucket_id, d.value, d.postings
+from pay_value_delta as d
+inner join pay_buckets_now as b
+    on d.mart = b.mart and d.slice = b.slice and d.measure = b.measure
+    and d.bucket = b.bucket;
 
+-- The stored counts of those values, taken out in the same pass that reads them.
+create or replace temp table pay_values_before as
+with gone as (
+    delete from mart_pay_values as v
+    using pay_values_delta as d
+    where v.bucket_id = d.bucket_id and v.value = d.value
+    returning v.*
+)
+select * from gone;
+
+insert into mart_pay_values
 select bucket_id, value, sum(postings) as postings
 from (
-    select v.*
-    from mart_pay_values as v
-    semi join delta as d on v.bucket_id = d.bucket_id and v.value = d.value
+    select * from pay_values_before
     union all
-    select * from delta
+    select * from pay_values_delta
 )
-group by bucket_id, value;
-
-delete from mart_pay_values as v
-using pay_values_now as n
-where v.bucket_id = n.bucket_id and v.value = n.value;
-
-insert into mart_pay_values select * from pay_values_now where postings > 0;
+group by bucket_id, value
+having sum(postings) > 0;
