@@ -33,6 +33,7 @@ from pipeline.ingest.frames import POSTING_SCHEMA, RAW_SCHEMA
 from pipeline.ingest.lines import partial_last_line, read_items
 from pipeline.ingest.pool import Normalizer
 from pipeline.ingest.run_status import DEGRADED_FRACTION, judge_size, run_status
+from pipeline.ingest.schedule_record import ScheduleRecord
 from pipeline.ingest.seeking import SUPPLY_SOURCES, is_supply, load_seeking_run
 from pipeline.ingest.tagging import tagging_of, taxonomy_frame
 from pipeline.normalize.money import WorkYear
@@ -297,28 +298,6 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
     return report
 
 
-def _record_schedule(con: duckdb.DuckDBPyConnection, progress: Progress) -> None:
-    """Keep ``source_schedule`` as the schedule config says now (freshness is judged by it).
-
-    A broken schedule file must not stop a load: the table keeps what it had, and the
-    problem is said once.
-    """
-    from datetime import UTC, datetime
-
-    from pipeline.ops.schedule_config import ScheduleConfigError, load_config, schedule_rows
-    from warehouse.load import SOURCE_SCHEDULE_COLUMNS, replace_source_schedule
-
-    try:
-        config = load_config()
-    except ScheduleConfigError as exc:
-        progress(f"source schedule not updated: {exc}")
-        return
-    rows = schedule_rows(config, datetime.now(UTC))
-    replace_source_schedule(con, pl.DataFrame(rows, schema={
-        **dict.fromkeys(SOURCE_SCHEDULE_COLUMNS, pl.String), "enabled": pl.Boolean,
-        "interval_hours": pl.Float64, "min_interval_hours": pl.Float64}))
-
-
 @functools.lru_cache(maxsize=2)
 def _extractor_for(path: str, _mtime_ns: int, _size: int) -> tuple[Taxonomy, SkillExtractor]:
     from pipeline.normalize.skills import load_taxonomy
@@ -352,11 +331,11 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None, *
         extractor,
         work_year=WorkYear(settings.hours_per_year, settings.billable_days_per_year),
     )
+    schedule = ScheduleRecord(progress)
     with writer(settings.db_path) as con:
         upgraded = migrate(con)
         if data_as_of is not None:
             set_data_as_of(con, data_as_of)
-        _record_schedule(con, progress)
         files_before = files_loaded(con)
         try:
             report = load_landing(con, settings.landing_dir, normalize, taxonomy, progress)
@@ -385,6 +364,7 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None, *
                 full_reason="the schema was upgraded" if upgraded else "")
             _add_time(report.seconds, "aggregates", started)
             progress(f"{refresh.describe()} in {report.seconds['aggregates']:.1f}s")
+        schedule.write(con)
         report.total_postings = con.execute(load_sql("queries/posting_count")).fetchall()[0][0]
     if report.incomplete:
         progress(f"skipped {len(report.incomplete)} landing file(s) without a run manifest "
