@@ -57,6 +57,13 @@ def add_companies(con: duckdb.DuckDBPyConnection, companies: pa.Table) -> None:
         con.execute(load_sql("duplicates/add_companies"))
 
 
+def order_signatures(con: duckdb.DuckDBPyConnection, signatures: pa.Table) -> None:
+    """Store the signed postings' signatures (``posting_id, minhash``) again in the table's
+    order, which is the order a full pass read them in (day, then id)."""
+    with registered(con, ordered_signatures=signatures), transaction(con):
+        con.execute(load_sql("duplicates/order_signatures"))
+
+
 def store_bands(con: duckdb.DuckDBPyConnection, bands: pa.Table, *, every: bool) -> None:
     """Store LSH band keys (``posting_id, band, key``): all of them after a full pass
     (``every``), else those of the postings waiting to be paired and of ``bands``' postings."""

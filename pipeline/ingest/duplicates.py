@@ -44,6 +44,7 @@ from warehouse.duplicates import (
     add_companies,
     add_signatures,
     forget_pending_companies,
+    order_signatures,
     store_bands,
     write_duplicates,
 )
@@ -78,6 +79,12 @@ def _matrix(minhash: pa.ListArray, rows: int) -> np.ndarray:
     if values.size != NUM_PERM * rows:
         raise ValueError(f"stored text signatures must hold {NUM_PERM} values each")
     return values.reshape(-1, NUM_PERM)
+
+
+def _lists(signatures: np.ndarray) -> pa.ListArray:
+    """The signature matrix as the stored ``minhash`` lists."""
+    offsets = np.arange(0, signatures.size + 1, NUM_PERM, dtype=np.int32)
+    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(signatures.reshape(-1)))
 
 
 def read_signed(con: duckdb.DuckDBPyConnection, *, pending_only: bool = False) -> Signed:
@@ -301,6 +308,9 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, progress: Progress = lambda 
         signed = read_signed(con)
         paired_again, regrouped = _full_pass(con, signed)
         store_bands(con, _bands_table(signed.ids, signed.days, signed.keys), every=True)
+        # Stored by day, a load's scope is a few row groups of signatures, not all of them.
+        order_signatures(con, pa.table({"posting_id": signed.ids,
+                                        "minhash": _lists(signed.signatures)}))
         touched = None
     elif pending or retired:
         paired_again, regrouped, touched = _incremental_pass(con, pending)

@@ -250,3 +250,27 @@ def _bands_of_signatures(db: Path) -> set[tuple[str, int, int]]:
     keys = band_keys(np.array([m for _, m in rows], dtype=np.uint32).reshape(-1, NUM_PERM))
     return {(pid, band, int(key)) for (pid, _), row in zip(rows, keys, strict=True)
             for band, key in enumerate(row)}
+
+
+def test_a_full_pass_stores_the_same_signatures_by_day(loaded: Settings, tmp_path: Path) -> None:
+    copy = tmp_path / "w.duckdb"
+    shutil.copyfile(loaded.db_path, copy)
+    read = ("select s.posting_id, s.minhash, "
+            "cast(coalesce(p.posted_at, p.first_seen_at) as date) as day from posting_signatures "
+            "as s join postings as p using (posting_id) order by s.rowid")
+    con = connect(copy)
+    try:
+        # Signatures stored in another order (as by loads of old postings).
+        con.execute("create temp table shuffled as select * from posting_signatures "
+                    "order by hash(posting_id)")
+        con.execute("delete from posting_signatures")
+        con.execute("insert into posting_signatures select * from shuffled")
+        before = con.execute(read).fetchall()
+        assert mark_duplicates(con, full=True).full
+        after = con.execute(read).fetchall()
+    finally:
+        con.close()
+    assert sorted(before, key=lambda r: r[0]) == sorted(after, key=lambda r: r[0])
+    signed = [(day, pid) for pid, minhash, day in after if minhash is not None]
+    assert signed == sorted(signed)
+    assert signed != [(day, pid) for pid, minhash, day in before if minhash is not None]

@@ -1,8 +1,15 @@
 -- The postings named in a text pair (`dedup_text_pairs`) whose normalized company is not kept
--- yet, with their company as loaded.
+-- yet, with their company as loaded. The few missing are found before postings is read.
+with named as (
+    select earlier as posting_id from dedup_text_pairs
+    union
+    select later from dedup_text_pairs
+),
+
+missing as (
+    select posting_id from named anti join dedup_companies using (posting_id)
+)
+
 select p.posting_id, p.company
 from postings as p
-where p.posting_id in (
-    select earlier from dedup_text_pairs union select later from dedup_text_pairs
-)
-    and p.posting_id not in (select posting_id from dedup_companies)
+semi join missing as m on p.posting_id = m.posting_id

@@ -96,4 +96,7 @@ from posting_signatures as s
 inner join scope as c on s.posting_id = c.posting_id
 inner join postings as p on s.posting_id = p.posting_id
 where s.minhash is not null
+    -- By row id: a full pass stores signatures by day and loads append theirs, so the scope's
+    -- rows lie in a few row groups, and only those are read.
+    and s.rowid in (select rowid from posting_signatures semi join scope using (posting_id))
 order by day_number, s.posting_id
