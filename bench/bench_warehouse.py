@@ -2,11 +2,12 @@
 
 ``python -m bench.bench_warehouse [--n 1000000] [--per-file 50000]``: writes N generated
 postings as landing files (with run manifests), times ``load_warehouse`` (normalization,
-skills, writing, duplicates, aggregates), then the loads a schedule makes afterwards (runs of
-``--small`` new postings, one at a time), then the median latency of each view's typical
-dashboard query over 5 runs. ``--base FILE`` keeps a copy of the bulk-loaded warehouse at FILE
-and starts from a copy of it on later runs, so a repeat run at 1M times only the scheduled
-loads (still through ``load_warehouse``; the bulk runs are recorded as loaded).
+skills, writing, duplicates, aggregates), then the loads a schedule makes afterwards
+(``--loads`` runs of ``--small`` new postings, one at a time, median), then the median
+latency of each view's typical dashboard query over 5 runs. ``--base FILE`` keeps a copy of
+the bulk-loaded warehouse at FILE and starts from a copy of it on later runs, so a repeat run
+at 1M times only the scheduled loads (still through ``load_warehouse``; the bulk runs are
+recorded as loaded).
 """
 
 from __future__ import annotations
@@ -95,7 +96,7 @@ def write_landing(settings: Settings, n: int, per_file: int, seed: int = 7, *,
             "finished_at": "2026-11-01T00:01:00+00:00"}))
 
 
-def scheduled_loads(settings: Settings, n: int, loads: int = 3) -> None:
+def scheduled_loads(settings: Settings, n: int, loads: int = 5) -> None:
     """Loads of ``n`` new postings each, published last month, as a schedule brings them."""
     if n <= 0:
         return
@@ -123,7 +124,10 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--n", type=int, default=1_000_000)
     ap.add_argument("--per-file", type=int, default=50_000)
     ap.add_argument("--small", type=int, default=500,
-                    help="new postings in each of the 3 scheduled loads after the bulk load")
+                    help="new postings in each scheduled load after the bulk load")
+    ap.add_argument("--loads", type=int, default=5,
+                    help="scheduled loads after the bulk load (the first also starts the "
+                    "normalizers, as a scheduler's first load does)")
     ap.add_argument("--db", type=Path, help="reuse a loaded warehouse: only time the queries")
     ap.add_argument("--base", type=Path,
                     help="file keeping the bulk-loaded warehouse: built once, copied after")
@@ -136,7 +140,7 @@ def main(argv: list[str] | None = None) -> None:
         if db is None and args.base is not None and args.base.exists():
             shutil.copyfile(args.base, settings.db_path)
             print(f"copied the bulk-loaded warehouse from {args.base}", flush=True)
-            scheduled_loads(settings, args.small)
+            scheduled_loads(settings, args.small, args.loads)
             db = settings.db_path
         elif db is None:
             write_landing(settings, args.n, args.per_file)
@@ -161,7 +165,7 @@ def main(argv: list[str] | None = None) -> None:
                    f"{rows / base_seconds:,.0f} rows/s, ratio {base_seconds / seconds:.3f})")
             if args.base is not None:
                 shutil.copyfile(settings.db_path, args.base)
-            scheduled_loads(settings, args.small)
+            scheduled_loads(settings, args.small, args.loads)
             db = settings.db_path
         for name, sql in QUERIES.items():
             times = []
