@@ -217,3 +217,28 @@ def test_settings_from_env_accepts_s3(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("JOBPULSE_LANDING_DIR")
     monkeypatch.setenv("JOBPULSE_DATA_DIR", "somewhere")
     assert Settings.from_env().landing_dir == Path("somewhere/landing")
+
+
+def test_runs_are_read_ahead_in_order_and_a_bad_one_fails_at_its_turn(tmp_path: Path) -> None:
+    from pipeline.errors import LandingFileError
+    from pipeline.ingest.landing_read import read_ahead
+
+    line = json.dumps({**ITEM, "source_id": "1"}).encode() + b"\n"
+    write_local(tmp_path, {
+        "hn/20260101T000000Z-a.jsonl": line,
+        "hn/20260101T000000Z-a.run.json": json.dumps({**MANIFEST, "run_id": "a"}).encode(),
+        "hn/20260102T000000Z-b.jsonl": line,
+        "hn/20260102T000000Z-b.run.json": b"{",  # cut short
+        "hn/20260103T000000Z-c.jsonl": line + line.replace(b'"1"', b'"2"'),
+        "hn/20260103T000000Z-c.run.json": json.dumps({**MANIFEST, "run_id": "c"}).encode(),
+    })
+    runs, _ = find_complete_runs(tmp_path)
+    seen: list[tuple[str, int | str]] = []
+    for run, read in read_ahead(runs):
+        try:
+            seen.append((run.run_id, len(read.result().rows or [])))
+        except LandingFileError as exc:
+            seen.append((run.run_id, "unreadable run manifest" if "unreadable run manifest"
+                         in str(exc) else str(exc)))
+    assert seen == [("20260101T000000Z-a", 1), ("20260102T000000Z-b", "unreadable run manifest"),
+                    ("20260103T000000Z-c", 2)]

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import json
 import logging
 import time
 from collections.abc import Callable
+from concurrent.futures import Future
 from datetime import datetime
 from typing import Any
 
@@ -21,8 +21,7 @@ import attrs
 import duckdb
 import polars as pl
 
-from handoff.landing import LandingLocation, LandingRun, digest_mismatch
-from handoff.personal import scrub_item
+from handoff.landing import LandingLocation, LandingRun
 from handoff.stores import open_store
 from handoff.text import parse_iso_time
 from pipeline.config import Settings
@@ -30,14 +29,14 @@ from pipeline.errors import LandingFileError
 from pipeline.ingest.board_outcomes import record_board_outcomes
 from pipeline.ingest.duplicates import mark_duplicates
 from pipeline.ingest.frames import POSTING_SCHEMA, RAW_SCHEMA
-from pipeline.ingest.lines import partial_last_line, read_items
+from pipeline.ingest.landing_read import ReadRun, read_ahead, read_run
+from pipeline.ingest.lines import partial_last_line
 from pipeline.ingest.pool import Normalizer
 from pipeline.ingest.run_status import DEGRADED_FRACTION, judge_size, run_status
 from pipeline.ingest.schedule_record import ScheduleRecord
-from pipeline.ingest.seeking import SUPPLY_SOURCES, is_supply, load_seeking_run
+from pipeline.ingest.seeking import SUPPLY_SOURCES, load_seeking_run
 from pipeline.ingest.tagging import tagging_of, taxonomy_frame
 from pipeline.normalize.money import WorkYear
-from pipeline.normalize.record import posting_row
 from pipeline.normalize.skills import SkillExtractor, Taxonomy
 from warehouse.load import (
     FileRecord,
@@ -90,16 +89,6 @@ def find_complete_runs(landing_dir: LandingLocation) -> tuple[list[LandingRun], 
     return open_store(landing_dir).runs()
 
 
-def read_manifest(run: LandingRun) -> dict[str, Any]:
-    try:
-        manifest = json.loads(run.read_manifest().decode("utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise LandingFileError(f"{run.manifest_name}: unreadable run manifest ({exc})") from exc
-    if not isinstance(manifest, dict) or "run_id" not in manifest or "source" not in manifest:
-        raise LandingFileError(f"{run.manifest_name}: run manifest without run_id or source")
-    return manifest
-
-
 @attrs.frozen
 class RunFrames:
     """What one run adds to the warehouse: postings, their skills and their text signatures."""
@@ -139,68 +128,20 @@ def _add_time(seconds: dict[str, float] | None, stage: str, started: float) -> f
     return now
 
 
-def verify_landing(run: LandingRun, manifest: dict[str, Any], data: bytes) -> bool:
-    """Whether ``data`` is the file its crawl recorded; raises if the manifest says otherwise.
-
-    Lines lost at a line boundary still read as valid JSON Lines: loading them would close
-    every posting the missing lines hold, so a mismatch refuses the file and nothing is
-    written. A manifest without a digest (an older crawl) loads unverified and closes nothing.
-    """
-    if "landing" not in manifest:
-        log.info("%s: manifest has no landing digest (an older crawl); loaded unverified, "
-                 "it closes no postings", run.key)
-        return False
-    mismatch = digest_mismatch(manifest["landing"], data)
-    if mismatch:
-        raise LandingFileError(f"{run.data_name}: {mismatch}")
-    return True
-
-
-def read_rows(run: LandingRun, manifest: dict[str, Any], data: bytes
-              ) -> tuple[list[dict[str, Any]], int, int | None]:
-    """The run's posting rows (one per posting), how many lines were dropped, and the line a
-    dead crawl cut short (skipped), if any."""
-    rows: list[dict[str, Any]] = []
-    bad = 0
-    cut_line: int | None = None
-    if run_status(manifest) == "failed" and partial_last_line(data):
-        # A crawl killed mid-write leaves half a line; the lines before it are whole items.
-        cut_line = data.count(b"\n") + 1
-        log.warning("%s: line %d: cut short by the crawl's death; skipped", run.key, cut_line)
-    for number, item, fast in read_items(data, run.data_name, skip_line=cut_line):
-        # Files landed before the spiders dropped personal fields must not bring them in.
-        item = scrub_item(item)
-        if is_supply(item):
-            # A person seeking work is supply, never a job posting (pipeline/ingest/seeking).
-            bad += 1
-            log.warning("%s: line %d: a seeking_work item in a postings run; dropped",
-                        run.key, number)
-            continue
-        try:
-            rows.append({**posting_row(item, orjson_safe=fast), "raw_item": item})
-        except (KeyError, ValueError, TypeError) as exc:
-            bad += 1
-            log.warning("%s: line %d: dropped (%s)", run.key, number, exc)
-    # The crawl's in-run dedup already keeps one copy per posting; keep the last as a guard.
-    return list({row["posting_id"]: row for row in rows}.values()), bad, cut_line
-
-
 def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normalizer,
-             taxonomy: Taxonomy, seconds: dict[str, float] | None = None) -> FileOutcome:
+             taxonomy: Taxonomy, seconds: dict[str, float] | None = None,
+             read: Future[ReadRun] | None = None) -> FileOutcome:
     """Load one complete run; raises LandingFileError when its files cannot be read.
 
-    ``seconds`` accumulates the wall time of its read, normalize and write stages.
+    ``seconds`` accumulates the wall time of its read, normalize and write stages; ``read``:
+    the run already being read (``read_ahead``).
     """
     started = time.monotonic()
-    manifest = read_manifest(run)
-    try:
-        data = run.read_data()
-    except OSError as exc:
-        raise LandingFileError(f"{run.data_name}: unreadable landing file ({exc})") from exc
-    verified = verify_landing(run, manifest, data)
-    if str(manifest["source"]) in SUPPLY_SOURCES:
+    landed = read.result() if read is not None else read_run(run)
+    manifest, data, verified = landed.manifest, landed.data, landed.verified
+    if landed.rows is None:
         return _load_supply(con, run, manifest, data, normalize, taxonomy, seconds, started)
-    rows, bad, cut_line = read_rows(run, manifest, data)
+    rows, bad, cut_line = landed.rows, landed.bad, landed.cut_line
     existing = current_hashes(con, [r["posting_id"] for r in rows])
     need = {r["posting_id"] for r in rows if existing.get(r["posting_id"]) != r["content_hash"]}
     started = _add_time(seconds, "read", started)
@@ -276,9 +217,11 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
     done = loaded_files(con) | loaded_seeking_files(con)
     pending = [r for r in runs if r.key not in done]
     progress(f"{len(pending)} landing file(s) to load, {len(runs) - len(pending)} already loaded")
-    for index, run in enumerate(pending, start=1):
+    # The next file is read (JSON, content hashes) on a thread while this one is normalized
+    # and written, when the main process mostly waits on the workers and DuckDB.
+    for index, (run, read) in enumerate(read_ahead(pending), start=1):
         try:
-            outcome = load_run(con, run, normalize, taxonomy, report.seconds)
+            outcome = load_run(con, run, normalize, taxonomy, report.seconds, read)
         except LandingFileError as exc:
             # Said once, by the progress line below and the command's closing error.
             outcome = FileOutcome(run.key, run.run_id, 0, None, 0, error=str(exc))
