@@ -7,13 +7,13 @@ run manifest carries both to the loader.
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
-import attrs
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
+
+from crawlers.landing_feed import json_line
 
 REQUIRED_FIELDS = ("source", "source_id", "url", "fetched_at", "crawl_run")
 
@@ -137,7 +137,7 @@ class LimitsPipeline:
             if cut:
                 self._count_cut(name, cut)
         try:
-            size = len(_json_line(item, adapter).encode("utf-8"))
+            size = len(json_line(item)) - 1  # the line, without its newline
         except (RecursionError, TypeError, ValueError) as exc:
             # The feed exporter would fail on it the same way, after the item was counted.
             self.stats.inc_value("jobpulse/dropped/unserializable")
@@ -148,20 +148,3 @@ class LimitsPipeline:
                 f"item is {size} bytes, over JOBPULSE_MAX_ITEM_BYTES ({self.max_item_bytes})"
             )
         return item
-
-
-def _json_line(item: Any, adapter: ItemAdapter) -> str:
-    """The item as the landing file's JSON line, for its size.
-
-    Our items are attrs classes whose fields hold plain JSON values, so a shallow copy of their
-    fields is the same document as ``ItemAdapter.asdict()``, whose recursive walk over every
-    nested value was a third of a local crawl's time. A field holding anything else (a nested
-    item) takes the full walk, so the size is always the exporter's.
-    """
-    if attrs.has(type(item)):
-        try:
-            return json.dumps(attrs.asdict(item, recurse=False), ensure_ascii=False)
-        except TypeError:
-            pass
-    return json.dumps(adapter.asdict(), ensure_ascii=False)
-

@@ -186,9 +186,10 @@ def test_truncation_and_drops_reach_crawl_runs(tmp_path) -> None:
 def test_the_size_is_the_exporters_json_line(extra: dict[str, Any]) -> None:
     from itemadapter import ItemAdapter
 
-    from crawlers.pipelines import _json_line
+    from crawlers.landing_feed import json_line
 
     posting = item(**extra)
-    adapter = ItemAdapter(posting)
-    assert json.loads(_json_line(posting, adapter)) == json.loads(
-        json.dumps(adapter.asdict(), ensure_ascii=False))
+    line = json_line(posting)
+    assert line.endswith(b"\n") and line.count(b"\n") == 1
+    assert json.loads(line) == json.loads(
+        json.dumps(ItemAdapter(posting).asdict(), ensure_ascii=False))
