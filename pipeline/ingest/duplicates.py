@@ -231,13 +231,9 @@ def _text_table(pairs: list[TextPair]) -> pa.Table:
                      "similarity": pa.array([s for _, _, s in pairs], pa.float64())})
 
 
-def _joinable_text(con: duckdb.DuckDBPyConnection) -> list[TextPair]:
-    """The text pairs after this pass (``queries/dedup_text_scope``) that can join groups: those
-    whose two companies are compatible, and a waiting posting's (its company may be new, and
-    a pair that held its old group together must reach that group). The normalized companies
-    of postings named in a pair are kept in the warehouse; the ones missing are normalized
-    here, once each."""
-    con.execute(load_sql("queries/dedup_text_scope"))
+def _keep_companies(con: duckdb.DuckDBPyConnection) -> None:
+    """Keep the normalized company of every posting named in a pair of ``dedup_text_pairs``
+    that has none kept yet; each distinct company is normalized once."""
     missing = con.execute(load_sql("queries/dedup_companies_missing")).fetchall()
     if missing:
         names: dict[str | None, str | None] = {}
@@ -247,6 +243,14 @@ def _joinable_text(con: duckdb.DuckDBPyConnection) -> list[TextPair]:
         add_companies(con, pa.table({
             "posting_id": pa.array([pid for pid, _ in missing], pa.string()),
             "company": pa.array([names[company] for _, company in missing], pa.string())}))
+
+
+def _joinable_text(con: duckdb.DuckDBPyConnection) -> list[TextPair]:
+    """The text pairs after this pass (``queries/dedup_text_scope``) that can join groups: those
+    whose two companies are compatible, and a waiting posting's (its company may be new, and
+    a pair that held its old group together must reach that group)."""
+    con.execute(load_sql("queries/dedup_text_scope"))
+    _keep_companies(con)
     return [(a, b, s) for a, b, s in
             con.execute(load_sql("queries/dedup_joinable_text")).fetchall()]
 
@@ -311,6 +315,11 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, progress: Progress = lambda 
         # Stored by day, a load's scope is a few row groups of signatures, not all of them.
         order_signatures(con, pa.table({"posting_id": signed.ids,
                                         "minhash": _lists(signed.signatures)}))
+        # The next load's pass then finds every paired posting's company kept.
+        with registered(con, dedup_repaired_ids=posting_ids_table(()),
+                        dedup_new_text=_text_table([])):
+            con.execute(load_sql("queries/dedup_text_scope"))
+        _keep_companies(con)
         touched = None
     elif pending or retired:
         paired_again, regrouped, touched = _incremental_pass(con, pending)
