@@ -10,8 +10,8 @@ affect, and regroups only the connected pairs around them:
   (``dedup_retired``), are paired again;
 - grouping depends only on the pairs that can join two groups (a text pair between
   incompatible companies never does: ``queries/dedup_joinable_text.sql``) inside a connected
-  set of postings, so sets without a changed pair, a pending posting or a member of a group
-  one of those was in keep their groups.
+  set of postings, so sets without a changed pair or a pending posting keep their groups (a
+  pending posting keeps all its pairs in the graph: its company may be new).
 
 The result equals a full pass; ``tests/warehouse/test_dedup_sql.py`` checks it load by load.
 A load that brings more than a tenth of the warehouse pairs everything again.
@@ -27,7 +27,7 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 
-from pipeline.ingest.frames import SIGNATURE_SCHEMA
+from pipeline.ingest.frames import SIGNATURE_SCHEMA, minhash_lists
 from pipeline.normalize.dedup import (
     LSH_BANDS,
     NUM_PERM,
@@ -79,12 +79,6 @@ def _matrix(minhash: pa.ListArray, rows: int) -> np.ndarray:
     if values.size != NUM_PERM * rows:
         raise ValueError(f"stored text signatures must hold {NUM_PERM} values each")
     return values.reshape(-1, NUM_PERM)
-
-
-def _lists(signatures: np.ndarray) -> pa.ListArray:
-    """The signature matrix as the stored ``minhash`` lists."""
-    offsets = np.arange(0, signatures.size + 1, NUM_PERM, dtype=np.int32)
-    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(signatures.reshape(-1)))
 
 
 def read_signed(con: duckdb.DuckDBPyConnection, *, pending_only: bool = False) -> Signed:
@@ -245,11 +239,21 @@ def _keep_companies(con: duckdb.DuckDBPyConnection) -> None:
             "company": pa.array([names[company] for _, company in missing], pa.string())}))
 
 
+def _text_scope(con: duckdb.DuckDBPyConnection, repaired: set[str],
+                new_text: list[TextPair]) -> set[ExactPair]:
+    """Make ``dedup_text_pairs`` the text pairs after this pass: the stored ones whose later
+    posting was not paired again (``repaired``) and ``new_text``. Returns the stored pairs
+    left out."""
+    with registered(con, dedup_repaired_ids=posting_ids_table(repaired),
+                    dedup_new_text=_text_table(new_text)):
+        con.execute(load_sql("queries/dedup_text_scope"))
+        return set(con.execute(load_sql("queries/dedup_dropped_text")).fetchall())
+
+
 def _joinable_text(con: duckdb.DuckDBPyConnection) -> list[TextPair]:
-    """The text pairs after this pass (``queries/dedup_text_scope``) that can join groups: those
-    whose two companies are compatible, and a waiting posting's (its company may be new, and
-    a pair that held its old group together must reach that group)."""
-    con.execute(load_sql("queries/dedup_text_scope"))
+    """The pairs of ``dedup_text_pairs`` that can join groups: those whose two companies are
+    compatible, and a waiting posting's (its company may be new, and a pair that held its old
+    group together must reach that group)."""
     _keep_companies(con)
     return [(a, b, s) for a, b, s in
             con.execute(load_sql("queries/dedup_joinable_text")).fetchall()]
@@ -264,10 +268,8 @@ def _incremental_pass(con: duckdb.DuckDBPyConnection,
     # text pairs it had as the later posting.
     repaired = set(signed.names(np.flatnonzero(laters))) | pending
     new_text = _text_pairs(signed, laters)
-    with registered(con, dedup_repaired_ids=posting_ids_table(repaired),
-                    dedup_new_text=_text_table(new_text)):
-        dropped_text = set(con.execute(load_sql("queries/dedup_dropped_text")).fetchall())
-        joinable = _joinable_text(con)
+    dropped_text = _text_scope(con, repaired, new_text)
+    joinable = _joinable_text(con)
 
     old_exact = set(con.execute(load_sql("queries/dedup_stored_exact")).fetchall())
     # Only the keys of waiting postings (new, or old for a changed one) can change their chains.
@@ -314,11 +316,9 @@ def mark_duplicates(con: duckdb.DuckDBPyConnection, progress: Progress = lambda 
         store_bands(con, _bands_table(signed.ids, signed.days, signed.keys), every=True)
         # Stored by day, a load's scope is a few row groups of signatures, not all of them.
         order_signatures(con, pa.table({"posting_id": signed.ids,
-                                        "minhash": _lists(signed.signatures)}))
+                                        "minhash": minhash_lists(signed.signatures)}))
         # The next load's pass then finds every paired posting's company kept.
-        with registered(con, dedup_repaired_ids=posting_ids_table(()),
-                        dedup_new_text=_text_table([])):
-            con.execute(load_sql("queries/dedup_text_scope"))
+        _text_scope(con, set(), [])
         _keep_companies(con)
         touched = None
     elif pending or retired:

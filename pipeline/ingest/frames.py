@@ -10,8 +10,11 @@ from __future__ import annotations
 from typing import Any
 
 import attrs
+import numpy as np
 import polars as pl
+import pyarrow as pa
 
+from pipeline.normalize.dedup import NUM_PERM
 from pipeline.normalize.enrich import ENRICHED_COLUMNS
 
 RAW_SCHEMA: dict[str, Any] = {
@@ -63,3 +66,11 @@ class NormalizedFrames:
                        pl.DataFrame(schema=SIGNATURE_SCHEMA))
         return cls(*(pl.concat([getattr(p, f) for p in parts], how="vertical")
                      for f in ("enriched", "skills", "signatures")))
+
+
+def minhash_lists(matrix: np.ndarray, signed: np.ndarray | None = None) -> pa.ListArray:
+    """A signature matrix (one row of ``NUM_PERM`` values per posting) as the stored ``minhash``
+    lists, straight from numpy; a row not ``signed`` is null."""
+    offsets = np.arange(0, matrix.shape[0] * NUM_PERM + 1, NUM_PERM, dtype=np.int32)
+    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(matrix.reshape(-1)),
+                                    mask=None if signed is None else pa.array(~signed))

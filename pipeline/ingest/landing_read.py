@@ -20,7 +20,7 @@ from pipeline.ingest.run_status import run_status
 from pipeline.ingest.seeking import SUPPLY_SOURCES, is_supply
 from pipeline.normalize.record import posting_row
 
-log = logging.getLogger("pipeline.ingest.loader")
+log = logging.getLogger(__name__)
 
 
 @attrs.frozen
@@ -56,12 +56,10 @@ def read_ahead(runs: Sequence[LandingRun]) -> Iterator[tuple[LandingRun, Future[
     handed over. A read that fails raises from ``result()``, at its own run's turn."""
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="landing-read")
     try:
-        ahead = pool.submit(read_run, runs[0]) if runs else None
+        ahead: Future[ReadRun] | None = None
         for index, run in enumerate(runs):
-            current = ahead
-            assert current is not None
-            if index + 1 < len(runs):
-                ahead = pool.submit(read_run, runs[index + 1])
+            current = ahead or pool.submit(read_run, run)
+            ahead = pool.submit(read_run, runs[index + 1]) if index + 1 < len(runs) else None
             yield run, current
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

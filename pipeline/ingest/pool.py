@@ -16,8 +16,14 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 
-from pipeline.ingest.frames import ENRICHED_SCHEMA, SIGNATURE_SCHEMA, SKILL_SCHEMA, NormalizedFrames
-from pipeline.normalize.dedup import NUM_PERM, signature_matrix
+from pipeline.ingest.frames import (
+    ENRICHED_SCHEMA,
+    SIGNATURE_SCHEMA,
+    SKILL_SCHEMA,
+    NormalizedFrames,
+    minhash_lists,
+)
+from pipeline.normalize.dedup import signature_matrix
 from pipeline.normalize.enrich import ENRICHED_COLUMNS, ITEM_FIELDS, enrich
 from pipeline.normalize.money import DEFAULT_WORK_YEAR, WorkYear
 from pipeline.normalize.skills import SkillExtractor, load_taxonomy
@@ -71,10 +77,7 @@ def _signature_column(texts: list[str]) -> pl.Series:
     """The bodies' text signatures as one list column straight from the numpy matrix: a Python
     list of 64 ints per posting costs more to build and to convert than the hashing itself."""
     matrix, signed = signature_matrix(texts)
-    offsets = np.arange(0, (len(texts) + 1) * NUM_PERM, NUM_PERM, dtype=np.int32)
-    lists = pa.ListArray.from_arrays(pa.array(offsets), pa.array(matrix.reshape(-1)),
-                                     mask=pa.array(~signed))
-    return pl.Series("minhash", lists, dtype=pl.List(pl.UInt32))
+    return pl.Series("minhash", minhash_lists(matrix, signed), dtype=pl.List(pl.UInt32))
 
 
 def _init_worker(taxonomy_path: str | None, work_year: WorkYear) -> None:
