@@ -19,7 +19,6 @@ from typing import Any
 
 import attrs
 import duckdb
-import polars as pl
 
 from handoff.landing import LandingLocation, LandingRun
 from handoff.stores import open_store
@@ -28,10 +27,16 @@ from pipeline.config import Settings
 from pipeline.errors import LandingFileError
 from pipeline.ingest.board_outcomes import record_board_outcomes
 from pipeline.ingest.duplicates import mark_duplicates
-from pipeline.ingest.frames import POSTING_SCHEMA, RAW_SCHEMA
-from pipeline.ingest.landing_read import ReadRun, read_ahead, read_run
+from pipeline.ingest.landing_read import ReadRun, read_ahead
 from pipeline.ingest.lines import partial_last_line
 from pipeline.ingest.pool import Normalizer
+from pipeline.ingest.prepare import (
+    PreparedRun,
+    prepare_next,
+    prepare_run,
+    prepare_upcoming,
+    run_frames,
+)
 from pipeline.ingest.run_status import DEGRADED_FRACTION, judge_size, run_status
 from pipeline.ingest.schedule_record import ScheduleRecord
 from pipeline.ingest.seeking import SUPPLY_SOURCES, load_seeking_run
@@ -42,7 +47,6 @@ from warehouse.load import (
     FileRecord,
     RunCounts,
     RunRecord,
-    current_hashes,
     loaded_files,
     set_data_as_of,
     source_baseline,
@@ -89,30 +93,6 @@ def find_complete_runs(landing_dir: LandingLocation) -> tuple[list[LandingRun], 
     return open_store(landing_dir).runs()
 
 
-@attrs.frozen
-class RunFrames:
-    """What one run adds to the warehouse: postings, their skills and their text signatures."""
-
-    postings: pl.DataFrame
-    skills: pl.DataFrame
-    signatures: pl.DataFrame
-
-
-def build_frames(rows: list[dict[str, Any]], normalize: Normalizer,
-                 need_skills: set[str]) -> RunFrames:
-    """Frames for a run's rows; only new or changed postings (``need_skills``) are normalized.
-
-    Unchanged postings only need their sighting recorded, so their normalizers are not run again
-    and their normalized columns stay null here (the warehouse keeps what it has).
-    """
-    normalized = normalize([row for row in rows if row["posting_id"] in need_skills])
-    # Column by column: polars builds a frame from lists ~30% faster than from row dicts.
-    raw = pl.DataFrame({k: [row.get(k) for row in rows] for k in RAW_SCHEMA}, schema=RAW_SCHEMA)
-    postings = raw.join(normalized.enriched, on="posting_id", how="left").select(
-        list(POSTING_SCHEMA))
-    return RunFrames(postings, normalized.skills, normalized.signatures)
-
-
 def _counts(value: Any) -> dict[str, int]:
     """A manifest's ``{name: count}`` object; anything malformed counts as nothing."""
     if not isinstance(value, dict):
@@ -130,22 +110,25 @@ def _add_time(seconds: dict[str, float] | None, stage: str, started: float) -> f
 
 def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normalizer,
              taxonomy: Taxonomy, seconds: dict[str, float] | None = None,
-             read: Future[ReadRun] | None = None) -> FileOutcome:
+             read: Future[ReadRun] | None = None,
+             prepared: PreparedRun | None = None) -> FileOutcome:
     """Load one complete run; raises LandingFileError when its files cannot be read.
 
     ``seconds`` accumulates the wall time of its read, normalize and write stages; ``read``:
-    the run already being read (``read_ahead``).
+    the run already being read (``read_ahead``); ``prepared``: already read and being
+    normalized (:func:`prepare_run`).
     """
     started = time.monotonic()
-    landed = read.result() if read is not None else read_run(run)
+    if prepared is None:
+        prepared = prepare_run(con, run, normalize, read)
+        started = _add_time(seconds, "read", started)
+    landed = prepared.landed
     manifest, data, verified = landed.manifest, landed.data, landed.verified
-    if landed.rows is None:
+    if prepared.normalizing is None:
         return _load_supply(con, run, manifest, data, normalize, taxonomy, seconds, started)
+    assert landed.rows is not None
     rows, bad, cut_line = landed.rows, landed.bad, landed.cut_line
-    existing = current_hashes(con, [r["posting_id"] for r in rows])
-    need = {r["posting_id"] for r in rows if existing.get(r["posting_id"]) != r["content_hash"]}
-    started = _add_time(seconds, "read", started)
-    frames = build_frames(rows, normalize, need)
+    frames = run_frames(rows, prepared.normalizing)
     started = _add_time(seconds, "normalize", started)
     errors = {str(k): int(v) for k, v in (manifest.get("errors") or {}).items()}
     if bad:
@@ -193,7 +176,7 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     _add_time(seconds, "write", started)
     return FileOutcome(run.key, record.run_id, len(rows), counts, bad, status=record.status,
                        touched=frozenset(r["posting_id"] for r in rows) | {c[0] for c in closed},
-                       rewritten=frozenset(need))
+                       rewritten=prepared.need)
 
 
 def _load_supply(con: duckdb.DuckDBPyConnection, run: LandingRun, manifest: dict[str, Any],
@@ -217,14 +200,26 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
     done = loaded_files(con) | loaded_seeking_files(con)
     pending = [r for r in runs if r.key not in done]
     progress(f"{len(pending)} landing file(s) to load, {len(runs) - len(pending)} already loaded")
-    # The next file is read (JSON, content hashes) on a thread while this one is normalized
-    # and written, when the main process mostly waits on the workers and DuckDB.
-    for index, (run, read) in enumerate(read_ahead(pending), start=1):
+    # The next file is read (JSON, content hashes) on a thread, and normalized on the workers
+    # while this one is written: the main process mostly waits on the workers and DuckDB.
+    reads = enumerate(read_ahead(pending), start=1)
+    upcoming = prepare_next(con, reads, normalize, report.seconds)
+    while upcoming is not None:
+        index, run, read, prepared = upcoming
+        written = (None if isinstance(prepared, LandingFileError) or prepared.landed.rows is None
+                   else {r["posting_id"]: r["content_hash"] for r in prepared.landed.rows})
+        upcoming = prepare_next(con, reads, normalize, report.seconds, written)
         try:
-            outcome = load_run(con, run, normalize, taxonomy, report.seconds, read)
+            if isinstance(prepared, LandingFileError):
+                raise prepared
+            outcome = load_run(con, run, normalize, taxonomy, report.seconds,
+                               prepared=prepared)
         except LandingFileError as exc:
             # Said once, by the progress line below and the command's closing error.
             outcome = FileOutcome(run.key, run.run_id, 0, None, 0, error=str(exc))
+            if upcoming is not None and written is not None:
+                # The next run was prepared as if this one's postings were written.
+                upcoming = prepare_upcoming(con, *upcoming[:3], normalize, report.seconds)
         report.files.append(outcome)
         if outcome.counts:
             c = outcome.counts

@@ -7,14 +7,12 @@ the ECB history) would cost more than it saves.
 
 from __future__ import annotations
 
-import itertools
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
-import numpy as np
 import polars as pl
-import pyarrow as pa
 
 from pipeline.ingest.frames import (
     ENRICHED_SCHEMA,
@@ -22,6 +20,7 @@ from pipeline.ingest.frames import (
     SKILL_SCHEMA,
     NormalizedFrames,
     minhash_lists,
+    string_lists,
 )
 from pipeline.normalize.dedup import signature_matrix
 from pipeline.normalize.enrich import ENRICHED_COLUMNS, ITEM_FIELDS, enrich
@@ -39,7 +38,7 @@ def normalize_rows(rows: list[dict[str, Any]], extractor: SkillExtractor,
     columns: dict[str, Any] = {"posting_id": [row["posting_id"] for row in rows]}
     for name in ENRICHED_COLUMNS:
         values = [e[name] for e in enriched]
-        columns[name] = _list_column(values) if name in _LIST_COLUMNS else values
+        columns[name] = string_lists(values) if name in _LIST_COLUMNS else values
     skill_ids: list[str] = []
     skills: list[str] = []
     for row in rows:
@@ -60,19 +59,6 @@ _LIST_COLUMNS = frozenset(name for name, dtype in ENRICHED_SCHEMA.items()
                           if dtype == pl.List(pl.String))
 
 
-def _list_column(values: list[Any]) -> Any:
-    """A list-of-strings column as one Arrow array (values and offsets): polars converts a
-    Python list per row one by one, three times slower than the rest of the frame."""
-    try:
-        lengths = np.fromiter(map(len, values), dtype=np.int32, count=len(values))
-        flat = pa.array(list(itertools.chain.from_iterable(values)), type=pa.large_string())
-    except (TypeError, pa.ArrowException):
-        return values  # a null row or a value that is not text: polars' own conversion
-    offsets = np.zeros(len(values) + 1, dtype=np.int32)
-    np.cumsum(lengths, out=offsets[1:])
-    return pl.Series(pa.ListArray.from_arrays(pa.array(offsets), flat))
-
-
 def _signature_column(texts: list[str]) -> pl.Series:
     """The bodies' text signatures as one list column straight from the numpy matrix: a Python
     list of 64 ints per posting costs more to build and to convert than the hashing itself."""
@@ -90,6 +76,20 @@ def _normalize_chunk(rows: list[dict[str, Any]]) -> NormalizedFrames:
     return normalize_rows(rows, *_worker_state)
 
 
+class PendingFrames:
+    """Normalized frames on their way: :meth:`result` waits for them (once)."""
+
+    def __init__(self, compute: Callable[[], NormalizedFrames]) -> None:
+        self._compute: Callable[[], NormalizedFrames] | None = compute
+        self._frames: NormalizedFrames | None = None
+
+    def result(self) -> NormalizedFrames:
+        if self._compute is not None:
+            self._frames, self._compute = self._compute(), None
+        assert self._frames is not None
+        return self._frames
+
+
 class Normalizer:
     """Callable over rows; uses a pool of processes (started on first need) for big batches."""
 
@@ -104,21 +104,32 @@ class Normalizer:
         self._pool: ProcessPoolExecutor | None = None
 
     def __call__(self, rows: list[dict[str, Any]]) -> NormalizedFrames:
+        return self.start(rows).result()
+
+    def start(self, rows: list[dict[str, Any]]) -> PendingFrames:
+        """Start normalizing ``rows``: on the workers for a big batch, which then run while the
+        caller goes on (the loader writes the run before); a small one is normalized in-process
+        when its result is asked for."""
         if self.workers <= 1 or len(rows) < self.min_parallel:
-            return normalize_rows(rows, self.extractor, self.work_year)
+            return PendingFrames(lambda: normalize_rows(rows, self.extractor, self.work_year))
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker,
                                              initargs=(self.taxonomy_path, self.work_year))
         # Workers get only what the normalizers read: the raw JSON text and most of the parsed
         # item (the description a second time) would double what crosses the pipe.
-        light = [{**{k: v for k, v in row.items() if k != "item"},
-                  "raw_item": {k: row["raw_item"][k] for k in ITEM_FIELDS
-                               if k in row["raw_item"]}}
-                 for row in rows]
-        chunks = [light[i : i + CHUNK] for i in range(0, len(light), CHUNK)]
-        return NormalizedFrames.concat(list(self._pool.map(_normalize_chunk, chunks)))
+        light = []
+        for row in rows:
+            copy = row.copy()
+            copy.pop("item", None)
+            item = row["raw_item"]
+            copy["raw_item"] = {k: item[k] for k in ITEM_FIELDS if k in item}
+            light.append(copy)
+        pool = self._pool
+        futures = [pool.submit(_normalize_chunk, light[i : i + CHUNK])
+                   for i in range(0, len(light), CHUNK)]
+        return PendingFrames(lambda: NormalizedFrames.concat([f.result() for f in futures]))
 
     def close(self) -> None:
         if self._pool is not None:
-            self._pool.shutdown()
+            self._pool.shutdown(cancel_futures=True)
             self._pool = None
