@@ -22,6 +22,7 @@ from typing import IO, Any
 
 import orjson
 
+from pipeline.collector import collect_rarely
 from pipeline.jsonl import JsonLinesError, bad_line, check_posting, parse_line
 from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 
@@ -108,6 +109,7 @@ def _start_worker(taxonomy_path: str | None) -> None:
     global _extractor
     if _extractor is None:  # not forked: build it
         _extractor = SkillExtractor(load_taxonomy(taxonomy_path))
+    collect_rarely()
 
 
 def _workers() -> int:

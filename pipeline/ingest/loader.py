@@ -23,6 +23,7 @@ import duckdb
 from handoff.landing import LandingLocation, LandingRun
 from handoff.stores import open_store
 from handoff.text import parse_iso_time
+from pipeline.collector import rare_collections
 from pipeline.config import Settings
 from pipeline.errors import LandingFileError
 from pipeline.ingest.board_outcomes import record_board_outcomes
@@ -270,7 +271,7 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None, *
         work_year=WorkYear(settings.hours_per_year, settings.billable_days_per_year),
     )
     schedule = ScheduleRecord(progress)
-    with writer(settings.db_path) as con:
+    with rare_collections(), writer(settings.db_path) as con:
         upgraded = migrate(con)
         if data_as_of is not None:
             set_data_as_of(con, data_as_of)

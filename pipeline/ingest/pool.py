@@ -14,6 +14,7 @@ from typing import Any
 
 import polars as pl
 
+from pipeline.collector import collect_rarely
 from pipeline.ingest.frames import (
     ENRICHED_SCHEMA,
     SIGNATURE_SCHEMA,
@@ -69,6 +70,7 @@ def _signature_column(texts: list[str]) -> pl.Series:
 def _init_worker(taxonomy_path: str | None, work_year: WorkYear) -> None:
     global _worker_state
     _worker_state = (SkillExtractor(load_taxonomy(taxonomy_path)), work_year)
+    collect_rarely()
 
 
 def _normalize_chunk(rows: list[dict[str, Any]]) -> NormalizedFrames:

@@ -24,6 +24,7 @@ import attrs
 import duckdb
 import polars as pl
 
+from pipeline.collector import collect_rarely
 from pipeline.ingest.tagging import tagging_of, tagging_state_hash, taxonomy_frame
 from pipeline.normalize.role_family import classify_role
 from pipeline.normalize.skills import SkillExtractor, Taxonomy, load_taxonomy
@@ -69,6 +70,7 @@ class RebuildReport:
 def _init_worker(taxonomy_path: str | None) -> None:
     global _extractor
     _extractor = SkillExtractor(load_taxonomy(taxonomy_path))
+    collect_rarely()
 
 
 Row = tuple[Any, ...]
