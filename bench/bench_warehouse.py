@@ -176,6 +176,9 @@ def main(argv: list[str] | None = None) -> None:
                 times.append((time.perf_counter() - started) * 1000)
                 con.close()
             print(f"  {name:<34} median {statistics.median(times):7.1f} ms")
+        # The last writer's spare copy and retired file are still being made or removed in
+        # the folder about to be deleted.
+        wait_for_spares()
 
 
 if __name__ == "__main__":
