@@ -18,6 +18,7 @@ from scrapy.crawler import Crawler
 
 from crawlers.landing_feed import DIGEST_PREFIX
 from crawlers.spiders._base import download_error_kind
+from handoff.collector import collect_rarely
 from handoff.landing import parse_location
 from handoff.s3 import S3Options
 from handoff.stores import open_store
@@ -103,6 +104,21 @@ def failure_reason(summary: dict[str, Any]) -> str | None:
         kinds = ", ".join(f"{kind}={count}" for kind, count in sorted(errors.items()))
         return f"no items from {summary['pages']} page(s); errors: {kinds}"
     return None
+
+
+class RareCollections:
+    """Runs Python's garbage collector rarely once the spider opens (:mod:`handoff.collector`):
+    a crawl keeps thousands of items, requests and responses alive at once, which the collector
+    otherwise rescans every few hundred allocations."""
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> RareCollections:
+        ext = cls()
+        crawler.signals.connect(ext.spider_opened, signal=signals.spider_opened)
+        return ext
+
+    def spider_opened(self, spider: Spider) -> None:
+        collect_rarely()
 
 
 class RunManifest:

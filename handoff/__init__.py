@@ -11,6 +11,8 @@ distributed crawl keeps its queue. That contract lives here, and imports nothing
   opens the store of either kind.
 - :mod:`handoff.queue`: the Redis keys and settings of one distributed crawl.
 - :mod:`handoff.text`: HTML bodies to plain text and ISO 8601 times, read the same on both sides.
+- :mod:`handoff.collector`: Python's garbage collector made to run rarely, for the bulk work
+  of either side (a crawl process, the loader and its normalizer workers).
 - :mod:`handoff.errors`: the root error every jobpulse package raises for things a user can act
   on.
 """

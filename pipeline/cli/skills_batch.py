@@ -22,7 +22,7 @@ from typing import IO, Any
 
 import orjson
 
-from pipeline.collector import collect_rarely
+from handoff.collector import collect_rarely
 from pipeline.jsonl import JsonLinesError, bad_line, check_posting, parse_line
 from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 

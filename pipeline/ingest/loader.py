@@ -20,10 +20,10 @@ from typing import Any
 import attrs
 import duckdb
 
+from handoff.collector import rare_collections
 from handoff.landing import LandingLocation, LandingRun
 from handoff.stores import open_store
 from handoff.text import parse_iso_time
-from pipeline.collector import rare_collections
 from pipeline.config import Settings
 from pipeline.errors import LandingFileError
 from pipeline.ingest.board_outcomes import record_board_outcomes

@@ -14,7 +14,7 @@ from typing import Any
 
 import polars as pl
 
-from pipeline.collector import collect_rarely
+from handoff.collector import collect_rarely
 from pipeline.ingest.frames import (
     ENRICHED_SCHEMA,
     SIGNATURE_SCHEMA,

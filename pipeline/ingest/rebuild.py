@@ -24,7 +24,7 @@ import attrs
 import duckdb
 import polars as pl
 
-from pipeline.collector import collect_rarely
+from handoff.collector import collect_rarely
 from pipeline.ingest.tagging import tagging_of, tagging_state_hash, taxonomy_frame
 from pipeline.normalize.role_family import classify_role
 from pipeline.normalize.skills import SkillExtractor, Taxonomy, load_taxonomy

@@ -1,12 +1,13 @@
 """Python's cyclic garbage collector, made to run rarely during bulk work.
 
-Loading, rebuilding and batch extraction make millions of small objects (the dicts, lists and
-strings of posting rows) that live until their run is written. At the default thresholds a
-collection runs every 700 net allocations and the oldest generation is rescanned whenever it
-has grown by a quarter, so the collector walked those live rows over and over: 12% of a
-normalizer process's time and a quarter of reading a landing file. Collections still run, a
-hundred times less often, and what exists before the work starts (modules, the taxonomy, the
-automaton) is left out of them (``gc.freeze``).
+Crawling, loading, rebuilding and batch extraction make millions of small objects (the dicts,
+lists and strings of items and posting rows) that live until their run is written. At the
+default thresholds a collection runs every 700 net allocations and the oldest generation is
+rescanned whenever it has grown by a quarter, so the collector walked those live objects over
+and over: 12% of a normalizer process's time, a quarter of reading a landing file, a tenth of
+a crawl of the HN replay. Collections still run, a hundred times less often, and what exists
+before the work starts (modules, the taxonomy, the automaton) is left out of them
+(``gc.freeze``).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ BULK_THRESHOLDS = (70_000, 20, 100)
 
 
 def collect_rarely() -> None:
-    """For the rest of this process (a worker made for bulk work)."""
+    """For the rest of this process (a crawl, or a worker made for bulk work)."""
     gc.collect()
     gc.freeze()
     gc.set_threshold(*BULK_THRESHOLDS)

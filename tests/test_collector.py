@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from pipeline.collector import BULK_THRESHOLDS, rare_collections
+from handoff.collector import BULK_THRESHOLDS, rare_collections
 
 
 def test_settings_come_back_after_the_last_block_on_any_thread() -> None:
