@@ -9,13 +9,44 @@ from __future__ import annotations
 
 from typing import Any
 
+import attrs
 from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawlers.items import JobPostingItem
 from crawlers.landing_feed import json_line
 
 REQUIRED_FIELDS = ("source", "source_id", "url", "fetched_at", "crawl_run")
+
+
+class _PostingFields:
+    """A :class:`JobPostingItem`'s fields by attribute, as ``ItemAdapter`` gives them: the
+    adapter looks up the item's kind and its attrs fields again for every item in every
+    pipeline, a tenth of a crawl of the HN replay. Every field of the class is always set."""
+
+    __slots__ = ("item",)
+    names = frozenset(attrs.fields_dict(JobPostingItem))
+
+    def __init__(self, item: JobPostingItem) -> None:
+        self.item = item
+
+    def __contains__(self, field: str) -> bool:
+        return field in self.names
+
+    def get(self, field: str) -> Any:
+        return getattr(self.item, field, None)
+
+    def __getitem__(self, field: str) -> Any:
+        return getattr(self.item, field)
+
+    def __setitem__(self, field: str, value: Any) -> None:
+        setattr(self.item, field, value)
+
+
+def _fields(item: Any) -> Any:
+    """The item's fields: ours by attribute, any other kind through ``ItemAdapter``."""
+    return _PostingFields(item) if type(item) is JobPostingItem else ItemAdapter(item)
 
 
 class RequireFieldsPipeline:
@@ -34,7 +65,7 @@ class RequireFieldsPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = _fields(item)
         for field in REQUIRED_FIELDS:
             if not adapter.get(field):
                 self.stats.inc_value(f"jobpulse/dropped/missing_{field}")
@@ -54,7 +85,7 @@ class InCrawlDedupPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = _fields(item)
         key = (adapter["source"], adapter["source_id"])
         if key in self.seen:
             self.stats.inc_value("jobpulse/dropped/duplicate_in_run")
@@ -112,7 +143,7 @@ class LimitsPipeline:
         self.stats.inc_value("jobpulse/truncated/chars", chars)
 
     def process_item(self, item: Any) -> Any:
-        adapter = ItemAdapter(item)
+        adapter = _fields(item)
         cut_description = 0
         for field in DESCRIPTION_FIELDS:
             if field in adapter:

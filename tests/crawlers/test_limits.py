@@ -193,3 +193,36 @@ def test_the_size_is_the_exporters_json_line(extra: dict[str, Any]) -> None:
     assert line.endswith(b"\n") and line.count(b"\n") == 1
     assert json.loads(line) == json.loads(
         json.dumps(ItemAdapter(posting).asdict(), ensure_ascii=False))
+
+
+@pytest.mark.parametrize("as_dict", [False, True], ids=["attrs item", "dict item"])
+def test_our_item_and_any_other_kind_are_gated_alike(as_dict: bool) -> None:
+    """Our item is read by attribute, any other kind through ItemAdapter: same cuts, counts
+    and drops."""
+    from crawlers.pipelines import InCrawlDedupPipeline, RequireFieldsPipeline
+
+    def make(**fields: Any) -> Any:
+        made = item(**fields)
+        return {k: v for k, v in vars_of(made).items() if v is not None} if as_dict else made
+
+    limits, crawler = pipeline(JOBPULSE_MAX_DESCRIPTION_CHARS=5, JOBPULSE_MAX_FIELD_CHARS=4)
+    out = limits.process_item(make(description="abcdefgh", jobTitle="Engineer",
+                                   hiringOrganization={"name": "Acme Corp"}))
+    got = out if as_dict else vars_of(out)
+    assert (got["description"], got["jobTitle"], got["hiringOrganization"]) == (
+        "abcde", "Engi", {"name": "Acme"})
+    assert summarize_stats(crawler.stats.get_stats())["truncated"] == {
+        "description": 1, "title": 1, "company": 1, "chars": 3 + 4 + 5}
+    required = RequireFieldsPipeline.from_crawler(crawler)  # type: ignore[arg-type]
+    with pytest.raises(DropItem, match="missing url"):
+        required.process_item(make(url=""))
+    dedup = InCrawlDedupPipeline.from_crawler(crawler)  # type: ignore[arg-type]
+    dedup.process_item(make())
+    with pytest.raises(DropItem, match="duplicate hn:1"):
+        dedup.process_item(make())
+
+
+def vars_of(posting: JobPostingItem) -> dict[str, Any]:
+    import attrs
+
+    return attrs.asdict(posting, recurse=False)
