@@ -58,7 +58,7 @@ JOBPULSE_MAX_DESCRIPTION_CHARS = 100_000
 JOBPULSE_MAX_FIELD_CHARS = 1_000
 
 EXTENSIONS = {
-    "crawlers.extensions.RareCollections": 0,
+    "crawlers.extensions.LeanProcess": 0,
     "crawlers.extensions.RunManifest": 900,
 }
 
