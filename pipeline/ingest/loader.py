@@ -31,13 +31,7 @@ from pipeline.ingest.duplicates import mark_duplicates
 from pipeline.ingest.landing_read import ReadRun, read_ahead
 from pipeline.ingest.lines import partial_last_line
 from pipeline.ingest.pool import Normalizer
-from pipeline.ingest.prepare import (
-    PreparedRun,
-    prepare_next,
-    prepare_run,
-    prepare_upcoming,
-    run_frames,
-)
+from pipeline.ingest.prepare import PreparedRun, RunsAhead, prepare_run, run_frames
 from pipeline.ingest.run_status import DEGRADED_FRACTION, judge_size, run_status
 from pipeline.ingest.schedule_record import ScheduleRecord
 from pipeline.ingest.seeking import SUPPLY_SOURCES, load_seeking_run
@@ -112,12 +106,14 @@ def _add_time(seconds: dict[str, float] | None, stage: str, started: float) -> f
 def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normalizer,
              taxonomy: Taxonomy, seconds: dict[str, float] | None = None,
              read: Future[ReadRun] | None = None,
-             prepared: PreparedRun | None = None) -> FileOutcome:
+             prepared: PreparedRun | None = None,
+             taxonomy_noted: bool = False) -> FileOutcome:
     """Load one complete run; raises LandingFileError when its files cannot be read.
 
     ``seconds`` accumulates the wall time of its read, normalize and write stages; ``read``:
     the run already being read (``read_ahead``); ``prepared``: already read and being
-    normalized (:func:`prepare_run`).
+    normalized (:func:`prepare_run`); ``taxonomy_noted``: an earlier run of this load wrote the
+    skills table and the tagging note, which this one then leaves alone.
     """
     started = time.monotonic()
     if prepared is None:
@@ -169,8 +165,9 @@ def load_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Normali
     file = FileRecord(run.key, hashlib.sha256(data).hexdigest(), len(data), len(rows) + bad)
     counts = write_run(con, postings=frames.postings, posting_skills=frames.skills,
                        signatures=frames.signatures, run=record, file=file,
-                       taxonomy_version=taxonomy.version, skills=taxonomy_frame(taxonomy),
-                       tagging=tagging_of(taxonomy))
+                       taxonomy_version=taxonomy.version,
+                       skills=None if taxonomy_noted else taxonomy_frame(taxonomy),
+                       tagging=None if taxonomy_noted else tagging_of(taxonomy))
     closed = [] if not counts.items_closed else con.execute(
         load_sql("marts_incremental/closed_by_run"),
         {"source": source, "finished_at": record.finished_at}).fetchall()
@@ -201,26 +198,24 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
     done = loaded_files(con) | loaded_seeking_files(con)
     pending = [r for r in runs if r.key not in done]
     progress(f"{len(pending)} landing file(s) to load, {len(runs) - len(pending)} already loaded")
-    # The next file is read (JSON, content hashes) on a thread, and normalized on the workers
+    # The next files are read (JSON, content hashes) on a thread, and normalized on the workers
     # while this one is written: the main process mostly waits on the workers and DuckDB.
-    reads = enumerate(read_ahead(pending), start=1)
-    upcoming = prepare_next(con, reads, normalize, report.seconds)
-    while upcoming is not None:
-        index, run, read, prepared = upcoming
-        written = (None if isinstance(prepared, LandingFileError) or prepared.landed.rows is None
-                   else {r["posting_id"]: r["content_hash"] for r in prepared.landed.rows})
-        upcoming = prepare_next(con, reads, normalize, report.seconds, written)
+    runs_ahead = RunsAhead(con, read_ahead(pending), normalize, report.seconds)
+    taxonomy_noted = False
+    while (upcoming := runs_ahead.next()) is not None:
+        index, run, _, prepared = upcoming
         try:
             if isinstance(prepared, LandingFileError):
                 raise prepared
             outcome = load_run(con, run, normalize, taxonomy, report.seconds,
-                               prepared=prepared)
+                               prepared=prepared, taxonomy_noted=taxonomy_noted)
+            # The skills table and the tagging note are written with a load's first run.
+            taxonomy_noted = taxonomy_noted or prepared.normalizing is not None
         except LandingFileError as exc:
             # Said once, by the progress line below and the command's closing error.
             outcome = FileOutcome(run.key, run.run_id, 0, None, 0, error=str(exc))
-            if upcoming is not None and written is not None:
-                # The next run was prepared as if this one's postings were written.
-                upcoming = prepare_upcoming(con, *upcoming[:3], normalize, report.seconds)
+            if not isinstance(prepared, LandingFileError):
+                runs_ahead.not_written()
         report.files.append(outcome)
         if outcome.counts:
             c = outcome.counts

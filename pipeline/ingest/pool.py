@@ -93,7 +93,8 @@ class PendingFrames:
 
 
 class Normalizer:
-    """Callable over rows; uses a pool of processes (started on first need) for big batches."""
+    """Callable over rows; uses a pool of processes once a load has brought ``min_parallel``
+    rows (started then)."""
 
     def __init__(self, extractor: SkillExtractor, *, taxonomy_path: str | None = None,
                  work_year: WorkYear = DEFAULT_WORK_YEAR, workers: int | None = None,
@@ -104,15 +105,20 @@ class Normalizer:
         self.workers = workers if workers is not None else (os.cpu_count() or 1)
         self.min_parallel = min_parallel
         self._pool: ProcessPoolExecutor | None = None
+        self._rows_started = 0
 
     def __call__(self, rows: list[dict[str, Any]]) -> NormalizedFrames:
         return self.start(rows).result()
 
     def start(self, rows: list[dict[str, Any]]) -> PendingFrames:
-        """Start normalizing ``rows``: on the workers for a big batch, which then run while the
-        caller goes on (the loader writes the run before); a small one is normalized in-process
-        when its result is asked for."""
-        if self.workers <= 1 or len(rows) < self.min_parallel:
+        """Start normalizing ``rows``: on the workers once ``min_parallel`` rows have been
+        started (they then run while the caller goes on: the loader writes the run before);
+        until then in-process, when the result is asked for."""
+        # Many small runs (a backfill) add up: once this load has brought min_parallel rows,
+        # every batch goes to the workers.
+        self._rows_started += len(rows)
+        if self.workers <= 1 or not rows or (self._pool is None
+                                             and self._rows_started < self.min_parallel):
             return PendingFrames(lambda: normalize_rows(rows, self.extractor, self.work_year))
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker,

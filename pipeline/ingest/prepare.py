@@ -7,8 +7,10 @@ known before this one is written, from the warehouse's content hashes and this r
 
 from __future__ import annotations
 
+import itertools
 import time
-from collections.abc import Iterator
+from collections import deque
+from collections.abc import Iterable, Iterator
 from concurrent.futures import Future
 from typing import Any, TypeAlias
 
@@ -86,18 +88,6 @@ Upcoming: TypeAlias = tuple[int, LandingRun, "Future[ReadRun]",
 not be read)."""
 
 
-def prepare_next(con: duckdb.DuckDBPyConnection,
-                 reads: Iterator[tuple[int, tuple[LandingRun, Future[ReadRun]]]],
-                 normalize: Normalizer, seconds: dict[str, float],
-                 written_before: dict[str, str] | None = None) -> Upcoming | None:
-    """The next of ``reads`` prepared (:func:`prepare_upcoming`); ``None`` after the last."""
-    step = next(reads, None)
-    if step is None:
-        return None
-    index, (run, read) = step
-    return prepare_upcoming(con, index, run, read, normalize, seconds, written_before)
-
-
 def prepare_upcoming(con: duckdb.DuckDBPyConnection, index: int, run: LandingRun,
                      read: Future[ReadRun], normalize: Normalizer, seconds: dict[str, float],
                      written_before: dict[str, str] | None = None) -> Upcoming:
@@ -111,3 +101,63 @@ def prepare_upcoming(con: duckdb.DuckDBPyConnection, index: int, run: LandingRun
         prepared = exc
     seconds["read"] = seconds.get("read", 0.0) + time.monotonic() - started
     return index, run, read, prepared
+
+
+def _hashes(entries: Iterable[Upcoming]) -> dict[str, str]:
+    """The content hashes the entries' runs write, a later run's over an earlier one's."""
+    merged: dict[str, str] = {}
+    for entry in entries:
+        prepared = entry[3]
+        if isinstance(prepared, PreparedRun) and prepared.landed.rows is not None:
+            merged.update({r["posting_id"]: r["content_hash"] for r in prepared.landed.rows})
+    return merged
+
+
+class RunsAhead:
+    """The runs to load, each made ready while the ones before it are written.
+
+    At least the next run is prepared before one is written; small runs, more of them, up to
+    about ``rows_ahead`` postings in all (so that every normalizer process has work while a
+    backfill of many small runs is written one by one), at most ``max_runs``.
+    """
+
+    def __init__(self, con: duckdb.DuckDBPyConnection,
+                 reads: Iterator[tuple[LandingRun, Future[ReadRun]]], normalize: Normalizer,
+                 seconds: dict[str, float], *, rows_ahead: int = 8_000,
+                 max_runs: int = 16) -> None:
+        self.con, self.normalize, self.seconds = con, normalize, seconds
+        self.reads = enumerate(reads, start=1)
+        self.rows_ahead, self.max_runs = rows_ahead, max_runs
+        self.queue: deque[Upcoming] = deque()
+
+    def next(self) -> Upcoming | None:
+        """The next run to write, with the runs after it being made ready meanwhile."""
+        self._fill(())
+        if not self.queue:
+            return None
+        writing = self.queue.popleft()
+        self._fill((writing,))
+        return writing
+
+    def not_written(self) -> None:
+        """The run :meth:`next` gave was not written after all: the runs after it were
+        prepared as if it were, so they are prepared again."""
+        for i, (index, run, read, _) in enumerate(self.queue):
+            self.queue[i] = prepare_upcoming(
+                self.con, index, run, read, self.normalize, self.seconds,
+                _hashes(itertools.islice(self.queue, i)) or None)
+
+    def _rows(self) -> int:
+        return sum(len(e[3].landed.rows or ()) for e in self.queue
+                   if isinstance(e[3], PreparedRun))
+
+    def _fill(self, writing: tuple[Upcoming, ...]) -> None:
+        while not self.queue or (len(self.queue) < self.max_runs
+                                 and self._rows() < self.rows_ahead):
+            step = next(self.reads, None)
+            if step is None:
+                return
+            index, (run, read) = step
+            before = _hashes(itertools.chain(writing, self.queue))
+            self.queue.append(prepare_upcoming(self.con, index, run, read, self.normalize,
+                                               self.seconds, before or None))

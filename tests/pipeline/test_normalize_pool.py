@@ -47,3 +47,22 @@ def test_pool_matches_in_process() -> None:
     assert local.enriched.height == 2_500 and local.signatures.height == 2_500
     assert local.enriched.row(0, named=True)["pay_currency"] == "EUR"
     assert local.skills.filter(posting_id="t:0").height > 0
+
+
+def test_small_batches_go_to_the_workers_once_a_load_adds_up() -> None:
+    """A backfill of many small runs: the first batches in-process, the rest on the workers
+    once ``min_parallel`` rows have been started, with the same frames."""
+    extractor = SkillExtractor(load_taxonomy())
+    data = rows(1_200)
+    batches = [data[i : i + 300] for i in range(0, len(data), 300)]
+    local = Normalizer(extractor, workers=1)
+    pool = Normalizer(extractor, workers=2, min_parallel=500)
+    try:
+        started = [pool.start(batches[0])]
+        assert pool._pool is None  # 300 rows so far: in-process
+        started += [pool.start(batch) for batch in batches[1:]]  # 600 and more
+        assert pool._pool is not None
+        for batch, pending in zip(batches, started, strict=True):
+            assert pending.result().enriched.equals(local(batch).enriched)
+    finally:
+        pool.close()
