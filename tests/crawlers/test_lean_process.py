@@ -22,6 +22,12 @@ def scrapy_logging(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], io.
     scrapy_logger, library = logging.getLogger("scrapy"), logging.getLogger("some.library")
     saved = (logging.root.level, scrapy_logger.level)
     monkeypatch.setattr(library, "handlers", [logging.NullHandler()])
+    # Only these loggers exist: others in this test process (a CLI's, a dashboard's) may carry
+    # handlers of their own, which a crawl process does not have.
+    names = ("scrapy", "scrapy.core", "scrapy.core.scraper", "crawlers", "crawlers.spiders",
+             "crawlers.spiders.hn", "some.library")
+    monkeypatch.setattr(logging.Logger.manager, "loggerDict",
+                        {name: logging.getLogger(name) for name in names})
     logging.root.setLevel(logging.NOTSET)
     scrapy_logger.setLevel(logging.DEBUG)
     # The garbage collector settings are another test's concern; this process keeps its own.
