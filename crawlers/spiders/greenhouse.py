@@ -9,6 +9,7 @@ here, before the item lands, with any other metadata field whose value holds an 
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 from collections.abc import Iterator
@@ -75,8 +76,16 @@ def extract_salary(pay_range: dict[str, Any]) -> dict[str, Any] | None:
         if title:
             salary["raw"] += f" ({title})"
         salary["title"] = pay_range.get("title")
-        salary["blurb"] = html_to_text(pay_range.get("blurb")) or None
+        blurb = pay_range.get("blurb")
+        salary["blurb"] = (_blurb_text(blurb) if isinstance(blurb, str) else None) or None
     return salary
+
+
+@functools.lru_cache(maxsize=512)
+def _blurb_text(markup: str) -> str:
+    """A pay range's blurb as text, once per distinct blurb: a board gives every job the same
+    pay-transparency text, a third of the HTML-to-text conversions of a crawl."""
+    return html_to_text(markup)
 
 
 # Custom fields a board may hold pay in (shared/sources/README.md §11): the field's name differs
