@@ -1,8 +1,9 @@
-"""A landing run made ready to write: read, and its new or changed postings normalized.
+"""Landing runs made ready to write: read, and their new or changed postings normalized.
 
-The loader prepares the next run while it writes this one, so the normalizer processes work
-through the write instead of waiting for it: the next run's postings that need normalizing are
-known before this one is written, from the warehouse's content hashes and this run's own.
+The loader prepares the next runs while it writes this one, so the normalizer processes work
+through the write instead of waiting for it: which of a later run's postings need normalizing
+is known before the runs ahead of it are written, from the warehouse's content hashes and the
+hashes those runs will write (after a run is written, each of its postings carries its hash).
 """
 
 from __future__ import annotations
@@ -65,8 +66,8 @@ def prepare_run(con: duckdb.DuckDBPyConnection, run: LandingRun, normalize: Norm
                 written_before: dict[str, str] | None = None) -> PreparedRun:
     """Read ``run`` (or take its ``read``) and start normalizing its new or changed postings.
 
-    ``written_before``: the content hashes of a run still to be written before this one (the
-    loader normalizes a run while it writes the one before): what the warehouse will hold for
+    ``written_before``: the content hashes of the runs still to be written before this one (the
+    loader normalizes runs while it writes the ones before): what the warehouse will hold for
     those postings then. Raises LandingFileError when the run's files cannot be read.
     """
     landed = read.result() if read is not None else read_run(run)
