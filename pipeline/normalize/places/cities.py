@@ -113,6 +113,12 @@ def _latin_alternates(names: list[str]) -> list[str]:
     for alt in names:
         if len(alt) < 4 or not alt[:1].isupper() or alt.isupper() or "Lungsod" in alt:
             continue
+        if alt.isascii():
+            # The checks below, for ASCII: a letter, or one of " -'." (their Unicode names'
+            # first words are the only ASCII ones in _LATIN_NAMES).
+            if all(ch.isalpha() or ch in " -'." for ch in alt):
+                out.append(alt)
+            continue
         if not all(ch.isascii() or unicodedata.category(ch).startswith(("L", "M"))
                    or ch in " -'." for ch in alt):
             continue

@@ -14,6 +14,8 @@ def words(block: str) -> frozenset[str]:
 
 def fold(s: str) -> str:
     """Lower-case, strip accents, collapse non-letters to spaces ("São-Paulo" -> "sao paulo")."""
+    if s.isascii():  # nothing to replace, decompose or strip
+        return " ".join(WORD.findall(s.lower()))
     s = s.replace("ß", "ss").replace("ø", "o").replace("Ø", "O").replace("ł", "l").replace("Ł", "L")
     s = unicodedata.normalize("NFKD", s)
     s = "".join(ch for ch in s if not unicodedata.combining(ch))
