@@ -214,7 +214,8 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
         except LandingFileError as exc:
             # Said once, by the progress line below and the command's closing error.
             outcome = FileOutcome(run.key, run.run_id, 0, None, 0, error=str(exc))
-            if not isinstance(prepared, LandingFileError):
+            if not isinstance(prepared, LandingFileError) and prepared.landed.rows is not None:
+                # The runs after it were prepared as if its postings were written.
                 runs_ahead.not_written()
         report.files.append(outcome)
         if outcome.counts:
