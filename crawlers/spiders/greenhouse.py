@@ -77,15 +77,15 @@ def extract_salary(pay_range: dict[str, Any]) -> dict[str, Any] | None:
             salary["raw"] += f" ({title})"
         salary["title"] = pay_range.get("title")
         blurb = pay_range.get("blurb")
-        salary["blurb"] = (_blurb_text(blurb) if isinstance(blurb, str) else None) or None
+        salary["blurb"] = _blurb_text(blurb) if isinstance(blurb, str) else None
     return salary
 
 
 @functools.lru_cache(maxsize=512)
-def _blurb_text(markup: str) -> str:
+def _blurb_text(markup: str) -> str | None:
     """A pay range's blurb as text, once per distinct blurb: a board gives every job the same
     pay-transparency text, a third of the HTML-to-text conversions of a crawl."""
-    return html_to_text(markup)
+    return html_to_text(markup) or None
 
 
 # Custom fields a board may hold pay in (shared/sources/README.md §11): the field's name differs

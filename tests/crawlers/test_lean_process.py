@@ -32,9 +32,14 @@ def scrapy_logging(monkeypatch: pytest.MonkeyPatch) -> Iterator[Callable[[], io.
     scrapy_logger.setLevel(logging.DEBUG)
     # The garbage collector settings are another test's concern; this process keeps its own.
     monkeypatch.setattr(extensions, "collect_rarely", lambda: None)
-    try:
+
+    def only_our_handler() -> io.StringIO:
         # pytest adds its capture handlers to the root as each test starts: they go here.
-        yield lambda: monkeypatch.setattr(logging.root, "handlers", [handler]) or out
+        monkeypatch.setattr(logging.root, "handlers", [handler])
+        return out
+
+    try:
+        yield only_our_handler
     finally:
         logging.root.setLevel(saved[0])
         scrapy_logger.setLevel(saved[1])
