@@ -10,7 +10,6 @@ here, before the item lands, with any other metadata field whose value holds an 
 from __future__ import annotations
 
 import functools
-import html
 import re
 from collections.abc import Iterator
 from typing import Any, ClassVar
@@ -28,7 +27,7 @@ from crawlers.ats_boards import (
 from crawlers.items import JobPostingItem
 from crawlers.spiders._base import utc_now_iso
 from handoff.personal import public_metadata
-from handoff.text import html_to_text
+from handoff.text import html_to_text, unescape_html
 
 HOSTED_URL = "https://job-boards.greenhouse.io/{board}/jobs/{id}"
 # Greenhouse has no period field; only words the company wrote in the range's title or blurb
@@ -53,7 +52,7 @@ def content_html(content: Any) -> str | None:
         return None
     if "<" in content:
         return content
-    return html.unescape(content)
+    return unescape_html(content)
 
 
 def pay_period(pay_range: dict[str, Any]) -> str | None:

@@ -1,0 +1,83 @@
+"""``handoff.text``'s fast paths give exactly what the libraries give: ``html_to_text`` equals
+``html_text.extract_text(..., guess_layout=True)`` (which always runs its cleaner), and
+``unescape_html`` equals ``html.unescape``.
+
+Inputs: generated fragments made of the tags the cleaner takes out, block and inline tags,
+comments, processing instructions, entities and broken markup; and generated strings of the
+characters entities are made of.
+"""
+
+from __future__ import annotations
+
+import html
+
+import html_text
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from handoff.text import html_to_text, unescape_html
+
+_TAGS = ("p", "div", "span", "li", "ul", "br", "h2", "b", "a", "table", "tr", "td", "pre",
+         "script", "style", "link", "meta", "iframe", "object", "embed", "param", "applet",
+         "frame", "frameset", "noframes", "layer", "image", "img", "title", "head", "body",
+         "html", "form", "button", "blockquote")
+_WORDS = ("Python", "Go", "salary", "(", ")", ",", ".", " ", "\n", "\t", "\xa0", "&amp;",
+          "&lt;", "&nbsp;", "&#8217;", "&bogus;", "<", ">", "x = 1;", "é", "—", "'", '"')
+
+
+@st.composite
+def _fragments(draw: st.DrawFn) -> str:
+    parts: list[str] = []
+    for _ in range(draw(st.integers(0, 24))):
+        kind = draw(st.integers(0, 9))
+        tag = draw(st.sampled_from(_TAGS))
+        if kind <= 2:
+            parts.append(f"<{tag}>")
+        elif kind <= 4:
+            parts.append(f"</{tag}>")
+        elif kind == 5:
+            parts.append(draw(st.sampled_from(("<!-- note -->", "<?php echo 1 ?>", "<!--",
+                                               "<![CDATA[x]]>", "<!DOCTYPE html>", "<br/>",
+                                               f'<{tag} class="x" style="color:red">'))))
+        else:
+            parts.append(draw(st.sampled_from(_WORDS)))
+    return "".join(parts)
+
+
+@settings(max_examples=600, deadline=None)
+@given(_fragments())
+def test_html_to_text_equals_html_text(markup: str) -> None:
+    assert html_to_text(markup) == html_text.extract_text(markup, guess_layout=True)
+
+
+@pytest.mark.parametrize("markup", [
+    "<p>Build <b>APIs</b> in Python.</p><script>var x = '<p>no</p>';</script><p>Go</p>",
+    "<div>Pay<!-- hidden: $1 --> $120k</div><style>p {color: red}</style>",
+    "<html><head><meta charset='utf-8'><title>Job</title></head><body><p>Rust</p></body></html>",
+    "<object><param name='a'>Flash</object><p>Kafka</p><param>loose",
+    "<iframe src='x'>inside</iframe><frameset><frame></frameset><image src='a'>after",
+    "<?xml version='1.0'?><p>PI first</p>",
+    "<ul><li>one</li><li>two</li></ul>\n\n<p>three</p>",
+    "plain text, no markup at all",
+    "   ",
+])
+def test_html_to_text_on_what_the_cleaner_takes_out(markup: str) -> None:
+    assert html_to_text(markup) == html_text.extract_text(markup, guess_layout=True)
+
+
+_ENTITY_TEXT = st.text(alphabet="&;#ltgampquox39AF0<> .é", max_size=40)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.one_of(_ENTITY_TEXT, st.sampled_from(
+    ("&lt;", "&gt;", "&amp;", "&quot;", "&#39;", "&amp;lt;", "&lt", "&amp", "&#39", "&#x27;",
+     "&nbsp;", "&ampx;", "&&lt;"))), max_size=12).map("".join))
+def test_unescape_html_equals_html_unescape(text: str) -> None:
+    assert unescape_html(text) == html.unescape(text)
+
+
+def test_unescape_html_of_escaped_markup() -> None:
+    escaped = html.escape('<p class="x">Tom\'s &amp; Jerry\'s <b>&lt;API&gt;</b></p>')
+    assert unescape_html(escaped) == '<p class="x">Tom\'s &amp; Jerry\'s <b>&lt;API&gt;</b></p>'
+    assert unescape_html("Q&amp;A &nbsp;") == html.unescape("Q&amp;A &nbsp;")
