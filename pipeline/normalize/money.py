@@ -118,7 +118,7 @@ def _quote_dates_from_lines(lines: Iterable[str]) -> dict[str, set[datetime.date
         cells = line.strip().split(",")
         if not cells or not cells[0]:
             continue
-        day = datetime.datetime.strptime(cells[0], "%Y-%m-%d").date()
+        day = datetime.date.fromisoformat(cells[0])  # the file's dates are YYYY-MM-DD
         for cur, cell in zip(header, cells[1:], strict=False):
             if cur and cell.strip() not in ("", "N/A"):
                 quoted[cur].add(day)
