@@ -27,6 +27,7 @@ from pipeline.normalize.dedup import (
     normalize_title,
     text_signatures,
 )
+from pipeline.normalize.dedup.minhash import _permutations
 
 COMPANY_EXAMPLES = [
     ("Acme, Inc.", "acme"),
@@ -326,3 +327,14 @@ def _reachable(pairs: list[tuple[str, str]], touched: set[str]) -> set[str]:
 @settings(max_examples=200, deadline=None)
 def test_connected_to_reaches_what_a_search_reaches(pairs, touched) -> None:
     assert connected_to(pairs, touched) == _reachable(pairs, touched)
+
+
+def test_permutations_are_datasketch_affine32_ones() -> None:
+    # The maps are drawn here, not taken from datasketch: they must stay datasketch's, or
+    # every stored signature would stop matching new ones.
+    reference = MinHash(num_perm=64, seed=1)
+    assert reference.scheme == "affine32"
+    a, b = _permutations()
+    assert a.dtype == b.dtype == np.uint32
+    assert a.ravel().tolist() == reference.permutations[0].tolist()
+    assert b.ravel().tolist() == reference.permutations[1].tolist()

@@ -12,7 +12,6 @@ import functools
 from collections.abc import Sequence
 
 import numpy as np
-from datasketch import MinHash
 
 from pipeline.normalize.dedup.keys import WORDS
 from pipeline.normalize.dedup.shingles import shingle_crcs
@@ -47,13 +46,15 @@ def _body_words(text: str | None) -> list[str]:
 
 @functools.cache
 def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    """datasketch's (a, b) for ``NUM_PERM`` and seed 1, so stored signatures stay valid."""
-    template = MinHash(num_perm=NUM_PERM, seed=1)
-    if template.scheme != "affine32":
-        raise RuntimeError(f"datasketch's MinHash scheme is {template.scheme!r}, not "
-                           "'affine32': the stored text signatures would not match")
-    a, b = template.permutations
-    return a.astype(np.uint32).reshape(-1, 1), b.astype(np.uint32).reshape(-1, 1)
+    """The affine maps ``h -> a * h + b`` (mod 2**32) of datasketch's ``MinHash(num_perm=64,
+    seed=1)``, scheme affine32: the same draws from numpy's legacy ``RandomState``, whose
+    stream numpy keeps fixed, so stored signatures stay valid. Drawn here rather than taken
+    from a datasketch object, whose import (scipy's integrators, redis) costs every process
+    a fifth of a second; ``tests/pipeline/test_dedup.py`` checks them against datasketch's."""
+    gen = np.random.RandomState(1)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a.reshape(-1, 1), b.reshape(-1, 1)
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
