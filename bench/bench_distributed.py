@@ -111,6 +111,8 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--workers", default="1,2,4")
     args = ap.parse_args(argv)
     counts = [int(n) for n in args.workers.split(",")]
+    if shutil.which("redis-server") is None:
+        sys.exit("needs redis-server (apt-get install redis-server)")
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         corpus = write_big_corpus(root / "corpus", args.copies)
