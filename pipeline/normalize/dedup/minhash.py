@@ -49,8 +49,8 @@ def _permutations() -> tuple[np.ndarray, np.ndarray]:
     """The affine maps ``h -> a * h + b`` (mod 2**32) of datasketch's ``MinHash(num_perm=64,
     seed=1)``, scheme affine32: the same draws from numpy's legacy ``RandomState``, whose
     stream numpy keeps fixed, so stored signatures stay valid. Drawn here rather than taken
-    from a datasketch object, whose import (scipy's integrators, redis) costs every process
-    a fifth of a second; ``tests/pipeline/test_dedup.py`` checks them against datasketch's."""
+    from a datasketch object, whose import (scipy's integrators, redis) cost every load
+    process 0.13 s; ``tests/pipeline/test_dedup.py`` checks them against datasketch's."""
     gen = np.random.RandomState(1)
     a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
     b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
