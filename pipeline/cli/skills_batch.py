@@ -5,7 +5,8 @@ gives; only the work is cheaper. Lines are read with orjson, and any line it rea
 from the standard library, or not at all, is read again by :func:`pipeline.jsonl.parse_line`,
 which also words every error. A large input is cut into batches of lines that one process per
 core extracts, written back in input order; a bad line stops the output right before it, as
-it always did.
+it always did. When the input is a regular file, a forked worker reads its batch from the file
+itself: handing 300 MB of lines through a pipe cost the two sides a tenth of the command's CPU.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import itertools
 import json
 import multiprocessing
 import os
+import stat
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -95,6 +97,53 @@ def _extract_batch(block: bytes, first: int, source: str) -> tuple[str, str | No
     return "".join(out), None
 
 
+def _extract_span(fd: int, offset: int, size: int, first: int,
+                  source: str) -> tuple[str, str | None]:
+    """:func:`_extract_batch` of the ``size`` bytes at ``offset`` of the file open as ``fd``
+    (inherited from the parent process)."""
+    return _extract_batch(os.pread(fd, size, offset), first, source)
+
+
+_PEEK = 64 << 10
+
+
+def _spans(fd: int, start: int, first: int) -> Iterator[tuple[int, int, int]]:
+    """``(offset, size, first line number)`` of blocks of whole lines of the file open as
+    ``fd`` from byte ``start`` (line ``first``): the batches of :func:`_batches`, for workers
+    to read in place.
+
+    The block is read here too, to count its lines (what error messages number them by) and
+    find where the last one ends; that costs a copy, far less than pickling it to a worker.
+    """
+    offset = start
+    while block := os.pread(fd, BATCH, offset):
+        size = len(block)
+        lines = block.count(b"\n")
+        if not block.endswith(b"\n"):
+            while piece := os.pread(fd, _PEEK, offset + size):
+                cut = piece.find(b"\n")
+                if cut >= 0:
+                    size += cut + 1
+                    lines += 1
+                    break
+                size += len(piece)
+        yield offset, size, first
+        offset += size
+        first += lines
+
+
+def _regular_fd(file: IO[bytes]) -> tuple[int, int] | None:
+    """The descriptor of ``file`` and where reading it starts, when it is a regular file
+    (not a pipe, a terminal or an in-memory buffer)."""
+    try:
+        fd = file.fileno()
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        return fd, file.tell()
+    except (AttributeError, OSError, ValueError):
+        return None
+
+
 def _batches(file: IO[bytes]) -> Iterator[tuple[bytes, int]]:
     """Blocks of whole lines of ``file`` with the number of their first line."""
     first = 1
@@ -140,13 +189,25 @@ def extract_lines(file: IO[bytes], source: str, extractor: SkillExtractor,
     methods = multiprocessing.get_all_start_methods()
     method = "fork" if "fork" in methods and threading.active_count() == 1 else (
         "forkserver" if "forkserver" in methods else "spawn")
+    # Forked workers share this process's descriptors: they read a regular file themselves.
+    in_place = _regular_fd(file) if method == "fork" else None
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context(method),
                              initializer=_start_worker, initargs=(taxonomy_path,)) as pool:
         pending: deque[Future[tuple[str, str | None]]] = deque()
 
+        def submitted() -> Iterator[Future[tuple[str, str | None]]]:
+            for block, first in head if in_place else itertools.chain(head, batches):
+                yield pool.submit(_extract_batch, block, first, source)
+            if in_place:
+                # The file's position is where the blocks read so far end.
+                fd, start = in_place
+                block, first = head[-1]
+                for offset, size, line in _spans(fd, start, first + block.count(b"\n")):
+                    yield pool.submit(_extract_span, fd, offset, size, line, source)
+
         def results() -> Iterator[tuple[str, str | None]]:
-            for block, first in itertools.chain(head, batches):
-                pending.append(pool.submit(_extract_batch, block, first, source))
+            for future in submitted():
+                pending.append(future)
                 if len(pending) > 2 * workers:
                     yield pending.popleft().result()
             while pending:
