@@ -11,13 +11,18 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
+from pipeline.cli.commands import JobpulseGroup
 
 REQUIRED = {"sources", "crawl", "load", "migrate", "dashboard", "demo"}
 
 
 def all_commands(group: click.Group, prefix: str = "") -> list[tuple[str, click.Command]]:
+    """Every command as ``jobpulse --help`` finds it (commands imported on demand included)."""
     out = []
-    for name, command in group.commands.items():
+    ctx = click.Context(group)
+    for name in group.list_commands(ctx):
+        command = group.get_command(ctx, name)
+        assert command is not None, f"{prefix}{name} is listed but cannot be loaded"
         out.append((prefix + name, command))
         if isinstance(command, click.Group):
             out += all_commands(command, prefix + name + " ")
@@ -85,3 +90,24 @@ def test_db_defaults_and_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     assert (tmp_path / "env.duckdb").is_file()
     assert CliRunner().invoke(cli, ["migrate", "--db", str(tmp_path / "o.duckdb")]).exit_code == 0
     assert (tmp_path / "o.duckdb").is_file()
+
+
+def test_commands_imported_on_demand_are_named_as_listed() -> None:
+    for group in (cli, cli.commands["eval"]):
+        assert isinstance(group, JobpulseGroup)
+        for name in group.lazy:
+            command = group.get_command(click.Context(group), name)
+            assert command is not None and command.name in (name, f"eval_{name}"), name
+
+
+def test_a_command_starts_without_what_only_other_commands_need(tmp_path: Path) -> None:
+    # `skills resolve` needs the taxonomy, not DuckDB or the scheduler.
+    script = ("import runpy, sys\n"
+              "sys.argv = ['jobpulse', 'skills', 'resolve', 'golang']\n"
+              "try:\n    runpy.run_module('pipeline.cli', run_name='__main__')\n"
+              "except SystemExit:\n    pass\n"
+              "heavy = ('duckdb', 'apscheduler', 'streamlit')\n"
+              "print(sorted(m for m in heavy if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            cwd=tmp_path, check=True)
+    assert result.stdout.splitlines() == ['{"name": "golang", "canonical": "Go"}', "[]"]

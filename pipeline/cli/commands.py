@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
@@ -22,9 +23,6 @@ from pipeline.cli.options import (
 )
 from pipeline.config import Settings
 from pipeline.errors import JobpulseError
-from pipeline.normalize.skills import TaxonomyError
-from warehouse.db import WarehouseError, check_warehouse
-from warehouse.migrate import MigrationError
 
 DB_OPTION = click.option(
     "--db", type=click.Path(dir_okay=False, path_type=Path), envvar="JOBPULSE_DB",
@@ -33,13 +31,45 @@ DB_OPTION = click.option(
 
 
 class JobpulseGroup(click.Group):
-    """Turns the errors a user can act on into one ``Error: ...`` line and exit code 1."""
+    """Turns the errors a user can act on into one ``Error: ...`` line and exit code 1.
+
+    The commands in :attr:`lazy` are imported when asked for (run, or listed by ``--help``):
+    a command needs a fraction of what all of them import (DuckDB, the scheduler, the
+    evaluators), which every start of ``jobpulse pay parse`` or ``skills extract`` paid.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.lazy: dict[str, str] = {}
+        """Command name -> ``"module:attribute"`` of the command."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            module, _, attribute = self.lazy[cmd_name].partition(":")
+            self.add_command(getattr(importlib.import_module(module), attribute), cmd_name)
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
-        except (JobpulseError, WarehouseError, MigrationError, TaxonomyError) as exc:
-            raise click.ClickException(str(exc)) from exc
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if isinstance(exc, _user_errors()):
+                raise click.ClickException(str(exc)) from exc
+            raise
+
+
+def _user_errors() -> tuple[type[Exception], ...]:
+    """The errors a user can act on (imported here: the warehouse's bring in DuckDB)."""
+    from pipeline.normalize.skills import TaxonomyError
+    from warehouse.db import WarehouseError
+    from warehouse.migrate import MigrationError
+
+    return JobpulseError, WarehouseError, MigrationError, TaxonomyError
 
 
 @click.group(cls=JobpulseGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -118,6 +148,7 @@ def crawl(source_names: tuple[str, ...], all_sources: bool, base_url: str | None
     from pipeline.ops.crawl_interval import too_soon
     from pipeline.ops.keys import malformed_key, skip_line
     from pipeline.ops.sources import SOURCES, get_source
+    from warehouse.db import check_warehouse
 
     names = list(SOURCES) if all_sources else list(source_names)
     if not names:
@@ -325,6 +356,7 @@ def demo(no_dashboard: bool, months: int, seed: int, port: int, db: Path | None)
         jobpulse demo --no-dashboard --db /tmp/demo.duckdb
     """
     from pipeline.demo.run import run_demo
+    from warehouse.db import check_warehouse
 
     settings = Settings.from_env(db=db)
     check_warehouse(settings.db_path)
@@ -333,7 +365,7 @@ def demo(no_dashboard: bool, months: int, seed: int, port: int, db: Path | None)
         _exec_dashboard(settings.db_path, "127.0.0.1", port)
 
 
-@cli.group(name="eval")
+@cli.group(name="eval", cls=JobpulseGroup)
 def eval_group() -> None:
     """Measure the normalizers against labelled gold files.
 
@@ -344,28 +376,23 @@ def eval_group() -> None:
 
 
 def _register_normalizer_commands() -> None:
-    from pipeline.cli.boards import boards_group
-    from pipeline.cli.pay import eval_pay, pay
-    from pipeline.cli.schedule import runs_command, schedule_command
-    from pipeline.cli.serve import api_command, mcp_command, report_command
-    from pipeline.cli.skills import eval_skills, skills
-    from pipeline.cli.warehouse import check, export, sql
-    from pipeline.cli.workers import workers
-
-    cli.add_command(pay)
-    cli.add_command(skills)
-    cli.add_command(sql)
-    cli.add_command(export)
-    cli.add_command(check)
-    cli.add_command(schedule_command)
-    cli.add_command(runs_command)
-    cli.add_command(workers)
-    cli.add_command(mcp_command)
-    cli.add_command(api_command)
-    cli.add_command(report_command)
-    cli.add_command(boards_group)
-    eval_group.add_command(eval_pay, name="pay")
-    eval_group.add_command(eval_skills, name="skills")
+    cli.lazy.update({
+        "pay": "pipeline.cli.pay:pay",
+        "skills": "pipeline.cli.skills:skills",
+        "sql": "pipeline.cli.warehouse:sql",
+        "export": "pipeline.cli.warehouse:export",
+        "check": "pipeline.cli.warehouse:check",
+        "schedule": "pipeline.cli.schedule:schedule_command",
+        "runs": "pipeline.cli.schedule:runs_command",
+        "workers": "pipeline.cli.workers:workers",
+        "mcp": "pipeline.cli.serve:mcp_command",
+        "api": "pipeline.cli.serve:api_command",
+        "report": "pipeline.cli.serve:report_command",
+        "boards": "pipeline.cli.boards:boards_group",
+    })
+    assert isinstance(eval_group, JobpulseGroup)
+    eval_group.lazy.update({"pay": "pipeline.cli.pay:eval_pay",
+                            "skills": "pipeline.cli.skills:eval_skills"})
     eval_group.add_command(eval_roles, name="roles")
 
 
