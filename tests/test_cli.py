@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from pipeline.cli import cli
-from pipeline.cli.commands import JobpulseGroup
+from pipeline.cli.group import JobpulseGroup
 
 REQUIRED = {"sources", "crawl", "load", "migrate", "dashboard", "demo"}
 
