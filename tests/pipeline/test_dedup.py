@@ -27,7 +27,8 @@ from pipeline.normalize.dedup import (
     normalize_title,
     text_signatures,
 )
-from pipeline.normalize.dedup.minhash import _permutations
+from pipeline.normalize.dedup.keys import WORDS
+from pipeline.normalize.dedup.minhash import _permutations, _words
 
 COMPANY_EXAMPLES = [
     ("Acme, Inc.", "acme"),
@@ -338,3 +339,20 @@ def test_permutations_are_datasketch_affine32_ones() -> None:
     assert a.dtype == b.dtype == np.uint32
     assert a.ravel().tolist() == reference.permutations[0].tolist()
     assert b.ravel().tolist() == reference.permutations[1].tolist()
+
+
+# ASCII, the punctuation real postings carry (curly quotes, dashes, bullets, currency signs,
+# no-break and thin spaces), letters and digits beyond ASCII, a combining mark, and characters
+# whose lower case is longer ("İ").
+_WORD_TEXT = st.text(alphabet=st.one_of(
+    st.characters(max_codepoint=127),
+    st.sampled_from("’‘“”—–‑•●→…·«»£€₹¥×±\u00a0\u2009\u3000。、，：（）"),
+    st.sampled_from("éüßøİıΣσς的学²½٣ⅻ\u0301ǅ_"),
+    st.characters(min_codepoint=128, max_codepoint=0x2FFFF),
+), max_size=200)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_WORD_TEXT)
+def test_words_are_the_regex_words_of_the_lowered_text(text: str) -> None:
+    assert _words(text) == WORDS.findall(text.lower())
