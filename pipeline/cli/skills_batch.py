@@ -104,32 +104,15 @@ def _extract_span(fd: int, offset: int, size: int, first: int,
     return _extract_batch(os.pread(fd, size, offset), first, source)
 
 
-_PEEK = 64 << 10
-
-
-def _spans(fd: int, start: int, first: int) -> Iterator[tuple[int, int, int]]:
-    """``(offset, size, first line number)`` of blocks of whole lines of the file open as
-    ``fd`` from byte ``start`` (line ``first``): the batches of :func:`_batches`, for workers
-    to read in place.
-
-    The block is read here too, to count its lines (what error messages number them by) and
-    find where the last one ends; that costs a copy, far less than pickling it to a worker.
-    """
+def _in_place(batches: Iterable[tuple[bytes, int]],
+              start: int) -> Iterator[tuple[int, int, int]]:
+    """``(offset, size, first line number)`` of each of ``batches``, read from a file from
+    byte ``start`` on: what a worker reads again in place. Cutting and counting the lines
+    here costs a copy of each batch, far less than pickling it to the worker."""
     offset = start
-    while block := os.pread(fd, BATCH, offset):
-        size = len(block)
-        lines = block.count(b"\n")
-        if not block.endswith(b"\n"):
-            while piece := os.pread(fd, _PEEK, offset + size):
-                cut = piece.find(b"\n")
-                if cut >= 0:
-                    size += cut + 1
-                    lines += 1
-                    break
-                size += len(piece)
-        yield offset, size, first
-        offset += size
-        first += lines
+    for block, first in batches:
+        yield offset, len(block), first
+        offset += len(block)
 
 
 def _regular_fd(file: IO[bytes]) -> tuple[int, int] | None:
@@ -201,9 +184,8 @@ def extract_lines(file: IO[bytes], source: str, extractor: SkillExtractor,
             if in_place:
                 # The file's position is where the blocks read so far end.
                 fd, start = in_place
-                block, first = head[-1]
-                for offset, size, line in _spans(fd, start, first + block.count(b"\n")):
-                    yield pool.submit(_extract_span, fd, offset, size, line, source)
+                for offset, size, first in _in_place(batches, start):
+                    yield pool.submit(_extract_span, fd, offset, size, first, source)
 
         def results() -> Iterator[tuple[str, str | None]]:
             for future in submitted():

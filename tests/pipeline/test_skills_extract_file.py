@@ -9,7 +9,7 @@ from __future__ import annotations
 import io
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pytest
@@ -26,21 +26,19 @@ _lines = st.lists(st.binary(max_size=40).map(lambda b: b.replace(b"\n", b"")), m
 
 @settings(max_examples=300, deadline=None)
 @given(lines=_lines, trailing=st.booleans(), skip=st.integers(0, 50),
-       batch=st.integers(1, 60), peek=st.integers(1, 16))
+       batch=st.integers(1, 60))
 def test_spans_are_the_batches_the_pipe_path_cuts(lines: list[bytes], trailing: bool,
-                                                  skip: int, batch: int, peek: int) -> None:
+                                                  skip: int, batch: int) -> None:
     data = b"\n".join(lines) + (b"\n" if trailing and lines else b"")
     start = min(skip, len(data))
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(skills_batch, "BATCH", batch)
-        mp.setattr(skills_batch, "_PEEK", peek)
-        want = [(block, first + 4) for block, first in
-                skills_batch._batches(io.BytesIO(data[start:]))]
+        want = list(skills_batch._batches(io.BytesIO(data[start:])))
         with tempfile.TemporaryFile() as file:
             file.write(data)
-            file.flush()
-            got = [(os.pread(file.fileno(), size, offset), first)
-                   for offset, size, first in skills_batch._spans(file.fileno(), start, 5)]
+            file.seek(start)
+            got = [(os.pread(file.fileno(), size, offset), first) for offset, size, first
+                   in skills_batch._in_place(skills_batch._batches(file), start)]
     assert got == want
     assert b"".join(block for block, _ in got) == data[start:]
 
@@ -51,14 +49,15 @@ def forked_in_place(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
     monkeypatch.setattr(skills_batch, "BATCH", 200)
     monkeypatch.setattr(skills_batch.threading, "active_count", lambda: 1)
     offsets: list[int] = []
-    spans = skills_batch._spans
+    spans = skills_batch._in_place
 
-    def recorded(fd: int, start: int, first: int) -> Iterator[tuple[int, int, int]]:
-        for span in spans(fd, start, first):
+    def recorded(batches: Iterable[tuple[bytes, int]],
+                 start: int) -> Iterator[tuple[int, int, int]]:
+        for span in spans(batches, start):
             offsets.append(span[0])
             yield span
 
-    monkeypatch.setattr(skills_batch, "_spans", recorded)
+    monkeypatch.setattr(skills_batch, "_in_place", recorded)
     yield offsets
 
 
