@@ -15,7 +15,9 @@ from __future__ import annotations
 import argparse
 import datetime
 import json
+import os
 import random
+import resource
 import shutil
 import statistics
 import tempfile
@@ -96,9 +98,28 @@ def write_landing(settings: Settings, n: int, per_file: int, seed: int = 7, *,
             "finished_at": "2026-11-01T00:01:00+00:00"}))
 
 
+def cpu_seconds() -> tuple[float, float]:
+    """User + system CPU seconds of this process and of its finished children (the normalizer
+    processes, which the loader joins before it returns)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime, children.ru_utime + children.ru_stime
+
+
+def cpu_budget(n: int, own: float, children: float, *, target: float = 15_000) -> str:
+    """Where a load's CPU went, per posting, against what ``target`` postings/s would allow on
+    this machine's cores: no overlap makes a load faster than its CPU over its cores."""
+    cores = len(os.sched_getaffinity(0))
+    per_posting = (own + children) / n * 1e6
+    return (f"CPU {own:.1f} s in the loading process (reading, handing rows over, DuckDB's "
+            f"writes, duplicates, aggregates) + {children:.1f} s in the normalizer processes "
+            f"= {per_posting:.0f} CPU-us per posting; {target:,.0f} postings/s on {cores} "
+            f"core(s) allows at most {cores / target * 1e6:.0f}")
+
+
 def scheduled_loads(settings: Settings, n: int, loads: int = 5) -> None:
     """Loads of ``n`` new postings each, published last month, as a schedule brings them."""
-    if n <= 0:
+    if n <= 0 or loads <= 0:
         return
     times = []
     for number in range(loads):
@@ -144,12 +165,17 @@ def main(argv: list[str] | None = None) -> None:
             db = settings.db_path
         elif db is None:
             write_landing(settings, args.n, args.per_file)
+            cpu_before = cpu_seconds()
             started = time.monotonic()
             report = load_warehouse(settings, lambda m: print("  " + m, flush=True))
             seconds = time.monotonic() - started
+            own, children = (after - before for after, before in
+                             zip(cpu_seconds(), cpu_before, strict=True))
             n = report.total_postings
             print(f"load: {n:,} postings in {seconds:.0f}s = {n / seconds:,.0f} postings/s",
                   flush=True)
+            budget = cpu_budget(n, own, children)
+            print(f"  {budget}", flush=True)
             for stage, sec in report.seconds.items():
                 print(f"  {stage:<11} {sec:7.1f}s  {n / sec:>10,.0f} postings/s", flush=True)
             store = sum(v for k, v in report.seconds.items() if k != "read" and k != "normalize")
@@ -162,7 +188,8 @@ def main(argv: list[str] | None = None) -> None:
                   f"= {base_seconds / seconds:.3f}", flush=True)
             record("warehouse", f"whole load of {n:,} generated postings",
                    f"{n / seconds:,.0f} postings/s ({seconds:.0f} s; read_json "
-                   f"{rows / base_seconds:,.0f} rows/s, ratio {base_seconds / seconds:.3f})")
+                   f"{rows / base_seconds:,.0f} rows/s, ratio {base_seconds / seconds:.3f}); "
+                   f"{budget}")
             if args.base is not None:
                 shutil.copyfile(settings.db_path, args.base)
             scheduled_loads(settings, args.small, args.loads)

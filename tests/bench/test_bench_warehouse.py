@@ -1,0 +1,36 @@
+"""``bench.bench_warehouse``: the CPU a load spent is counted in every process it used."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from bench.bench_warehouse import cpu_budget, cpu_seconds, scheduled_loads
+from pipeline.config import Settings
+
+
+def test_cpu_seconds_count_finished_children() -> None:
+    own_before, children_before = cpu_seconds()
+    subprocess.run([sys.executable, "-c", "sum(i * i for i in range(3_000_000))"], check=True)
+    own_after, children_after = cpu_seconds()
+    assert children_after - children_before > 0.05
+    assert own_after >= own_before
+
+
+def test_cpu_budget_is_per_posting_against_the_target() -> None:
+    cores = len(os.sched_getaffinity(0))
+    line = cpu_budget(1_000, 0.1, 0.2, target=10_000)
+    assert "0.1 s in the loading process" in line
+    assert "0.2 s in the normalizer processes" in line
+    assert "= 300 CPU-us per posting" in line
+    assert f"10,000 postings/s on {cores} core(s) allows at most {cores * 100}" in line
+
+
+def test_no_scheduled_loads_asked_for_none_run(tmp_path: Path) -> None:
+    settings = Settings(data_dir=tmp_path, db_path=tmp_path / "w.duckdb",
+                        landing_dir=tmp_path / "landing")
+    scheduled_loads(settings, 500, 0)
+    assert not (tmp_path / "landing").exists()
+    assert not (tmp_path / "w.duckdb").exists()
