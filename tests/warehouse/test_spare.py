@@ -9,6 +9,7 @@ import pytest
 
 import warehouse.db
 import warehouse.spare
+import warehouse.spare_copy
 from warehouse.db import connect, writer
 from warehouse.spare import wait_for_spares
 
@@ -91,8 +92,11 @@ def test_small_warehouses_keep_no_spare(tmp_path: Path, monkeypatch: pytest.Monk
     db = tmp_path / "w.duckdb"
     with writer(db) as con:
         con.execute("create table t (n integer)")
+    with writer(db) as con:
+        con.execute("insert into t values (1)")
+    assert not warehouse.spare._copies  # no process: the replaced file goes on a thread
     wait_for_spares()
-    assert not (tmp_path / "w.duckdb.spare").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.duckdb", "w.duckdb.lock"]
 
 
 def test_the_replaced_file_is_removed_after_publishing(tmp_path: Path) -> None:
@@ -114,3 +118,42 @@ def test_the_replaced_file_is_removed_after_publishing(tmp_path: Path) -> None:
     assert _rows(db) == [(1,), (2,)]
     assert sorted(p.name for p in tmp_path.iterdir()) == [
         "w.duckdb", "w.duckdb.lock", "w.duckdb.spare", "w.duckdb.spare-of"]
+
+
+def test_the_copy_runs_in_a_process_of_its_own(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with writer(db) as con:
+        con.execute("create table t (n integer); insert into t values (1)")
+    copies = list(warehouse.spare._copies)
+    assert [c.args[1:4] for c in copies] == [["-m", "warehouse.spare_copy", str(db)]]
+    wait_for_spares()
+    assert [c.returncode for c in copies] == [0]
+    assert (tmp_path / "w.duckdb.spare").read_bytes() == db.read_bytes()
+    assert (tmp_path / "w.duckdb.spare-of").read_text() == warehouse.spare.identity(db)
+    # The next writer's process also removes the file that writer replaced.
+    with writer(db) as con:
+        con.execute("insert into t values (2)")
+    assert warehouse.spare._copies[-1].args[4:] == [warehouse.spare.identity(db),
+                                                     str(tmp_path / "w.duckdb.retired")]
+    wait_for_spares()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "w.duckdb", "w.duckdb.lock", "w.duckdb.spare", "w.duckdb.spare-of"]
+
+
+def test_the_copy_is_skipped_while_another_writer_holds_the_lock(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(b"published")
+    with warehouse.db.writer_lock(db, wait_seconds=0):
+        assert warehouse.spare_copy.main([str(db), warehouse.spare.identity(db)]) == 0
+    assert not (tmp_path / "w.duckdb.spare").exists()
+
+
+def test_the_copy_is_skipped_when_the_file_changed_since(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(b"published")
+    before = warehouse.spare.identity(db)
+    db.write_bytes(b"published again, by a newer writer")
+    assert warehouse.spare_copy.main([str(db), before]) == 0
+    assert not (tmp_path / "w.duckdb.spare").exists()
+    assert warehouse.spare_copy.main([str(db), warehouse.spare.identity(db)]) == 0
+    assert (tmp_path / "w.duckdb.spare").read_bytes() == db.read_bytes()
