@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import re
 from datetime import UTC, datetime
 from typing import Any
 
@@ -32,7 +33,8 @@ def html_to_text(markup: str | None) -> str:
     """Readable plain text of an HTML fragment: blocks become lines, entities decoded.
 
     The text is stripped and never holds more than one blank line in a row (html-text's
-    layout guess). Raises on what html-text cannot encode (a lone surrogate).
+    layout guess). Raises on what html-text cannot encode (a lone surrogate); control
+    characters lxml refuses to move become spaces (where html-text raises).
 
     The same text as ``html_text.extract_text(markup, guess_layout=True)``; the cleaner (a
     deep copy of the tree and a dozen walks over it, a fifth of the time) only runs on a tree
@@ -42,10 +44,24 @@ def html_to_text(markup: str | None) -> str:
         return ""
     tree = html_text.parse_html(markup)
     if next(tree.iter(*_CLEANED), None) is not None:
-        # As html-text does on lxml bug 1838497: the tree is kept uncleaned.
-        with contextlib.suppress(AssertionError):
-            tree = html_text.cleaner.clean_html(tree)
+        try:
+            # As html-text does on lxml bug 1838497: the tree is kept uncleaned.
+            with contextlib.suppress(AssertionError):
+                tree = html_text.cleaner.clean_html(tree)
+        except ValueError:
+            # lxml refuses to move a text holding a control character, as the cleaner does
+            # with what follows a comment it takes out (Word's vertical-tab line break after
+            # its conditional comments): html-text raises and the posting would be lost. The
+            # characters become spaces, which the layout makes of the whitespace ones anyway.
+            if not _CONTROL.search(markup):
+                raise
+            return html_to_text(_CONTROL.sub(" ", markup))
     return _tree_text(tree)
+
+
+# What lxml will not hold in a text: the C0 controls but tab, line feed and carriage return
+# (NUL is dropped before parsing).
+_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f]")
 
 
 _NEWLINE, _BLANK_LINE = 1, 2  # the previous chunk was a line break, or a blank line

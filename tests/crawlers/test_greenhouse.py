@@ -276,3 +276,12 @@ def test_demo_corpus_crawls_cleanly(tmp_path: Path, settings: Settings) -> None:
     months = {i["datePublished"][:7] for i in items}
     assert len(months) >= 6
     assert max(i["datePublished"] for i in items) < "2026-11-02"
+
+
+def test_a_body_pasted_from_word_keeps_its_posting() -> None:
+    # A conditional comment, then a vertical-tab line break: the HTML cleaner cannot move that
+    # text, which dropped the whole job as a bad record.
+    job = board("harborline")["jobs"][0]
+    job = {**job, "content": "&lt;p&gt;Build APIs&lt;!--[if gte mso 9]&gt;&lt;xml&gt;&lt;/xml&gt;"
+                             "&lt;![endif]--&gt;\u000bin Python&lt;/p&gt;"}
+    assert extract(job).description == "Build APIs in Python"
