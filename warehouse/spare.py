@@ -2,16 +2,16 @@
 
 A writer works on a private copy of the published file (:func:`warehouse.db.writer`). At 1M
 postings that copy is 1.2 GB: copying and then flushing it took 0.4-5 s of every scheduled
-load, however little the load changed. So once a writer has published, a background thread
+load, however little the load changed. So once a writer has published, a background process
 copies the new file to ``<db>.spare`` (under the writer lock, so nothing publishes meanwhile)
 and records which file it copied (inode, size and modification time) in ``<db>.spare-of``.
 The next writer renames the spare into place when the record still names the published file,
 and copies as before otherwise (the spare is then stale and removed).
 
-The copy runs in a process of its own (``python -m warehouse.spare_copy``), in a session of its own:
-a command that has published, such as ``jobpulse load`` run after each crawl, returns at once
-instead of waiting for a 1.5 GB copy and its flush (about 1 s at 1M postings), and a Ctrl-C at
-the terminal does not stop the copy. A copy that dies leaves a ``.spare-tmp`` the next copy
+That process (``python -m warehouse.spare_copy``) runs in a session of its own: a command that
+has published, such as ``jobpulse load`` run after each crawl, returns at once instead of
+waiting for a 1.5 GB copy and its flush (about 1 s at 1M postings), and a Ctrl-C at the
+terminal does not stop the copy. A copy that dies leaves a ``.spare-tmp`` the next copy
 replaces; one that cannot take the writer lock at once leaves the spare to the next writer.
 """
 
