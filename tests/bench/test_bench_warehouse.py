@@ -5,9 +5,13 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
-from bench.bench_warehouse import cpu_budget, cpu_seconds, scheduled_loads
+import pytest
+
+import warehouse.spare
+from bench.bench_warehouse import cold_loads, cpu_budget, cpu_seconds, scheduled_loads, spare_ready
 from pipeline.config import Settings
 
 
@@ -34,3 +38,25 @@ def test_no_scheduled_loads_asked_for_none_run(tmp_path: Path) -> None:
     scheduled_loads(settings, 500, 0)
     assert not (tmp_path / "landing").exists()
     assert not (tmp_path / "w.duckdb").exists()
+
+
+def test_spare_ready_waits_only_for_a_spare_there_will_be(tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "w.duckdb"
+    db.write_bytes(b"small")
+    spare_ready(db, timeout=30)  # too small for a spare: returns at once
+    monkeypatch.setattr(warehouse.spare, "SPARE_MIN_BYTES", 0)
+    (tmp_path / "w.duckdb.spare-of").write_text(warehouse.spare.identity(db), encoding="ascii")
+    spare_ready(db, timeout=30)  # the mark names the published file: ready
+    db.write_bytes(b"published again")
+    started = time.monotonic()
+    spare_ready(db, timeout=0.5)  # a stale mark: waits, up to the timeout
+    assert time.monotonic() - started >= 0.5
+
+
+def test_a_failed_cold_load_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "w.duckdb").mkdir()  # not a warehouse file
+    settings = Settings(data_dir=tmp_path, db_path=tmp_path / "w.duckdb",
+                        landing_dir=tmp_path / "landing")
+    with pytest.raises(SystemExit, match=r"^bench_warehouse: jobpulse load failed: Error: "):
+        cold_loads(settings, 5, 1)
