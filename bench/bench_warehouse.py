@@ -33,7 +33,7 @@ from bench.summary import record
 from pipeline.config import Settings
 from pipeline.ingest.loader import load_warehouse
 from warehouse.db import connect
-from warehouse.spare import identity, wait_for_spares, wants_spare
+from warehouse.spare import spare_is_fresh, wait_for_spares, wants_spare
 
 STACKS = [
     "Python, Django, PostgreSQL and Redis on AWS (Lambda, S3)",
@@ -179,10 +179,7 @@ def spare_ready(db: Path, timeout: float = 300.0) -> None:
     next scheduled load; a warehouse too small for one has none to wait for."""
     wait_for_spares()
     deadline = time.monotonic() + timeout
-    mark = db.with_name(db.name + ".spare-of")
-    while wants_spare(db) and time.monotonic() < deadline:
-        if mark.exists() and mark.read_text(encoding="ascii") == identity(db):
-            return
+    while wants_spare(db) and not spare_is_fresh(db) and time.monotonic() < deadline:
         time.sleep(0.2)
 
 

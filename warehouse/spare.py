@@ -49,17 +49,24 @@ def _discard_spare(path: Path) -> None:
             _sibling(path, suffix).unlink()
 
 
+def spare_is_fresh(path: Path) -> bool:
+    """Whether ``<db>.spare`` is a copy of ``path`` as it is now."""
+    try:
+        return (_sibling(path, ".spare-of").read_text(encoding="ascii") == identity(path)
+                and not _sibling(path, ".wal").exists())
+    except OSError:
+        return False
+
+
 def take_spare(path: Path, staged: Path) -> bool:
     """Move the spare to ``staged`` if it is a copy of ``path`` as it is now (the caller holds
     the writer lock); otherwise remove it. True when it was taken."""
-    spare, mark = _sibling(path, ".spare"), _sibling(path, ".spare-of")
-    try:
-        fresh = (mark.read_text(encoding="ascii") == identity(path)
-                 and not _sibling(path, ".wal").exists())
-        if fresh:
-            os.replace(spare, staged)
-    except OSError:
-        fresh = False
+    fresh = spare_is_fresh(path)
+    if fresh:
+        try:
+            os.replace(_sibling(path, ".spare"), staged)
+        except OSError:
+            fresh = False
     _discard_spare(path)
     return fresh
 
