@@ -231,11 +231,18 @@ def make_handler(root: Path, faults: Faults) -> type[BaseHTTPRequestHandler]:
     return ReplayRequestHandler
 
 
+class ReplayServer(ThreadingHTTPServer):
+    daemon_threads = True
+    # socketserver listens with a backlog of 5. A local crawl opens up to 16 connections at
+    # once, and while the serving thread waits for the GIL the kernel drops those beyond the
+    # backlog: the client resends its SYN a second later, so every such crawl (tests, the
+    # demo, the crawl benchmark) stalled for a whole second.
+    request_queue_size = 128
+
+
 def serve(root: Path, host: str = "127.0.0.1", port: int = 0) -> ThreadingHTTPServer:
     """Create (not start) a server for ``root``; ``port=0`` picks a free port."""
-    server = ThreadingHTTPServer((host, port), make_handler(root, Faults(root)))
-    server.daemon_threads = True
-    return server
+    return ReplayServer((host, port), make_handler(root, Faults(root)))
 
 
 def url_of(server: ThreadingHTTPServer) -> str:
