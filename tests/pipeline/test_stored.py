@@ -53,7 +53,9 @@ def test_the_place_reference_read_back_is_the_built_one(cache: Path,
     assert first == built
     assert [p.name.split("-")[0] for p in cache.iterdir()] == ["places"]
     places.reference.cache_clear()
-    monkeypatch.setattr(places, "build_reference", Counted(None).__call__)
+    failing = Counted(None)
+    failing.fail = True
+    monkeypatch.setattr(places, "build_reference", failing)
     monkeypatch.setattr(places, "city_index", None)  # a build now would fail
     again = places.reference()
     assert again == built and again is not first

@@ -68,7 +68,7 @@ _LATIN_NAMES = frozenset({"LATIN", "SPACE", "HYPHEN-MINUS", "APOSTROPHE", "FULL"
 
 
 class City(NamedTuple):
-    """A geonames city; a tuple so that the 66,000 entries of the index build and load fast."""
+    """A geonames city; a tuple, so that the 66,000 entries of a stored index unpickle fast."""
 
     name: str
     country: str
@@ -104,12 +104,7 @@ def city_index() -> dict[str, tuple[City, ...]]:
                 if k and k not in seen:
                     seen.add(k)
                     add(k, City(name, cc, region, pop * 0.2))
-    return {k: tuple(sorted(v, key=_by_score)) if len(v) > 1 else (v[0],)
-            for k, v in index.items()}
-
-
-def _by_score(city: City) -> float:
-    return -city.score
+    return {k: tuple(sorted(v, key=lambda x: -x.score)) for k, v in index.items()}
 
 
 def _latin_alternates(names: list[str]) -> list[str]:
