@@ -28,6 +28,12 @@ import polars as pl
 import pyarrow as pa
 
 from pipeline.ingest.frames import SIGNATURE_SCHEMA, minhash_lists
+from pipeline.normalize.arrow_values import (
+    arrow_numbers,
+    arrow_texts,
+    numpy_values,
+    one_array,
+)
 from pipeline.normalize.dedup import (
     LSH_BANDS,
     NUM_PERM,
@@ -71,11 +77,11 @@ class Signed:
     keys: np.ndarray
 
     def names(self, rows: np.ndarray) -> list[str]:
-        return self.ids.take(pa.array(rows, type=pa.int64())).to_pylist()
+        return self.ids.take(arrow_numbers(np.asarray(rows, dtype=np.int64))).to_pylist()
 
 
 def _matrix(minhash: pa.ListArray, rows: int) -> np.ndarray:
-    values = minhash.flatten().to_numpy()
+    values = numpy_values(minhash.flatten())
     if values.size != NUM_PERM * rows:
         raise ValueError(f"stored text signatures must hold {NUM_PERM} values each")
     return values.reshape(-1, NUM_PERM)
@@ -86,9 +92,9 @@ def read_signed(con: duckdb.DuckDBPyConnection, *, pending_only: bool = False) -
     over as one Arrow column, for numpy to pair in bulk."""
     query = "queries/dedup_pending_signatures" if pending_only else "queries/dedup_signatures"
     table = con.sql(load_sql(query)).to_arrow_table()
-    signatures = _matrix(table.column("minhash").combine_chunks(), table.num_rows)
-    return Signed(table.column("posting_id").combine_chunks(),
-                  table.column("day_number").to_numpy(), signatures, band_keys(signatures))
+    signatures = _matrix(one_array(table.column("minhash")), table.num_rows)
+    return Signed(one_array(table.column("posting_id")),
+                  numpy_values(table.column("day_number")), signatures, band_keys(signatures))
 
 
 def sign_unsigned(con: duckdb.DuckDBPyConnection, progress: Progress = lambda _m: None) -> int:
@@ -184,10 +190,11 @@ def _full_pass(con: duckdb.DuckDBPyConnection, signed: Signed) -> tuple[int, int
 def _bands_table(ids: pa.Array, days: np.ndarray, keys: np.ndarray) -> pa.Table:
     """``posting_id, band, key, day_number`` rows: one per band of each posting."""
     rows = np.repeat(np.arange(len(ids), dtype=np.int64), LSH_BANDS)
-    return pa.table({"posting_id": ids.take(pa.array(rows)),
-                     "band": pa.array(np.tile(np.arange(LSH_BANDS, dtype=np.uint8), len(ids))),
-                     "key": pa.array(keys.reshape(-1)),
-                     "day_number": pa.array(np.asarray(days, dtype=np.int32)[rows])})
+    return pa.table({"posting_id": ids.take(arrow_numbers(rows)),
+                     "band": arrow_numbers(np.tile(np.arange(LSH_BANDS, dtype=np.uint8),
+                                                   len(ids))),
+                     "key": arrow_numbers(keys.reshape(-1)),
+                     "day_number": arrow_numbers(np.asarray(days, dtype=np.int32)[rows])})
 
 
 def _refresh_bands(con: duckdb.DuckDBPyConnection) -> None:
@@ -203,26 +210,27 @@ def _scope(con: duckdb.DuckDBPyConnection) -> tuple[Signed, np.ndarray]:
     mask of the laters among them, found over the stored band keys."""
     _refresh_bands(con)
     retired = con.sql(load_sql("queries/dedup_retired_signatures")).to_arrow_table()
-    probes = band_keys(_matrix(retired.column("minhash").combine_chunks(), retired.num_rows))
+    probes = band_keys(_matrix(one_array(retired.column("minhash")), retired.num_rows))
     retired_bands = pa.table({
-        "band": pa.array(np.tile(np.arange(LSH_BANDS, dtype=np.uint8), probes.shape[0])),
-        "key": pa.array(probes.reshape(-1))})
+        "band": arrow_numbers(np.tile(np.arange(LSH_BANDS, dtype=np.uint8), probes.shape[0])),
+        "key": arrow_numbers(probes.reshape(-1))})
     con.register("dedup_retired_bands", retired_bands)
     try:
         table = con.sql(load_sql("queries/dedup_scope"),
                         params={"window_days": WINDOW_DAYS}).to_arrow_table()
     finally:
         con.unregister("dedup_retired_bands")
-    signatures = _matrix(table.column("minhash").combine_chunks(), table.num_rows)
-    signed = Signed(table.column("posting_id").combine_chunks(),
-                    table.column("day_number").to_numpy(), signatures, band_keys(signatures))
-    return signed, table.column("is_later").to_numpy(zero_copy_only=False)
+    signatures = _matrix(one_array(table.column("minhash")), table.num_rows)
+    signed = Signed(one_array(table.column("posting_id")),
+                    numpy_values(table.column("day_number")), signatures, band_keys(signatures))
+    return signed, numpy_values(table.column("is_later"))
 
 
 def _text_table(pairs: list[TextPair]) -> pa.Table:
-    return pa.table({"earlier": pa.array([a for a, _, _ in pairs], pa.string()),
-                     "later": pa.array([b for _, b, _ in pairs], pa.string()),
-                     "similarity": pa.array([s for _, _, s in pairs], pa.float64())})
+    return pa.table({"earlier": arrow_texts([a for a, _, _ in pairs]),
+                     "later": arrow_texts([b for _, b, _ in pairs]),
+                     "similarity": arrow_numbers(np.array([s for _, _, s in pairs],
+                                                          dtype=np.float64))})
 
 
 def _keep_companies(con: duckdb.DuckDBPyConnection) -> None:
@@ -235,8 +243,8 @@ def _keep_companies(con: duckdb.DuckDBPyConnection) -> None:
             if company not in names:
                 names[company] = normalize_company(company)
         add_companies(con, pa.table({
-            "posting_id": pa.array([pid for pid, _ in missing], pa.string()),
-            "company": pa.array([names[company] for _, company in missing], pa.string())}))
+            "posting_id": arrow_texts([pid for pid, _ in missing]),
+            "company": arrow_texts([names[company] for _, company in missing])}))
 
 
 def _text_scope(con: duckdb.DuckDBPyConnection, repaired: set[str],

@@ -15,6 +15,7 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 
+from pipeline.normalize.arrow_values import arrow_flags, arrow_numbers, arrow_texts
 from pipeline.normalize.dedup import NUM_PERM
 from pipeline.normalize.enrich import ENRICHED_COLUMNS
 
@@ -73,8 +74,8 @@ def minhash_lists(matrix: np.ndarray, signed: np.ndarray | None = None) -> pa.Li
     """A signature matrix (one row of ``NUM_PERM`` values per posting) as the stored ``minhash``
     lists, straight from numpy; a row not ``signed`` is null."""
     offsets = np.arange(0, matrix.shape[0] * NUM_PERM + 1, NUM_PERM, dtype=np.int32)
-    return pa.ListArray.from_arrays(pa.array(offsets), pa.array(matrix.reshape(-1)),
-                                    mask=None if signed is None else pa.array(~signed))
+    return pa.ListArray.from_arrays(arrow_numbers(offsets), arrow_numbers(matrix.reshape(-1)),
+                                    mask=None if signed is None else arrow_flags(~signed))
 
 
 def string_lists(values: list[Any]) -> Any:
@@ -84,9 +85,9 @@ def string_lists(values: list[Any]) -> Any:
     polars' own conversion."""
     try:
         lengths = np.fromiter(map(len, values), dtype=np.int32, count=len(values))
-        flat = pa.array(list(itertools.chain.from_iterable(values)), type=pa.large_string())
-    except (TypeError, pa.ArrowException):
+        flat = arrow_texts(list(itertools.chain.from_iterable(values)))
+    except TypeError:
         return values
     offsets = np.zeros(len(values) + 1, dtype=np.int32)
     np.cumsum(lengths, out=offsets[1:])
-    return pl.Series(pa.ListArray.from_arrays(pa.array(offsets), flat))
+    return pl.Series(pa.ListArray.from_arrays(arrow_numbers(offsets), flat))

@@ -12,11 +12,11 @@ from collections.abc import Iterable
 
 import attrs
 import numpy as np
-import pyarrow as pa
 import pyarrow.compute as pc
 from scipy.sparse import coo_matrix
 from scipy.sparse.csgraph import connected_components
 
+from pipeline.normalize.arrow_values import arrow_numbers, arrow_texts, numpy_values
 from pipeline.normalize.dedup.keys import exact_key, normalize_company
 from pipeline.normalize.dedup.minhash import (
     MAX_CANDIDATES,
@@ -75,18 +75,18 @@ def connected_to(pairs: Iterable[tuple[str, str]], touched: set[str]) -> set[str
         return set(touched)
     # Tens of thousands of pairs after every load: ids to integers in Arrow, components in
     # scipy's compiled graph search rather than a Python union-find.
-    ends = pa.array([a for a, _ in pairs] + [b for _, b in pairs], type=pa.string())
+    ends = arrow_texts([a for a, _ in pairs] + [b for _, b in pairs])
     encoded = ends.dictionary_encode()
     names = encoded.dictionary
-    codes = encoded.indices.to_numpy()
+    codes = numpy_values(encoded.indices)
     half = len(pairs)
     graph = coo_matrix((np.ones(half, dtype=np.int8), (codes[:half], codes[half:])),
                        shape=(len(names), len(names)))
     _, labels = connected_components(graph, directed=False)
-    where = pc.index_in(pa.array(sorted(touched), type=pa.string()), value_set=names)
-    found = where.drop_null().to_numpy()
+    where = pc.index_in(arrow_texts(sorted(touched)), value_set=names)
+    found = numpy_values(where.drop_null())
     reached = np.flatnonzero(np.isin(labels, labels[found]))
-    return set(names.take(pa.array(reached, type=pa.int64())).to_pylist()) | touched
+    return set(names.take(arrow_numbers(reached.astype(np.int64))).to_pylist()) | touched
 
 
 def _companies_compatible(a: str | None, b: str | None) -> bool:
