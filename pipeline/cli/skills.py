@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import IO
+from collections.abc import Callable
+from typing import IO, TypeVar
 
 import click
 
@@ -20,6 +21,9 @@ from pipeline.cli.options import NON_NEGATIVE
 from pipeline.cli.skills_batch import extract_lines
 from pipeline.jsonl import JsonLinesError
 from pipeline.normalize.skills import SkillExtractor, Taxonomy, TaxonomyError, load_taxonomy
+from pipeline.normalize.skills.stored_extractor import stored_extractor
+
+T = TypeVar("T")
 
 __all__ = ["eval_skills", "skills"]
 
@@ -33,8 +37,17 @@ _taxonomy_option = click.option(
 
 
 def _load(path: str | None) -> Taxonomy:
+    return _read(lambda: load_taxonomy(path))
+
+
+def _extractor(path: str | None) -> SkillExtractor:
+    """The taxonomy's extractor (kept on disk between runs), or a one-line error."""
+    return _read(lambda: stored_extractor(path))
+
+
+def _read(load: Callable[[], T]) -> T:
     try:
-        return load_taxonomy(path)
+        return load()
     except (OSError, TaxonomyError) as exc:
         raise click.ClickException(f"cannot load taxonomy: {exc}") from exc
     except Exception as exc:  # yaml errors carry their own position info
@@ -70,7 +83,7 @@ def extract_cmd(file: IO[bytes], taxonomy_path: str | None) -> None:
         | jobpulse skills extract -
       {"id": "a1", "skills": ["AWS", "AWS Lambda", "Django", "PostgreSQL", "Python"]}
     """
-    extractor = SkillExtractor(_load(taxonomy_path))
+    extractor = _extractor(taxonomy_path)
     source = click.format_filename(getattr(file, "name", "-"))
     try:
         for out in extract_lines(file, source, extractor, taxonomy_path):
@@ -142,7 +155,7 @@ def eval_skills(gold_files: tuple[str, ...], as_json: bool, top: int,
     """
     from pipeline.eval.skills import evaluate_file, render_report
 
-    extractor = SkillExtractor(_load(taxonomy_path))
+    extractor = _extractor(taxonomy_path)
     results = []
     for path in gold_files:
         try:

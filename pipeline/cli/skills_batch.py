@@ -26,7 +26,8 @@ import orjson
 
 from handoff.collector import collect_rarely
 from pipeline.jsonl import JsonLinesError, bad_line, check_posting, parse_line
-from pipeline.normalize.skills import SkillExtractor, load_taxonomy
+from pipeline.normalize.skills import SkillExtractor
+from pipeline.normalize.skills.stored_extractor import stored_extractor
 
 __all__ = ["extract_lines"]
 
@@ -140,7 +141,7 @@ def _batches(file: IO[bytes]) -> Iterator[tuple[bytes, int]]:
 def _start_worker(taxonomy_path: str | None) -> None:
     global _extractor
     if _extractor is None:  # not forked: build it
-        _extractor = SkillExtractor(load_taxonomy(taxonomy_path))
+        _extractor = stored_extractor(taxonomy_path)
     collect_rarely()
 
 

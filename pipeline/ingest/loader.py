@@ -235,16 +235,16 @@ def load_landing(con: duckdb.DuckDBPyConnection, landing_dir: LandingLocation,
 
 @functools.lru_cache(maxsize=2)
 def _extractor_for(path: str, _mtime_ns: int, _size: int) -> tuple[Taxonomy, SkillExtractor]:
-    from pipeline.normalize.skills import load_taxonomy
+    from pipeline.normalize.skills.stored_extractor import stored_extractor
 
-    taxonomy = load_taxonomy(path)
-    return taxonomy, SkillExtractor(taxonomy)
+    extractor = stored_extractor(path)
+    return extractor.taxonomy, extractor
 
 
 def current_extractor() -> tuple[Taxonomy, SkillExtractor]:
     """The bundled taxonomy and its extractor, built once per process while the file is
-    unchanged: building the automaton for 1,800 skills takes about half a second, and the
-    scheduler and tests load many times in one process."""
+    unchanged (the scheduler and tests load many times in one process), and read back from
+    the disk cache by the next process."""
     from pipeline.normalize.skills.taxonomy import DEFAULT_TAXONOMY_PATH
 
     stat = DEFAULT_TAXONOMY_PATH.stat()

@@ -26,7 +26,8 @@ from pipeline.ingest.frames import (
 from pipeline.normalize.dedup import signature_matrix
 from pipeline.normalize.enrich import ENRICHED_COLUMNS, ITEM_FIELDS, enrich
 from pipeline.normalize.money import DEFAULT_WORK_YEAR, WorkYear
-from pipeline.normalize.skills import SkillExtractor, load_taxonomy
+from pipeline.normalize.skills import SkillExtractor
+from pipeline.normalize.skills.stored_extractor import stored_extractor
 
 CHUNK = 2_000
 _worker_state: tuple[SkillExtractor, WorkYear] | None = None
@@ -69,7 +70,7 @@ def _signature_column(texts: list[str]) -> pl.Series:
 
 def _init_worker(taxonomy_path: str | None, work_year: WorkYear) -> None:
     global _worker_state
-    _worker_state = (SkillExtractor(load_taxonomy(taxonomy_path)), work_year)
+    _worker_state = (stored_extractor(taxonomy_path), work_year)
     collect_rarely()
 
 

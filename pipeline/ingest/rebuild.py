@@ -34,6 +34,7 @@ from pipeline.normalize.skills.retag import (
     retag_scope,
     taxonomy_from_state,
 )
+from pipeline.normalize.skills.stored_extractor import stored_extractor
 from warehouse.load import (
     Tagging,
     posting_ids_table,
@@ -69,7 +70,7 @@ class RebuildReport:
 
 def _init_worker(taxonomy_path: str | None) -> None:
     global _extractor
-    _extractor = SkillExtractor(load_taxonomy(taxonomy_path))
+    _extractor = stored_extractor(taxonomy_path)
     collect_rarely()
 
 

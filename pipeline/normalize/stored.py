@@ -58,6 +58,10 @@ def build_key(sources: Iterable[Path], libraries: Mapping[str, str]) -> str:
         spec = importlib.util.find_spec(name)
         folders = list(spec.submodule_search_locations or ()) if spec else []
         digest.update(f"{name} {folders}".encode())
+        if spec is not None and not folders and spec.origin and os.path.isfile(spec.origin):
+            # A module that is one file (a compiled extension): an upgrade replaces it.
+            stat = Path(spec.origin).stat()
+            digest.update(f"{spec.origin} {stat.st_size} {stat.st_mtime_ns}".encode())
         for folder in map(Path, folders):
             # The installed version: the dist-info folder's name carries it.
             versions = sorted(p.name for p in folder.parent.glob(f"{name}-*.dist-info"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from handoff.text import html_to_text
 from pipeline.normalize.skills.context import ContextRules, sandwiched, url_spans
@@ -36,9 +37,20 @@ class SkillExtractor:
         os_names = frozenset(n for n, s in taxonomy.skills.items() if s.category == "os")
         # The hits that may name an operating system, by the identity of their forms tuple
         # (one per surface form): a set lookup per hit instead of a walk over its forms.
-        self._os_forms = frozenset(
-            id(fl) for fl in self.matcher.form_tuples() if any(f.skill in os_names for f in fl)
-        )
+        self._os_form_tuples = [fl for fl in self.matcher.form_tuples()
+                                if any(f.skill in os_names for f in fl)]
+        self._os_forms = frozenset(map(id, self._os_form_tuples))
+
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        del state["_os_forms"]  # identities: a copy read back holds other objects
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        # The tuples came back as the very objects the matcher's hits carry (one pickle keeps
+        # shared objects shared), so their new identities are the ones to look up.
+        self._os_forms = frozenset(map(id, self._os_form_tuples))
 
     def _candidates(self, text: str, *, trusted: bool = False,
                     company: str | None = None) -> set[str]:

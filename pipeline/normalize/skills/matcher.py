@@ -251,8 +251,20 @@ class FormMatcher:
                 patterns.append(left + body)
                 self._marks.append((m, len(left) - 1))
         self.n_marks = len(marks)
+        self._patterns = patterns
         self.automaton: Any = ahocorasick_rs.BytesAhoCorasick(patterns)
         self.n_patterns = len(patterns)
+
+    # Kept on disk between processes (skills/stored_extractor.py) without the Rust automaton,
+    # which does not pickle: building it from the patterns is a tenth of building the matcher.
+    def __getstate__(self) -> dict[str, Any]:
+        state = self.__dict__.copy()
+        del state["automaton"]
+        return state
+
+    def __setstate__(self, state: dict[str, Any]) -> None:
+        self.__dict__.update(state)
+        self.automaton = ahocorasick_rs.BytesAhoCorasick(self._patterns)
 
     def form_tuples(self) -> list[tuple[Form, ...]]:
         """The forms tuple of every surface form, the very objects hits carry."""
