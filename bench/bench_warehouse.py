@@ -4,7 +4,8 @@
 postings as landing files (with run manifests), times ``load_warehouse`` (normalization,
 skills, writing, duplicates, aggregates), then the loads a schedule makes afterwards
 (``--loads`` runs of ``--small`` new postings, one at a time, median; then ``--cold`` runs of
-``jobpulse load`` as cron runs it, each in a fresh process), then the median
+``jobpulse load`` as cron runs it, each in a fresh process; ``--cold-against CHECKOUT`` takes
+turns with another checkout's), then the median
 latency of each view's typical dashboard query over 5 runs. ``--base FILE`` keeps a copy of
 the bulk-loaded warehouse at FILE and starts from a copy of it on later runs, so a repeat run
 at 1M times only the scheduled loads (still through ``load_warehouse``; the bulk runs are
@@ -143,33 +144,47 @@ def scheduled_loads(settings: Settings, n: int, loads: int = 5) -> None:
            f"median {median:.1f} s of {loads} ({stages} in the last)")
 
 
-def cold_loads(settings: Settings, n: int, loads: int = 3) -> None:
+def cold_loads(settings: Settings, n: int, loads: int = 3, against: Path | None = None) -> None:
     """``jobpulse load`` of ``n`` new postings in a fresh process each, as cron runs it after a
     crawl: the interpreter's start, the imports and the normalizers' start-up included, and
-    the process's exit (the spare copy it leaves to a detached process)."""
+    the process's exit (the spare copy it leaves to a detached process).
+
+    ``against``: another checkout of jobpulse (the code before a change), whose ``jobpulse
+    load`` takes turns with this one's, each ``loads`` times, on the same warehouse; a
+    machine whose speed drifts then weighs on both alike."""
     if n <= 0 or loads <= 0:
         return
     env = {**os.environ, "JOBPULSE_LANDING_DIR": str(settings.landing_dir),
            "JOBPULSE_DATA_DIR": str(settings.data_dir)}
-    times = []
+    here = Path(__file__).resolve().parents[1]
+    checkouts = {"this checkout": here} if against is None else {
+        "this checkout": here, str(against): against.resolve()}
+    times: dict[str, list[float]] = {name: [] for name in checkouts}
     for number in range(loads):
-        write_landing(settings, n, n, seed=200 + number, prefix=f"cold{number}-", days=30,
-                      start=datetime.date(2026, 10, 1))
-        spare_ready(settings.db_path)
-        started = time.monotonic()
-        done = subprocess.run([sys.executable, "-m", "pipeline.cli", "load", "--db",
-                               str(settings.db_path)], env=env, capture_output=True, text=True,
-                              check=False)
-        seconds = time.monotonic() - started
-        if done.returncode:
-            lines = (done.stderr or done.stdout).strip().splitlines() or ["no output"]
-            raise SystemExit(f"bench_warehouse: jobpulse load failed: {lines[-1]}")
-        times.append(seconds)
-        print(f"jobpulse load {number + 1} (a fresh process): {n:,} new postings in "
-              f"{seconds:.1f}s", flush=True)
+        names = list(checkouts) if number % 2 == 0 else list(reversed(checkouts))
+        for turn, name in enumerate(names):
+            write_landing(settings, n, n, seed=200 + 2 * number + turn,
+                          prefix=f"cold{number}-{turn}-", days=30,
+                          start=datetime.date(2026, 10, 1))
+            spare_ready(settings.db_path)
+            started = time.monotonic()
+            done = subprocess.run([sys.executable, "-m", "pipeline.cli", "load", "--db",
+                                   str(settings.db_path)], cwd=checkouts[name],
+                                  env={**env, "PYTHONPATH": str(checkouts[name])},
+                                  capture_output=True, text=True, check=False)
+            seconds = time.monotonic() - started
+            if done.returncode:
+                lines = (done.stderr or done.stdout).strip().splitlines() or ["no output"]
+                raise SystemExit(f"bench_warehouse: jobpulse load ({name}) failed: {lines[-1]}")
+            times[name].append(seconds)
+            print(f"jobpulse load {number + 1} (a fresh process, {name}): {n:,} new postings "
+                  f"in {seconds:.1f}s", flush=True)
     spare_ready(settings.db_path)  # the last load's copy, still running after it exited
-    median = statistics.median(times)
-    print(f"  jobpulse load in a fresh process: median {median:.1f}s", flush=True)
+    for name, runs in times.items():
+        print(f"  jobpulse load in a fresh process ({name}): median "
+              f"{statistics.median(runs):.1f}s ({', '.join(f'{t:.1f}' for t in runs)})",
+              flush=True)
+    median = statistics.median(times["this checkout"])
     record("warehouse", f"`jobpulse load` of {n:,} new postings in a fresh process (as cron "
            "runs it)", f"median {median:.1f} s of {loads}")
 
@@ -194,6 +209,8 @@ def main(argv: list[str] | None = None) -> None:
                     "normalizers, as a scheduler's first load does)")
     ap.add_argument("--cold", type=int, default=3,
                     help="`jobpulse load` runs of --small new postings, each in a fresh process")
+    ap.add_argument("--cold-against", type=Path, metavar="CHECKOUT",
+                    help="another jobpulse checkout whose cold loads take turns with these")
     ap.add_argument("--db", type=Path, help="reuse a loaded warehouse: only time the queries")
     ap.add_argument("--base", type=Path,
                     help="file keeping the bulk-loaded warehouse: built once, copied after")
@@ -207,7 +224,7 @@ def main(argv: list[str] | None = None) -> None:
             shutil.copyfile(args.base, settings.db_path)
             print(f"copied the bulk-loaded warehouse from {args.base}", flush=True)
             scheduled_loads(settings, args.small, args.loads)
-            cold_loads(settings, args.small, args.cold)
+            cold_loads(settings, args.small, args.cold, args.cold_against)
             db = settings.db_path
         elif db is None:
             write_landing(settings, args.n, args.per_file)
@@ -239,7 +256,7 @@ def main(argv: list[str] | None = None) -> None:
             if args.base is not None:
                 shutil.copyfile(settings.db_path, args.base)
             scheduled_loads(settings, args.small, args.loads)
-            cold_loads(settings, args.small, args.cold)
+            cold_loads(settings, args.small, args.cold, args.cold_against)
             db = settings.db_path
         for name, sql in QUERIES.items():
             times = []

@@ -8,6 +8,7 @@ import sys
 import time
 from pathlib import Path
 
+import duckdb
 import pytest
 
 import warehouse.spare
@@ -58,5 +59,22 @@ def test_a_failed_cold_load_is_one_line(tmp_path: Path) -> None:
     (tmp_path / "w.duckdb").mkdir()  # not a warehouse file
     settings = Settings(data_dir=tmp_path, db_path=tmp_path / "w.duckdb",
                         landing_dir=tmp_path / "landing")
-    with pytest.raises(SystemExit, match=r"^bench_warehouse: jobpulse load failed: Error: "):
+    with pytest.raises(SystemExit,
+                       match=r"^bench_warehouse: jobpulse load \(this checkout\) failed: Error: "):
         cold_loads(settings, 5, 1)
+
+
+def test_cold_loads_take_turns_with_another_checkout(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # The other checkout is this one again: both must load, one after the other.
+    settings = Settings(data_dir=tmp_path, db_path=tmp_path / "w.duckdb",
+                        landing_dir=tmp_path / "landing")
+    other = Path(__file__).resolve().parents[2]
+    cold_loads(settings, 5, 1, against=other)
+    out = capsys.readouterr().out
+    runs = [line for line in out.splitlines() if line.startswith("jobpulse load 1 ")]
+    assert [r.split("(a fresh process, ", 1)[1].split(")")[0] for r in runs] == [
+        "this checkout", str(other)]
+    assert "median" in out and str(other) in out
+    con = duckdb.connect(str(settings.db_path), read_only=True)
+    assert con.execute("select count(*) from postings").fetchall() == [(10,)]
