@@ -60,6 +60,13 @@ JOBPULSE_MAX_FIELD_CHARS = 1_000
 EXTENSIONS = {
     "crawlers.extensions.LeanProcess": 0,
     "crawlers.extensions.RunManifest": 900,
+    # Scrapy's consoles for a person at the keyboard: a telnet console, and (since 2.19) an HTTP
+    # server that runs the Python code sent to it, announced in a job file under the user's
+    # state folder. An unattended crawl needs neither; each listened on a local port for every
+    # crawl, a crawl that died left its job file behind, and importing aiohttp for the second
+    # cost each crawl process a quarter of a second. Not loaded at all (None), not just off.
+    "scrapy.extensions.telnet.TelnetConsole": None,
+    "scrapy.extensions.remote_control.RemoteControl": None,
 }
 
 # Where raw items land: one JSON Lines file per crawl run, in a folder or, for an s3:// location,
