@@ -2,7 +2,8 @@
 
 Every drop has a counted reason (``jobpulse/dropped/<reason>``) and every cut a counted field
 (``jobpulse/truncated/<field>``, characters cut in all in ``jobpulse/truncated/chars``); the
-run manifest carries both to the loader.
+run manifest carries both to the loader. Each pipeline takes one posting or the batch of one
+response's postings (``crawlers/batches.py``), which it checks posting by posting.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from itemadapter import ItemAdapter
 from scrapy.crawler import Crawler
 from scrapy.exceptions import DropItem
 
+from crawlers.batches import each_posting
 from crawlers.items import JobPostingItem
 from crawlers.landing_feed import json_line
 
@@ -58,6 +60,7 @@ class RequireFieldsPipeline:
     """
 
     def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
 
     @classmethod
@@ -65,6 +68,9 @@ class RequireFieldsPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
+        return each_posting(item, self.check, self.crawler)
+
+    def check(self, item: Any) -> Any:
         adapter = _fields(item)
         for field in REQUIRED_FIELDS:
             if not adapter.get(field):
@@ -77,6 +83,7 @@ class InCrawlDedupPipeline:
     """Drop a posting seen twice in one run (pagination overlap); the first copy is kept."""
 
     def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
         self.seen: set[tuple[str, str]] = set()
 
@@ -85,6 +92,9 @@ class InCrawlDedupPipeline:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
+        return each_posting(item, self.check, self.crawler)
+
+    def check(self, item: Any) -> Any:
         adapter = _fields(item)
         key = (adapter["source"], adapter["source_id"])
         if key in self.seen:
@@ -120,6 +130,7 @@ class LimitsPipeline:
     """
 
     def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
         self.stats = crawler.stats
         settings = crawler.settings
         self.max_item_bytes = settings.getint("JOBPULSE_MAX_ITEM_BYTES", DEFAULT_MAX_ITEM_BYTES)
@@ -143,6 +154,9 @@ class LimitsPipeline:
         self.stats.inc_value("jobpulse/truncated/chars", chars)
 
     def process_item(self, item: Any) -> Any:
+        return each_posting(item, self.check, self.crawler)
+
+    def check(self, item: Any) -> Any:
         adapter = _fields(item)
         cut_description = 0
         for field in DESCRIPTION_FIELDS:

@@ -57,7 +57,21 @@ JOBPULSE_MAX_ITEM_BYTES = 1024 * 1024
 JOBPULSE_MAX_DESCRIPTION_CHARS = 100_000
 JOBPULSE_MAX_FIELD_CHARS = 1_000
 
+# A response's postings go through Scrapy's per-item machinery (scraper task, middleware chain,
+# pipelines, signals) as one batch: nearest the spider, so every other middleware sees batches.
+# The three extensions after it count and export postings, not batches (crawlers/batches.py).
+SPIDER_MIDDLEWARES = {"crawlers.batches.BatchPostingsMiddleware": 1100}
+# What a response yields (its requests and at most one batch) is handled one output at a time:
+# our pipelines do no I/O to overlap, and Scrapy starts CONCURRENT_ITEMS asyncio tasks for
+# every response whatever it yields (100 by default, a fifth of a Greenhouse crawl).
+CONCURRENT_ITEMS = 1
 EXTENSIONS = {
+    "scrapy.extensions.corestats.CoreStats": None,
+    "crawlers.batches.PostingCoreStats": 0,
+    "scrapy.extensions.feedexport.FeedExporter": None,
+    "crawlers.batches.PostingFeedExporter": 0,
+    "scrapy.extensions.closespider.CloseSpider": None,
+    "crawlers.batches.PostingCloseSpider": 0,
     "crawlers.extensions.LeanProcess": 0,
     "crawlers.extensions.RunManifest": 900,
     # Scrapy's consoles for a person at the keyboard: a telnet console, and (since 2.19) an HTTP
