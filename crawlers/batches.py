@@ -97,36 +97,46 @@ class BatchPostingsMiddleware:
 
     def process_spider_output(self, response: Response, result: Iterable[Any],
                               spider: Spider | None = None) -> Iterator[Any]:
-        postings: list[JobPostingItem] = []
+        held = _HeldPostings()
         try:
-            for output in result:
-                if type(output) is JobPostingItem:
-                    postings.append(output)
-                else:
-                    yield output
+            yield from filter(held.passes, result)
         except Exception:
-            if postings:
-                yield PostingBatch(postings)
+            yield from held.batch()
             raise
-        if postings:
-            yield PostingBatch(postings)
+        yield from held.batch()
 
     async def process_spider_output_async(self, response: Response,
                                           result: AsyncIterator[Any],
                                           spider: Spider | None = None) -> AsyncIterator[Any]:
-        postings: list[JobPostingItem] = []
+        held = _HeldPostings()
         try:
             async for output in result:
-                if type(output) is JobPostingItem:
-                    postings.append(output)
-                else:
+                if held.passes(output):
                     yield output
         except Exception:
-            if postings:
-                yield PostingBatch(postings)
+            for batch in held.batch():
+                yield batch
             raise
-        if postings:
-            yield PostingBatch(postings)
+        for batch in held.batch():
+            yield batch
+
+
+class _HeldPostings:
+    """The postings of one callback, held back until it is done."""
+
+    def __init__(self) -> None:
+        self.postings: list[JobPostingItem] = []
+
+    def passes(self, output: Any) -> bool:
+        """Whether ``output`` goes on now: anything but a posting, which is held."""
+        if type(output) is JobPostingItem:
+            self.postings.append(output)
+            return False
+        return True
+
+    def batch(self) -> list[PostingBatch]:
+        """The held postings as one batch; nothing if none were held."""
+        return [PostingBatch(self.postings)] if self.postings else []
 
 
 class PostingFeedExporter(FeedExporter):
