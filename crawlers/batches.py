@@ -166,5 +166,5 @@ class PostingCloseSpider(CloseSpider):
     """Scrapy's CloseSpider, with ``CLOSESPIDER_ITEMCOUNT`` counted in postings."""
 
     def item_scraped(self, item: Any, spider: Spider) -> None:
-        for _posting in postings_in(item):
-            super().item_scraped(item, spider)
+        for posting in postings_in(item):
+            super().item_scraped(posting, spider)
