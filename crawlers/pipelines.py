@@ -8,7 +8,7 @@ response's postings (``crawlers/batches.py``), which it checks posting by postin
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Self
 
 import attrs
 from itemadapter import ItemAdapter
@@ -51,24 +51,33 @@ def _fields(item: Any) -> Any:
     return _PostingFields(item) if type(item) is JobPostingItem else ItemAdapter(item)
 
 
-class RequireFieldsPipeline:
-    """Drop items that lack a provenance field; the loader cannot key them.
-
-    Title, company and URL are checked before an item is yielded, by the spider's
-    ``posting_problem`` (``crawlers/spiders/_base.py``): only the spider knows which of them its
-    source provides, and a missing one is the error ``format_changed``, not a drop.
-    """
+class PostingPipeline:
+    """What the three pipelines share: the crawl's stats, and ``check`` applied to an item or
+    to each posting of a batch (:func:`~crawlers.batches.each_posting`)."""
 
     def __init__(self, crawler: Crawler) -> None:
         self.crawler = crawler
         self.stats = crawler.stats
 
     @classmethod
-    def from_crawler(cls, crawler: Crawler) -> RequireFieldsPipeline:
+    def from_crawler(cls, crawler: Crawler) -> Self:
         return cls(crawler)
 
     def process_item(self, item: Any) -> Any:
         return each_posting(item, self.check, self.crawler)
+
+    def check(self, item: Any) -> Any:
+        """The item, kept (and perhaps cut), or ``DropItem``."""
+        raise NotImplementedError
+
+
+class RequireFieldsPipeline(PostingPipeline):
+    """Drop items that lack a provenance field; the loader cannot key them.
+
+    Title, company and URL are checked before an item is yielded, by the spider's
+    ``posting_problem`` (``crawlers/spiders/_base.py``): only the spider knows which of them its
+    source provides, and a missing one is the error ``format_changed``, not a drop.
+    """
 
     def check(self, item: Any) -> Any:
         adapter = _fields(item)
@@ -79,20 +88,12 @@ class RequireFieldsPipeline:
         return item
 
 
-class InCrawlDedupPipeline:
+class InCrawlDedupPipeline(PostingPipeline):
     """Drop a posting seen twice in one run (pagination overlap); the first copy is kept."""
 
     def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-        self.stats = crawler.stats
+        super().__init__(crawler)
         self.seen: set[tuple[str, str]] = set()
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> InCrawlDedupPipeline:
-        return cls(crawler)
-
-    def process_item(self, item: Any) -> Any:
-        return each_posting(item, self.check, self.crawler)
 
     def check(self, item: Any) -> Any:
         adapter = _fields(item)
@@ -119,7 +120,7 @@ SHORT_FIELDS: tuple[tuple[str, str | None, str], ...] = (
 )
 
 
-class LimitsPipeline:
+class LimitsPipeline(PostingPipeline):
     """Bound what one posting can make jobpulse store.
 
     Descriptions are cut to ``JOBPULSE_MAX_DESCRIPTION_CHARS`` and the short fields (title,
@@ -130,18 +131,13 @@ class LimitsPipeline:
     """
 
     def __init__(self, crawler: Crawler) -> None:
-        self.crawler = crawler
-        self.stats = crawler.stats
+        super().__init__(crawler)
         settings = crawler.settings
         self.max_item_bytes = settings.getint("JOBPULSE_MAX_ITEM_BYTES", DEFAULT_MAX_ITEM_BYTES)
         self.max_description = settings.getint(
             "JOBPULSE_MAX_DESCRIPTION_CHARS", DEFAULT_MAX_DESCRIPTION_CHARS
         )
         self.max_field = settings.getint("JOBPULSE_MAX_FIELD_CHARS", DEFAULT_MAX_FIELD_CHARS)
-
-    @classmethod
-    def from_crawler(cls, crawler: Crawler) -> LimitsPipeline:
-        return cls(crawler)
 
     def _cut(self, value: Any, limit: int) -> tuple[Any, int]:
         """``value`` cut to ``limit`` characters, and how many were cut (0 if not a long str)."""
@@ -152,9 +148,6 @@ class LimitsPipeline:
     def _count_cut(self, name: str, chars: int) -> None:
         self.stats.inc_value(f"jobpulse/truncated/{name}")
         self.stats.inc_value("jobpulse/truncated/chars", chars)
-
-    def process_item(self, item: Any) -> Any:
-        return each_posting(item, self.check, self.crawler)
 
     def check(self, item: Any) -> Any:
         adapter = _fields(item)
