@@ -8,9 +8,10 @@ releases a dead worker's requests; both read the keys from here.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import redis
+if TYPE_CHECKING:
+    import redis
 
 SCHEDULER = "scrapy_redis.scheduler.Scheduler"
 DUPEFILTER = "scrapy_redis.dupefilter.RFPDupeFilter"
@@ -59,6 +60,10 @@ def scheduler_settings(redis_url: str, source: str, crawl_id: str) -> dict[str, 
 
 def connect(redis_url: str, timeout: float = 5.0) -> redis.Redis:
     """A client that has answered a PING; ``redis.RedisError`` when the server is unreachable."""
+    # Imported here: every crawl process reads this module's settings through the add-on, and
+    # only the distributed ones connect (the client library is 0.05 s of a process's start).
+    import redis
+
     client = redis.Redis.from_url(redis_url, socket_connect_timeout=timeout,
                                   socket_timeout=timeout)
     client.ping()
