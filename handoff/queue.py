@@ -1,8 +1,9 @@
 """The Redis side of one distributed crawl: its keys, its settings, and handing work back.
 
 Every key of a crawl starts with ``jobpulse:<source>:<crawl id>``, so two crawls never share
-one. ``crawlers/distributed.py`` runs the workers inside Scrapy; ``pipeline`` starts them and
-releases a dead worker's requests; both read the keys from here.
+one. ``crawlers/distributed.py`` and ``crawlers/distributed_worker.py`` run the workers inside
+Scrapy; ``pipeline`` starts them and releases a dead worker's requests; both read the keys from
+here.
 """
 
 from __future__ import annotations
