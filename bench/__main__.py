@@ -27,6 +27,14 @@ def main(argv: list[str]) -> int:
     if unknown:
         print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
         return 2
+    from pipeline.normalize._compiled import PURE_PYTHON_ENV, compiled_status
+
+    running, total = compiled_status()
+    # The figures depend on it: setup.py's extensions, or the plain modules.
+    print(f"normalizers: {running} of {total} modules compiled"
+          + ("" if running == total else
+             f" (the others run from their source: `make compile`, or {PURE_PYTHON_ENV}=1)"),
+          flush=True)
     not_run: list[str] = []
     for name in names:
         print(f"=== {name}", flush=True)
