@@ -1,8 +1,9 @@
 """Build jobpulse with its normalizers compiled by Cython (the rest is in pyproject.toml).
 
 Every module of ``pipeline/normalize`` whose name does not start with an underscore becomes a
-C extension beside its source: the same Python code, run with less interpreter overhead (a
-normalizer process takes about a fifth less CPU per posting; docs/performance.md). Cython's
+C extension beside its source: the same Python code, run with less interpreter overhead
+(normalizing in one process takes about a sixth less CPU per posting, `skills extract` and
+`rebuild` run faster; docs/performance.md, "Fourteenth round"). Cython's
 type inference from annotations is off, so a compiled function accepts whatever its source
 accepts and fails the same way. Each extension is optional: a machine without a C compiler or
 Python's headers installs the plain modules, which give the same results, and so does
