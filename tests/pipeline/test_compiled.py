@@ -138,3 +138,26 @@ def test_compiled_normalizers_give_the_frames_of_their_source(tmp_path: Path) ->
         plain = pl.read_ipc(tmp_path / f"{name}.arrow")
         assert getattr(got, name).equals(plain), name
         assert getattr(got, name).schema == plain.schema, name
+
+
+def _build(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """``setup.py build_ext`` of every normalizer into ``tmp_path`` (the source tree keeps
+    its extensions)."""
+    return subprocess.run(
+        [sys.executable, "setup.py", "--quiet", "build_ext", "--force",
+         "--build-lib", str(tmp_path / "lib"), "--build-temp", str(tmp_path / "temp")],
+        cwd=ROOT, env={**os.environ, **env}, capture_output=True, text=True, timeout=600)
+
+
+def test_without_a_compiler_the_build_goes_on_with_the_plain_modules(tmp_path: Path) -> None:
+    result = _build(tmp_path, CC="/bin/false")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert 'building extension "pipeline.normalize.roles" failed' in result.stderr
+    assert not list(tmp_path.rglob("*.so"))
+
+
+def test_pure_python_builds_no_extension(tmp_path: Path) -> None:
+    result = _build(tmp_path, JOBPULSE_PURE_PYTHON="1", CC="/bin/false")
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "failed" not in result.stderr
+    assert not list(tmp_path.rglob("*.so"))
