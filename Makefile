@@ -19,7 +19,7 @@ $(STAMP): pyproject.toml setup.py
 install: $(STAMP)
 
 # The install compiles the normalizers (setup.py); this rebuilds those edited since, which
-# otherwise run from their source. Nothing to do takes about a second.
+# otherwise run from their source. Nothing to do takes half a second.
 compile: $(STAMP)
 	$(BIN)/python setup.py --quiet build_ext --inplace
 

@@ -16,13 +16,14 @@ from __future__ import annotations
 import importlib.util
 import os
 from pathlib import Path
+from types import ModuleType
 
 from setuptools import Extension, setup
 
 HERE = Path(__file__).resolve().parent
 
 
-def _compiled_rules():  # noqa: ANN202 - the module loaded by path, not imported
+def _compiled_rules() -> ModuleType:
     # Loaded by path: importing the package would need jobpulse's dependencies at build time.
     spec = importlib.util.spec_from_file_location(
         "_jobpulse_compiled", HERE / "pipeline" / "normalize" / "_compiled.py")
@@ -42,7 +43,7 @@ def _extensions() -> list[Extension]:
                    [str(path.relative_to(HERE))],
                    # GCC misreads Cython's comparisons with constant strings (a false alarm).
                    extra_compile_args=["-Wno-array-bounds"])
-         for path in rules.compiled_sources(HERE / "pipeline" / "normalize")],
+         for path in rules.compiled_sources()],
         build_dir="build/cython", quiet=True, nthreads=os.cpu_count() or 1,
         compiler_directives={"language_level": 3, "annotation_typing": False})
     for module in modules:

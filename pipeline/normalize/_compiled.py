@@ -40,12 +40,16 @@ def extension_of(source: Path) -> Path | None:
     return None
 
 
+def _extension_runs(source: Path, extension: Path) -> bool:
+    """The extension was built after the source's last change, and the plain modules were
+    not asked for."""
+    return not pure_python() and extension.stat().st_mtime_ns >= source.stat().st_mtime_ns
+
+
 def runs_compiled(source: Path) -> bool:
-    """True when importing ``source``'s module loads its extension: one exists, it was built
-    after the source's last change, and the plain modules were not asked for."""
+    """True when importing ``source``'s module loads its extension."""
     extension = extension_of(source)
-    return (extension is not None and not pure_python()
-            and extension.stat().st_mtime_ns >= source.stat().st_mtime_ns)
+    return extension is not None and _extension_runs(source, extension)
 
 
 class SourceWhenStale(importlib.abc.MetaPathFinder):
@@ -60,7 +64,8 @@ class SourceWhenStale(importlib.abc.MetaPathFinder):
         for entry in path:
             source = Path(entry, leaf + ".py")
             if source.is_file():
-                if extension_of(source) is None or runs_compiled(source):
+                extension = extension_of(source)
+                if extension is None or _extension_runs(source, extension):
                     return None
                 return importlib.util.spec_from_file_location(fullname, source)
         return None
@@ -72,10 +77,10 @@ def install() -> None:
         sys.meta_path.insert(0, SourceWhenStale())
 
 
-def compiled_sources(root: Path | None = None) -> list[Path]:
+def compiled_sources() -> list[Path]:
     """The modules ``setup.py`` compiles: every ``.py`` under this package whose name does
     not start with an underscore."""
-    base = root if root is not None else Path(__file__).resolve().parent
+    base = Path(__file__).resolve().parent
     return sorted(p for p in base.rglob("*.py") if not p.name.startswith("_"))
 
 

@@ -80,8 +80,9 @@ def test_setup_compiles_every_public_normalizer_module() -> None:
 
 _LOADED = """
 import importlib, json, sys
+from pathlib import Path
 from pipeline.normalize import _compiled
-root = _compiled.compiled_sources()[0].parents[2]
+root = Path(_compiled.__file__).resolve().parents[2]
 print(json.dumps({str(p): importlib.import_module(
     ".".join(p.relative_to(root).with_suffix("").parts)).__file__
     for p in _compiled.compiled_sources()}))
