@@ -3,12 +3,14 @@
 Every module of ``pipeline/normalize`` whose name does not start with an underscore becomes a
 C extension beside its source: the same Python code, run with less interpreter overhead
 (normalizing in one process takes about a sixth less CPU per posting, `skills extract` and
-`rebuild` run faster; docs/performance.md, "Fourteenth round"). Cython's
-type inference from annotations is off, so a compiled function accepts whatever its source
-accepts and fails the same way. Each extension is optional: a machine without a C compiler or
-Python's headers installs the plain modules, which give the same results, and so does
-``JOBPULSE_PURE_PYTHON=1``. ``pipeline/normalize/_compiled.py`` keeps an extension built
-before an edit of its source from running.
+`rebuild` run faster; docs/performance.md, "Fourteenth round"). Cython's type inference from
+annotations is off, so a compiled function accepts whatever its source accepts and fails the
+same way. Beside them, the ``.pyx`` modules under ``pipeline`` are Cython proper, written for
+C (the shingle scan of ASCII bodies, "Fifteenth round"); the module calling one falls back to a
+numpy path with the same values when it is not built. Each extension is optional: a machine
+without a C compiler or Python's headers installs the plain modules, which give the same
+results, and so does ``JOBPULSE_PURE_PYTHON=1``. ``pipeline/normalize/_compiled.py`` keeps an
+extension built before an edit of its source from running.
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ def _extensions() -> list[Extension]:
                    [str(path.relative_to(HERE))],
                    # GCC misreads Cython's comparisons with constant strings (a false alarm).
                    extra_compile_args=["-Wno-array-bounds"])
-         for path in rules.compiled_sources()],
+         for path in rules.compiled_sources() + sorted((HERE / "pipeline").rglob("*.pyx"))],
         build_dir="build/cython", quiet=True, nthreads=os.cpu_count() or 1,
         compiler_directives={"language_level": 3, "annotation_typing": False})
     for module in modules:

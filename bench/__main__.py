@@ -28,12 +28,14 @@ def main(argv: list[str]) -> int:
         print(f"unknown benchmark(s): {', '.join(unknown)}; known: {', '.join(BENCHMARKS)}")
         return 2
     from pipeline.normalize._compiled import PURE_PYTHON_ENV, compiled_status
+    from pipeline.normalize.dedup.shingles import ascii_scan
 
     running, total = compiled_status()
     # The figures depend on it: setup.py's extensions, or the plain modules.
     print(f"normalizers: {running} of {total} modules compiled"
           + ("" if running == total else
-             f" (the others run from their source: `make compile`, or {PURE_PYTHON_ENV}=1)"),
+             f" (the others run from their source: `make compile`, or {PURE_PYTHON_ENV}=1)")
+          + f"; shingle scan {'compiled' if ascii_scan() else 'not built (numpy path)'}",
           flush=True)
     not_run: list[str] = []
     for name in names:

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from pipeline.normalize.dedup.keys import WORDS
-from pipeline.normalize.dedup.shingles import shingle_crcs
+from pipeline.normalize.dedup.shingles import ascii_scan, shingle_crcs
 
 MAX_CANDIDATES = 200
 THRESHOLD = 0.8
@@ -94,23 +94,63 @@ def text_signatures(texts: Sequence[str | None]) -> list[list[int] | None]:
                                                    strict=True)]
 
 
+def _shingle_rows(texts: Sequence[str | None]) -> list[np.ndarray]:
+    """Each body's shingle CRCs (uint32; none for a body under ``_MIN_WORDS`` words): ASCII
+    bodies through the compiled scan when it is built, the others from their words, a batch
+    of about ``_BATCH_SHINGLES`` shingles per numpy pass."""
+    scan = ascii_scan()
+    rows: list[np.ndarray | None]
+    if scan is None:
+        rows = [None] * len(texts)
+    else:
+        rows = [scan(t, _MAX_WORDS, _MIN_WORDS) if isinstance(t, str) else _NO_SHINGLES
+                for t in texts]
+    batch: list[tuple[int, list[str]]] = []
+    shingles = 0
+    for i, row in enumerate(rows):
+        if row is not None:
+            continue
+        words = _body_words(texts[i])
+        rows[i] = _NO_SHINGLES
+        if words:
+            batch.append((i, words))
+            shingles += len(words) - 2
+        if shingles >= _BATCH_SHINGLES:
+            _split_into(rows, batch)
+            batch, shingles = [], 0
+    _split_into(rows, batch)
+    return [_NO_SHINGLES if row is None else row for row in rows]
+
+
+_NO_SHINGLES = np.empty(0, dtype=np.uint32)
+
+
+def _split_into(rows: list[np.ndarray | None], batch: list[tuple[int, list[str]]]) -> None:
+    """Hash the batch's bodies in one pass and put each body's CRCs in its row."""
+    if batch:
+        flat = shingle_crcs([words for _, words in batch])
+        cuts = np.cumsum([len(words) - 2 for _, words in batch])[:-1]
+        for (i, _), part in zip(batch, np.split(flat, cuts), strict=True):
+            rows[i] = part
+
+
 def signature_matrix(texts: Sequence[str | None]) -> tuple[np.ndarray, np.ndarray]:
     """:func:`text_signatures` as a (bodies x ``NUM_PERM``) uint32 matrix, and the mask of the
     bodies that have one (the other rows hold zeros): no Python list per body."""
-    bodies = [_body_words(t) for t in texts]
-    counts = [max(len(words) - 2, 0) for words in bodies]  # shingles per body
+    rows = _shingle_rows(texts)
+    counts = [row.size for row in rows]
     out = np.zeros((len(texts), NUM_PERM), dtype=np.uint32)
     a, b = _permutations()
     start = 0
-    while start < len(bodies):
+    while start < len(rows):
         # Postings from start up to stop share one matrix; a huge body gets one to itself.
-        stop, rows = start, 0
-        while stop < len(bodies) and (rows == 0 or rows + counts[stop] <= _BATCH_SHINGLES):
-            rows += counts[stop]
+        stop, total = start, 0
+        while stop < len(rows) and (total == 0 or total + counts[stop] <= _BATCH_SHINGLES):
+            total += counts[stop]
             stop += 1
         signed = [i for i in range(start, stop) if counts[i]]
         if signed:
-            flat = shingle_crcs([bodies[i] for i in signed])
+            flat = np.concatenate([rows[i] for i in signed])
             offsets = np.cumsum([0] + [counts[i] for i in signed[:-1]])
             permuted = a * _fmix32(flat).reshape(1, -1)
             permuted += b

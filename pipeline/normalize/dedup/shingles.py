@@ -6,6 +6,9 @@ over n bytes is feeding it n zero bytes (what zlib's ``crc32_combine`` does). A 
 table lookup per byte of the CRC, with a table for every n up to :data:`_MAX_MOVE`, so numpy
 hashes a batch's shingles from the CRCs of its distinct words: one zlib call per distinct word
 instead of a string, an encoding and a zlib call per shingle. The values are zlib's.
+
+An ASCII body (most of them) skips the words altogether when ``ascii_shingles.pyx`` is built:
+the same CRCs from the string's bytes in C (:func:`ascii_scan`), six times faster.
 """
 
 from __future__ import annotations
@@ -13,8 +16,16 @@ from __future__ import annotations
 import functools
 import itertools
 import zlib
+from collections.abc import Callable
+from pathlib import Path
 
 import numpy as np
+
+from pipeline.normalize._compiled import pure_python, runs_compiled
+
+AsciiScan = Callable[[str, int, int], "np.ndarray | None"]
+"""``(text, max_words, min_words)``: the shingles' CRCs of an ASCII body's first ``max_words``
+words (none under ``min_words``), or ``None`` for a text that is not ASCII."""
 
 # Bytes of the last two words of a shingle ("  b c") the tables cover; longer ones (a rare long
 # token) are hashed by zlib one by one.
@@ -76,3 +87,19 @@ def shingle_crcs(bodies: list[list[str]]) -> np.ndarray:
         for i in np.flatnonzero(long).tolist():
             out[i] = zlib.crc32(f"{vocab[a[i]]} {vocab[b[i]]} {vocab[c[i]]}".encode())
     return out.astype(np.uint32)
+
+
+@functools.cache
+def ascii_scan() -> AsciiScan | None:
+    """The compiled scan of ASCII bodies, when it is built after its source's last change
+    and the plain modules were not asked for (``JOBPULSE_PURE_PYTHON=1``); else ``None``."""
+    source = Path(__file__).with_name("ascii_shingles.pyx")
+    if pure_python() or (source.is_file() and not runs_compiled(source)):
+        return None
+    try:
+        from pipeline.normalize.dedup import ascii_shingles
+    except ImportError:  # not built: no compiler, or a plain install
+        return None
+    ascii_shingles.use_tables(_tables())
+    scan: AsciiScan = ascii_shingles.ascii_shingle_crcs
+    return scan
