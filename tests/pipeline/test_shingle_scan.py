@@ -1,4 +1,4 @@
-"""The compiled shingle scan (``pipeline/normalize/dedup/ascii_shingles.pyx``) against the
+"""The compiled shingle scan (``pipeline/normalize/native/ascii_shingles.pyx``) against the
 numpy path it speeds up: the same CRCs for every body it takes, and ``None`` only for a body
 with a letter or digit that is not ASCII; signatures equal with it and without it."""
 

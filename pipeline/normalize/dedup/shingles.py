@@ -7,8 +7,8 @@ table lookup per byte of the CRC, with a table for every n up to :data:`_MAX_MOV
 hashes a batch's shingles from the CRCs of its distinct words: one zlib call per distinct word
 instead of a string, an encoding and a zlib call per shingle. The values are zlib's.
 
-An ASCII body (most of them) skips the words altogether when ``ascii_shingles.pyx`` is built:
-the same CRCs from the string's bytes in C (:func:`ascii_scan`), six times faster.
+An ASCII body (most of them) skips the words altogether when ``native/ascii_shingles.pyx`` is
+built: the same CRCs from the string's characters in C (:func:`ascii_scan`), six times faster.
 """
 
 from __future__ import annotations
@@ -91,14 +91,17 @@ def shingle_crcs(bodies: list[list[str]]) -> np.ndarray:
 
 @functools.cache
 def ascii_scan() -> AsciiScan | None:
-    """The compiled scan of ASCII bodies, when it is built after its source's last change
-    and the plain modules were not asked for (``JOBPULSE_PURE_PYTHON=1``); else ``None``."""
-    source = Path(__file__).with_name("ascii_shingles.pyx")
-    if pure_python() or (source.is_file() and not runs_compiled(source)):
+    """The compiled scan of ASCII bodies (``pipeline/normalize/native/ascii_shingles.pyx``),
+    when it is built after its source's last change and the plain modules were not asked for
+    (``JOBPULSE_PURE_PYTHON=1``); else ``None``."""
+    if pure_python():
         return None
     try:
-        from pipeline.normalize.dedup import ascii_shingles
+        from pipeline.normalize.native import ascii_shingles
     except ImportError:  # not built: no compiler, or a plain install
+        return None
+    source = Path(ascii_shingles.__file__).with_name("ascii_shingles.pyx")
+    if source.is_file() and not runs_compiled(source):
         return None
     ascii_shingles.use_tables(_tables())
     scan: AsciiScan = ascii_shingles.ascii_shingle_crcs

@@ -3,13 +3,13 @@
 
 Most bodies are ASCII but for punctuation (curly quotes, dashes, bullets), and for them the
 words and their shingles' CRCs come straight from the string's characters: no word objects, no
-dict of distinct words, no Python call per word (``shingles.ascii_scan``). The words are those
-of ``minhash._words`` (runs of ASCII letters and digits, lower-cased; any other character
-breaks words there too) and each value
-is ``zlib.crc32(b"a b c")``, found as ``shingles.shingle_crcs`` finds it: from each word's CRC
-and the shift tables it builds (:func:`use_tables`), byte by byte for a shingle whose last two
-words pass the tables' reach. Built by ``setup.py``; without it the numpy path gives the same
-values (tests/pipeline/test_dedup.py compares them).
+dict of distinct words, no Python call per word (``dedup.shingles.ascii_scan``). The words are
+those of ``dedup.minhash._words`` (runs of ASCII letters and digits, lower-cased; any other
+character breaks words there too) and each value is ``zlib.crc32(b"a b c")``, found as
+``dedup.shingles.shingle_crcs`` finds it: from each word's CRC and the shift tables it builds
+(:func:`use_tables`), byte by byte for a shingle whose last two words pass the tables' reach.
+Built by ``setup.py``; without it the numpy path gives the same values
+(tests/pipeline/test_shingle_scan.py compares them).
 """
 
 from cpython.unicode cimport PyUnicode_DATA, PyUnicode_GET_LENGTH, PyUnicode_KIND
