@@ -69,6 +69,7 @@ EDGES = [
     " ".join(f"w{i}" for i in range(_MAX_WORDS + 50)),
     " ".join(f"w{i}" for i in range(_MAX_WORDS + 50)) + " naïve",
     "tabs\tand\nnewlines\r\nand\x0bvertical\x0cfeeds\x1cand\x85next lines split",
+    "a lone\ud800surrogate breaks words as any other character that is not one",
 ]
 
 
@@ -106,6 +107,20 @@ def test_signatures_are_the_same_with_the_scan_and_without(texts: list[str | Non
         minhash.ascii_scan = original
     assert with_scan[0].tolist() == without[0].tolist()
     assert with_scan[1].tolist() == without[1].tolist()
+
+
+@needs_scan
+def test_a_string_subclass_reads_as_a_string_and_anything_else_goes_the_numpy_way() -> None:
+    class Text(str):
+        pass
+
+    body = Text("a subclass of str reads as the string it is, word by word here")
+    _check(body)
+    assert scan is not None
+    assert scan(b"bytes are not a body", _MAX_WORDS, _MIN_WORDS) is None
+    assert scan(None, _MAX_WORDS, _MIN_WORDS) is None
+    texts = [body, None, "x" * 100_000]
+    assert minhash.signature_matrix(texts)[1].tolist() == [True, False, False]
 
 
 def test_the_plain_modules_do_not_use_the_scan() -> None:

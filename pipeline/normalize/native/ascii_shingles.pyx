@@ -100,12 +100,15 @@ cdef void _shingles(uint32_t* out, int kind, const void* text, const Py_ssize_t*
             out[j] = _crc(_crc_space(c), kind, text, starts[j + 2], sizes[j + 2] - 1)
 
 
-def ascii_shingle_crcs(str text, Py_ssize_t max_words, Py_ssize_t min_words):
+def ascii_shingle_crcs(object text, Py_ssize_t max_words, Py_ssize_t min_words):
     """The shingles' CRCs of the body's first ``max_words`` words (uint32, one fewer than two
     per word), none under ``min_words`` words; ``None`` for a text with a letter or digit
-    that is not ASCII (``minhash._words`` reads those with its regular expression)."""
+    that is not ASCII (``minhash._words`` reads those with its regular expression), or for
+    anything but a string."""
     if not READY:
         raise RuntimeError("ascii_shingles.use_tables() was not called")
+    if not isinstance(text, str):
+        return None
     cdef Py_ssize_t size = PyUnicode_GET_LENGTH(text)
     cdef int kind = PyUnicode_KIND(text)
     cdef const void* data = PyUnicode_DATA(text)
