@@ -146,3 +146,16 @@ def test_mentions_match_the_pattern(text: str, name: str) -> None:
     expected = sorted(m.span() for m in _mention_pattern(name).finditer(text))
     assert sorted(employer_spans(text, name + " Inc")) == sorted(
         set(expected) | {m.span() for m in _mention_pattern(name + " Inc").finditer(text)})
+
+
+def test_a_company_masks_the_same_from_the_cache_and_as_a_str_subclass() -> None:
+    # Each distinct company's names are worked out once per process; a subclass of str is
+    # worked out each time and masks the same.
+    class Name(str):
+        pass
+
+    text = "Grafana Labs builds Grafana; at Grafana Labs (YC W20) you use Go and Grafana."
+    first = employer_spans(text, "Grafana Labs (YC W20)")
+    assert first and employer_spans(text, "Grafana Labs (YC W20)") == first
+    assert employer_spans(text, Name("Grafana Labs (YC W20)")) == first
+    assert employer_spans(text, "") == employer_spans(text, None) == []

@@ -12,6 +12,7 @@ is the employer's too, whatever the company field says.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator, Sequence
 
@@ -51,6 +52,18 @@ def company_core(name: str | None) -> str | None:
     return core if len(core) >= 2 else None
 
 
+@functools.lru_cache(maxsize=1 << 15)
+def _company_names(company: str) -> tuple[str, ...]:
+    """The names a company is mentioned by: its core name and, when at least two characters,
+    its full name without asides. Companies repeat across a load (an employer posts many
+    ads), so each distinct one is worked out once."""
+    core = company_core(company)
+    if core is None:
+        return ()
+    full = _ASIDE.sub(" ", company).strip()
+    return (core, full) if len(full) >= 2 else (core,)
+
+
 def employer_spans(text: str, company: str | None = None,
                    ours: Sequence[int] | None = None) -> list[tuple[int, int]]:
     """(start, end) of every mention of the employer in ``text``: ``company`` (its core name,
@@ -64,12 +77,10 @@ def employer_spans(text: str, company: str | None = None,
     if "our " in text or "Our " in text:
         owned = (m.group(1) or m.group(2) for m in _own_products(text, ours))
         names.update(n.strip() for n in owned if len(n.strip()) >= 2)
-    core = company_core(company)
-    if core is not None and company is not None:
-        names.add(core)
-        full = _ASIDE.sub(" ", company).strip()
-        if len(full) >= 2:
-            names.add(full)
+    if type(company) is str:
+        names.update(_company_names(company))
+    elif isinstance(company, str):  # a subclass: not cached, its hash may be its own
+        names.update(_company_names.__wrapped__(company))
     if not names:
         return []
     lowered = text.lower()
