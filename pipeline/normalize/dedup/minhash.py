@@ -95,9 +95,9 @@ def text_signatures(texts: Sequence[str | None]) -> list[list[int] | None]:
 
 
 def _shingle_rows(texts: Sequence[str | None]) -> list[np.ndarray]:
-    """Each body's shingle CRCs (uint32; none for a body under ``_MIN_WORDS`` words): ASCII
-    bodies through the compiled scan when it is built, the others from their words, a batch
-    of about ``_BATCH_SHINGLES`` shingles per numpy pass."""
+    """Each body's shingle CRCs (uint32; none for a body under ``_MIN_WORDS`` words): bodies
+    whose letters and digits are ASCII through the compiled scan when it is built, the others
+    from their words, a batch of about ``_BATCH_SHINGLES`` shingles per numpy pass."""
     scan = ascii_scan()
     rows: list[np.ndarray | None]
     if scan is None:

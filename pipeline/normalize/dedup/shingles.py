@@ -7,8 +7,9 @@ table lookup per byte of the CRC, with a table for every n up to :data:`_MAX_MOV
 hashes a batch's shingles from the CRCs of its distinct words: one zlib call per distinct word
 instead of a string, an encoding and a zlib call per shingle. The values are zlib's.
 
-An ASCII body (most of them) skips the words altogether when ``native/ascii_shingles.pyx`` is
-built: the same CRCs from the string's characters in C (:func:`ascii_scan`), six times faster.
+A body whose letters and digits are ASCII (nearly all; punctuation may be anything) skips the
+words altogether when ``native/ascii_shingles.pyx`` is built: the same CRCs from the string's
+characters in C (:func:`ascii_scan`), six times faster.
 """
 
 from __future__ import annotations
@@ -24,8 +25,9 @@ import numpy as np
 from pipeline.normalize._compiled import pure_python, runs_compiled
 
 AsciiScan = Callable[[str, int, int], "np.ndarray | None"]
-"""``(text, max_words, min_words)``: the shingles' CRCs of an ASCII body's first ``max_words``
-words (none under ``min_words``), or ``None`` for a text that is not ASCII."""
+"""``(text, max_words, min_words)``: the shingles' CRCs of a body's first ``max_words`` words
+(none under ``min_words``), or ``None`` for a text with a letter or digit that is not ASCII
+(or not a string), which the numpy path then reads."""
 
 # Bytes of the last two words of a shingle ("  b c") the tables cover; longer ones (a rare long
 # token) are hashed by zlib one by one.
@@ -91,7 +93,7 @@ def shingle_crcs(bodies: list[list[str]]) -> np.ndarray:
 
 @functools.cache
 def ascii_scan() -> AsciiScan | None:
-    """The compiled scan of ASCII bodies (``pipeline/normalize/native/ascii_shingles.pyx``),
+    """The compiled scan of bodies (``pipeline/normalize/native/ascii_shingles.pyx``),
     when it is built after its source's last change and the plain modules were not asked for
     (``JOBPULSE_PURE_PYTHON=1``); else ``None``."""
     if pure_python():
