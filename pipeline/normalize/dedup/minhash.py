@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from typing import cast
 
 import numpy as np
 
@@ -119,7 +120,7 @@ def _shingle_rows(texts: Sequence[str | None]) -> list[np.ndarray]:
             _split_into(rows, batch)
             batch, shingles = [], 0
     _split_into(rows, batch)
-    return [_NO_SHINGLES if row is None else row for row in rows]
+    return cast(list[np.ndarray], rows)  # every row was filled above
 
 
 _NO_SHINGLES = np.empty(0, dtype=np.uint32)

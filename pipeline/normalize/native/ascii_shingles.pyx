@@ -34,22 +34,19 @@ cdef bint READY = False
 
 
 def use_tables(tables) -> None:
-    """Take ``shingles._tables()`` (moves x 4 bytes x 256, flat) and zlib's byte table."""
+    """Take ``shingles._tables()`` (moves x 4 bytes x 256, flat)."""
     global READY, SPACE
     cdef const uint32_t[::1] flat = np.ascontiguousarray(tables, dtype=np.uint32)
     if flat.shape[0] != (MAX_MOVE + 1) * 4 * 256:
         raise ValueError(f"expected shift tables for moves up to {MAX_MOVE} bytes")
-    cdef uint32_t c
-    cdef int i, k, n, v
-    for i in range(256):  # the reflected table of zlib's polynomial
-        c = i
-        for k in range(8):
-            c = (c >> 1) ^ 0xEDB88320 if c & 1 else c >> 1
-        CRC[i] = c
+    cdef int k, n, v
     for n in range(MAX_MOVE + 1):
         for k in range(4):
             for v in range(256):
                 MOVE[n][k][v] = flat[(n * 4 + k) * 256 + v]
+    # zlib's byte table is a lone low byte moved over one zero byte: the same tables' entries.
+    for v in range(256):
+        CRC[v] = MOVE[1][0][v]
     SPACE = _crc_space(0)
     READY = True
 
