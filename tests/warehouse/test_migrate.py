@@ -70,3 +70,44 @@ def test_failed_migration_rolls_back(tmp_path: Path, monkeypatch: pytest.MonkeyP
 def test_read_only_open_of_missing_file_is_a_clear_error(tmp_path: Path) -> None:
     with pytest.raises(WarehouseError, match="no warehouse"):
         connect(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_long_text_columns_move_to_zstd_with_rows_and_columns_unchanged(tmp_path: Path) -> None:
+    """0030 makes postings and raw_postings again: same columns in the same order, same
+    constraints, same rows in the same order, description and item stored with zstd."""
+    path = tmp_path / "w.duckdb"
+    con = connect(path)
+    migrate(con, stop_before="0030_long_text_zstd")
+    con.execute("""
+        insert into raw_postings
+        select 'hn:' || i, 'hn', '' || i, 'r1', now(), 'h' || i,
+            json_object('description', repeat('Python and Go services. ', 40) || i), now()
+        from range(3000) as t(i)""")
+    con.execute("""
+        insert into postings by name
+        select 'hn:' || i as posting_id, 'hn' as source, '' || i as source_id,
+            repeat('We build APIs in Rust and Postgres. ', 30) || i as description,
+            now() as first_seen_at, now() as last_seen_at, 'h' || i as content_hash,
+            'r1' as last_run_id, ['python', 'go'] as tags, 12.5 as pay_min,
+            'remote' as work_mode, 'hn:' || (i // 2) as duplicate_group_id
+        from range(3000) as t(i)""")
+    shape = ("select column_name, data_type, is_nullable from information_schema.columns "
+             "where table_name = ? order by ordinal_position")
+    before = {t: (con.execute(shape, [t]).fetchall(),
+                  con.execute(f"select rowid, * from {t} order by rowid").fetchall())
+              for t in ("postings", "raw_postings")}
+    assert migrate(con) == ["0030_long_text_zstd"]
+    for table, (columns, rows) in before.items():
+        assert con.execute(shape, [table]).fetchall() == columns
+        assert con.execute(f"select rowid, * from {table} order by rowid").fetchall() == rows
+    con.execute("checkpoint")
+    stored = dict(con.execute(
+        "select column_name, list(distinct compression) from ("
+        " select 'postings' as t, * from pragma_storage_info('postings') union all by name"
+        " select 'raw_postings' as t, * from pragma_storage_info('raw_postings'))"
+        " where column_name in ('description', 'item') and segment_type <> 'VALIDITY'"
+        " group by column_name").fetchall())
+    assert stored == {"description": ["ZSTD"], "item": ["ZSTD"]}
+    with pytest.raises(duckdb.ConstraintException):
+        con.execute("insert into postings (posting_id) values ('x')")
+    con.close()
