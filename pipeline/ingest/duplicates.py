@@ -197,29 +197,31 @@ def _bands_table(ids: pa.Array, days: np.ndarray, keys: np.ndarray) -> pa.Table:
                      "day_number": arrow_numbers(np.asarray(days, dtype=np.int32)[rows])})
 
 
-def _refresh_bands(con: duckdb.DuckDBPyConnection) -> None:
+def _refresh_bands(con: duckdb.DuckDBPyConnection) -> pa.Table:
     """Store the band keys of the waiting postings' current signatures; every posting's when
-    none are stored yet (a warehouse from before they were)."""
+    none are stored yet (a warehouse from before they were). Returns the waiting postings'
+    ``band, key`` rows."""
     every = bool(con.execute(load_sql("queries/dedup_bands_missing")).fetchall()[0][0])
     signed = read_signed(con, pending_only=not every)
-    store_bands(con, _bands_table(signed.ids, signed.days, signed.keys), every=every)
+    bands = _bands_table(signed.ids, signed.days, signed.keys)
+    store_bands(con, bands, every=every)
+    if every:
+        return con.sql(load_sql("queries/dedup_pending_bands")).to_arrow_table()
+    return bands.select(["band", "key"])
 
 
 def _scope(con: duckdb.DuckDBPyConnection) -> tuple[Signed, np.ndarray]:
     """The signatures an incremental pass pairs (see ``queries/dedup_scope.sql``), and the
     mask of the laters among them, found over the stored band keys."""
-    _refresh_bands(con)
+    pending_bands = _refresh_bands(con)
     retired = con.sql(load_sql("queries/dedup_retired_signatures")).to_arrow_table()
     probes = band_keys(_matrix(one_array(retired.column("minhash")), retired.num_rows))
     retired_bands = pa.table({
         "band": arrow_numbers(np.tile(np.arange(LSH_BANDS, dtype=np.uint8), probes.shape[0])),
         "key": arrow_numbers(probes.reshape(-1))})
-    con.register("dedup_retired_bands", retired_bands)
-    try:
+    with registered(con, dedup_retired_bands=retired_bands, dedup_pending_bands=pending_bands):
         table = con.sql(load_sql("queries/dedup_scope"),
                         params={"window_days": WINDOW_DAYS}).to_arrow_table()
-    finally:
-        con.unregister("dedup_retired_bands")
     signatures = _matrix(one_array(table.column("minhash")), table.num_rows)
     signed = Signed(one_array(table.column("posting_id")),
                     numpy_values(table.column("day_number")), signatures, band_keys(signatures))

@@ -6,6 +6,9 @@
 -- postings sharing a band with a replaced signature (`dedup_retired_bands`; its old place is
 -- unknown, so all of them). The other rows are the laters' candidates.
 --
+-- The waiting postings' own band keys come from the caller (`dedup_pending_bands`, just stored
+-- by it) rather than from a pass over every posting's bands.
+--
 -- Buckets (a band's key) can hold thousands of near-identical postings, so "precedes within
 -- the window" is read from each bucket in order (the nearest waiting posting before a row, the
 -- nearest later after it) rather than by joining the bucket with itself.
@@ -17,10 +20,7 @@ with pending_buckets as (
         b.posting_id,
         b.posting_id in (select posting_id from dedup_pending) as is_pending
     from posting_bands as b
-    semi join (
-        select band, key from posting_bands
-        where posting_id in (select posting_id from dedup_pending)
-    ) as k on b.band = k.band and b.key = k.key
+    semi join dedup_pending_bands as k on b.band = k.band and b.key = k.key
 ),
 
 after_pending as (
