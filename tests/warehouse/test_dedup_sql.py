@@ -276,3 +276,39 @@ def test_a_full_pass_stores_the_same_signatures_by_day(loaded: Settings, tmp_pat
     signed = [(day, pid) for pid, minhash, day in after if minhash is not None]
     assert signed == sorted(signed)
     assert signed != [(day, pid) for pid, minhash, day in before if minhash is not None]
+
+
+def test_a_warehouse_without_band_keys_stores_them_all_then_pairs_the_load(
+        loaded: Settings, tmp_path: Path) -> None:
+    """A warehouse from before band keys were stored: the next load's pass stores every
+    posting's, then pairs only what the load touched, as a full pass would."""
+    data = tmp_path / "w"
+    data.mkdir()
+    settings = Settings(data_dir=data, db_path=data / "w.duckdb", landing_dir=data / "landing")
+    shutil.copyfile(loaded.db_path, settings.db_path)
+    con = connect(settings.db_path)
+    try:
+        con.execute("delete from posting_bands")
+        rows = con.execute(
+            "select source_id, company, title, location_raw, description, "
+            "cast(posted_at as date) from postings where duplicate_group_id is not null "
+            "order by posting_id limit 20").fetchall()
+    finally:
+        con.close()
+    # Reposts dated after their original and before it (a posting it then precedes is paired
+    # again too).
+    _write_run(settings, "after", [{
+        "source": "bench", "source_id": f"again-{source_id}",
+        "url": f"https://example.org/again-{source_id}", "fetched_at": "2026-11-02T00:00:00Z",
+        "jobTitle": title,
+        "datePublished": f"{(day + dt.timedelta(days=5 if n % 2 else -3)).isoformat()}T12:00:00Z",
+        "hiringOrganization": {"name": company}, "jobLocation": {"raw": loc},
+        "description": body + " Apply today."}
+        for n, (source_id, company, title, loc, body, day) in enumerate(rows)])
+    messages: list[str] = []
+    assert not load_warehouse(settings, messages.append).failed
+    assert any("paired again" in m for m in messages)  # not a full pass
+    stored = _stored(settings.db_path)
+    assert any(pid.startswith("bench:again-") for pid in stored[0])
+    assert stored == _full_pass_of(settings.db_path, tmp_path)
+    assert _stored_bands(settings.db_path) == _bands_of_signatures(settings.db_path)
