@@ -100,12 +100,9 @@ def _shingle_rows(texts: Sequence[str | None]) -> list[np.ndarray]:
     whose letters and digits are ASCII through the compiled scan when it is built, the others
     from their words, a batch of about ``_BATCH_SHINGLES`` shingles per numpy pass."""
     scan = ascii_scan()
-    rows: list[np.ndarray | None]
-    if scan is None:
-        rows = [None] * len(texts)
-    else:
-        rows = [scan(t, _MAX_WORDS, _MIN_WORDS) if isinstance(t, str) else _NO_SHINGLES
-                for t in texts]
+    # The scan gives None for what it does not take (not a string, a non-ASCII letter).
+    rows: list[np.ndarray | None] = ([None] * len(texts) if scan is None
+                                     else [scan(t, _MAX_WORDS, _MIN_WORDS) for t in texts])
     batch: list[tuple[int, list[str]]] = []
     shingles = 0
     for i, row in enumerate(rows):
