@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import polars as pl
@@ -74,9 +75,43 @@ def _init_worker(taxonomy_path: str | None, work_year: WorkYear) -> None:
     collect_rarely()
 
 
-def _normalize_chunk(rows: list[dict[str, Any]]) -> NormalizedFrames:
+def _normalize_chunk(columns: dict[str, list[Any]]) -> NormalizedFrames:
     assert _worker_state is not None
-    return normalize_rows(rows, *_worker_state)
+    return normalize_rows(taken_over(columns), *_worker_state)
+
+
+HANDED_FIELDS = ("posting_id", "title", "company", "location_raw", "remote_raw",
+                 "employment_raw", "pay_raw", "description", "tags")
+"""The posting row's columns the normalizers read, beside its two times and ``ITEM_FIELDS``
+of its raw item: nothing else of a row crosses the pipe (the raw JSON text and most of the
+parsed item, the description a second time, would double it)."""
+_TIMES = ("posted_at", "fetched_at")
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def handed_over(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
+    """What a worker needs of ``rows``, column by column, its times as microseconds since the
+    epoch: a datetime is pickled through its reduce method, which cost more than the rest of a
+    posting (3 of 15 µs each, where the whole hand-over now costs 4)."""
+    columns: dict[str, list[Any]] = {name: [row[name] for row in rows]
+                                     for name in HANDED_FIELDS}
+    for name in _TIMES:
+        columns[name] = [None if row[name] is None else (row[name] - _EPOCH) // _MICROSECOND
+                         for row in rows]
+    columns["raw_item"] = [{k: item[k] for k in ITEM_FIELDS if k in item}
+                           for item in (row["raw_item"] for row in rows)]
+    return columns
+
+
+def taken_over(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
+    """The rows :func:`handed_over` gave, as the normalizers read them (the same times)."""
+    for name in _TIMES:
+        columns[name] = [None if v is None else _EPOCH + timedelta(microseconds=v)
+                         for v in columns[name]]
+    names = list(columns)
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(),
+                                                                     strict=True)]
 
 
 class PendingFrames:
@@ -132,18 +167,9 @@ class Normalizer:
         if self._pool is None:
             self._pool = ProcessPoolExecutor(self.workers, initializer=_init_worker,
                                              initargs=(self.taxonomy_path, self.work_year))
-        # Workers get only what the normalizers read: the raw JSON text and most of the parsed
-        # item (the description a second time) would double what crosses the pipe.
-        light = []
-        for row in rows:
-            copy = row.copy()
-            copy.pop("item", None)
-            item = row["raw_item"]
-            copy["raw_item"] = {k: item[k] for k in ITEM_FIELDS if k in item}
-            light.append(copy)
         pool = self._pool
-        futures = [pool.submit(_normalize_chunk, light[i : i + CHUNK])
-                   for i in range(0, len(light), CHUNK)]
+        futures = [pool.submit(_normalize_chunk, handed_over(rows[i : i + CHUNK]))
+                   for i in range(0, len(rows), CHUNK)]
         return PendingFrames(lambda: NormalizedFrames.concat([f.result() for f in futures]))
 
     def close(self) -> None:

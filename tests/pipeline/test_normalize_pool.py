@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
-from pipeline.ingest.pool import Normalizer
+from pipeline.ingest.pool import HANDED_FIELDS, Normalizer, handed_over, taken_over
 from pipeline.normalize.skills import SkillExtractor, load_taxonomy
 
 
 def rows(n: int) -> list[dict]:
-    when = datetime(2025, 6, 2, tzinfo=UTC)
+    start = datetime(2025, 6, 2, 23, 59, 59, 999_999, tzinfo=UTC)
     stacks = ["Python and PostgreSQL on AWS", "Go, Kubernetes and GCP", "Rust and Kafka"]
     return [{
         "posting_id": f"t:{i}", "title": "Senior Backend Engineer", "company": f"C{i}",
         "location_raw": ["Berlin, Germany", "NYC, NY", "Remote (EU)"][i % 3],
         "remote_raw": None, "employment_raw": "Full-time", "pay_raw": f"€{60 + i % 30}k-90k",
-        "description": f"Stack: {stacks[i % 3]}.", "posted_at": when, "fetched_at": when,
+        "description": f"Stack: {stacks[i % 3]}.",
+        # Times a day apart, to the microsecond, some before the epoch: the pay's exchange
+        # rate is the posting day's; no date of posting on some.
+        "posted_at": None if i % 6 == 0 else start - timedelta(days=i * 7, microseconds=i),
+        "fetched_at": start + timedelta(days=i % 40),
         "tags": [], "raw_item": raw_item(i, f"Stack: {stacks[i % 3]}."), "item": "{}",
     } for i in range(n)]
 
@@ -31,6 +35,18 @@ def raw_item(i: int, description: str) -> dict:
     if i % 7 == 3:
         item["extra"] = {"kind": "freelance_demand", "seniority_hints": ["lead"]}
     return item
+
+
+def test_rows_cross_to_the_workers_with_what_the_normalizers_read() -> None:
+    data = rows(50)
+    data[3]["posted_at"] = datetime(1969, 12, 31, 23, 59, 59, 1, tzinfo=UTC)
+    back = taken_over(handed_over(data))
+    for sent, got in zip(data, back, strict=True):
+        for name in (*HANDED_FIELDS, "posted_at", "fetched_at"):
+            assert got[name] == sent[name], name
+            assert getattr(got[name], "tzinfo", None) is getattr(sent[name], "tzinfo", None)
+        assert got["raw_item"] == {k: v for k, v in sent["raw_item"].items()
+                                   if k in ("baseSalary", "remoteStatus", "extra")}
 
 
 def test_pool_matches_in_process() -> None:
