@@ -30,9 +30,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from typing import Any, Literal
+from typing import Literal
 
-import ahocorasick
+import ahocorasick_rs
 
 from pipeline.normalize import regex_scan
 
@@ -297,21 +297,31 @@ def _types(text: str | None, hints: Sequence[str]) -> tuple[EmploymentType, ...]
 _FIELD_WORDS = ("contract", "consulting", "1099", "b2b", "c2h", "temp")
 
 
-def _gates() -> Any:
-    """One automaton of every pattern's words (and, numbered last, the field words), valued by
-    the groups each word belongs to: one pass finds which groups occur in a text."""
+def _gates() -> tuple[ahocorasick_rs.AhoCorasick, list[tuple[int, ...]]]:
+    """One automaton of every pattern's words (and, numbered last, the field words), and the
+    groups each of its words belongs to: one pass finds which groups occur in a text."""
     groups: dict[str, set[int]] = {}
     for i, words in enumerate([w for w, _rx, _kind in _TEXT_TYPES] + [_FIELD_WORDS]):
         for word in words:
             groups.setdefault(word, set()).add(i)
-    auto = ahocorasick.Automaton()
-    for word, found in groups.items():
-        auto.add_word(word, tuple(found))
-    auto.make_automaton()
-    return auto
+    words = list(groups)
+    return ahocorasick_rs.AhoCorasick(words), [tuple(sorted(groups[w])) for w in words]
 
 
-_GATES = _gates()
+_GATES, _GATE_GROUPS = _gates()
+
+
+def _groups_present(low: str) -> set[int]:
+    """The groups of the words that begin a word of ``low`` (lower-cased text).
+
+    Every pattern and field starts its word at a word boundary (``\\b``, a separator), so a
+    gate word inside another word ("fte" in "after" and "often", "par" in "compare", "self" in
+    "yourself") opens none: the patterns would not match there. Lower-casing turns no non-word
+    character into a word character, so a word that begins one in the text begins one here.
+    """
+    return {group for index, start, _end in _GATES.find_matches_as_indexes(low, overlapping=True)
+            if start == 0 or not (low[start - 1].isalnum() or low[start - 1] == "_")
+            for group in _GATE_GROUPS[index]}
 
 
 def _text_types(text: str) -> set[EmploymentType]:
@@ -322,7 +332,7 @@ def _text_types(text: str) -> set[EmploymentType]:
         cleaned = _TZ_PAREN.sub(" ", cleaned)
     # Each pattern runs only when one of its words is in the text (most ads name no type), and
     # those that do run share one scan of the text for where they can start.
-    present = {group for _end, groups in _GATES.iter(low) for group in groups}
+    present = _groups_present(low)
     gated = [(rx, kind) for i, (_w, rx, kind) in enumerate(_TEXT_TYPES) if i in present]
     if gated:
         matches = regex_scan.search_each(tuple(rx for rx, _kind in gated), cleaned)

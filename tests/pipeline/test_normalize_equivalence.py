@@ -281,6 +281,26 @@ def test_generated_text_reads_roles_and_keys_as_the_reference(title: str | None,
     assert text_signatures(texts) == ref_dedup.text_signatures(texts)
 
 
+@settings(max_examples=EXAMPLES, deadline=None)
+@given(text=_TEXT)
+def test_the_employment_gates_open_wherever_a_pattern_matches(text: str) -> None:
+    """The gate may open where no pattern matches, never the other way round: a pattern it
+    kept shut would lose that employment type."""
+    cleaned = roles._TZ_PAREN.sub(" ", roles._NOT_CONTRACT.sub(" ", text))
+    present = roles._groups_present(text.lower())
+    for group, (_words, pattern, kind) in enumerate(roles._TEXT_TYPES):
+        if pattern.search(cleaned):
+            assert group in present, (kind, text)
+    fields = [f.strip(" .:!*[]{}\"'") for f in roles._FIELD_SPLIT.split(cleaned[:2000])]
+    if any(roles._ONLY_CONTRACT_FIELD.match(f) for f in fields):
+        assert len(roles._TEXT_TYPES) in present, text
+
+
+def test_a_gate_word_inside_another_word_opens_no_gate() -> None:
+    assert roles._groups_present("we ship often, after lunch; compare it yourself") == set()
+    assert roles._groups_present("fte, part-time or self-employed") == {0, 1, 3}
+
+
 def test_the_memos_do_not_leak_between_inputs() -> None:
     # The same text with another hint or country, and hints of other types, after a memo hit.
     for text, country in itertools.product(("$120k-150k", "€70-90k", "120k-150k"), _COUNTRIES):
