@@ -4,7 +4,7 @@ Python's ``re`` tries a big case-insensitive alternation at every position of a 
 no fast skip for ``re.I`` literals nor after a leading ``\\b``), so a few long texts cost far
 more than the regex's few matches. Here every match of a pattern is known to begin with one of
 its *literal starts* ("backend", "devops", ...), read from the pattern itself by the stdlib's
-regex parser; one pyahocorasick pass over the lower-cased text finds where they occur, and the
+regex parser; one automaton pass over the lower-cased text finds where they occur, and the
 pattern is tried (``Pattern.match``) only there, left to right, as ``finditer`` would. The
 results are the regex's own matches, identical to ``Pattern.finditer``.
 
@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
-import ahocorasick
+import ahocorasick_rs
 
 try:
     from re import _parser as _sre
@@ -77,9 +77,13 @@ def _starts(seq: Any, starts: set[Start]) -> set[Start]:
     return starts
 
 
-def _automaton(rxs: tuple[re.Pattern[str], ...]) -> Any:
-    """A pyahocorasick automaton of the literal starts of ``rxs``, each valued by its length
-    and (pattern index, leading run) pairs; None when a match could begin with anything."""
+Automaton = tuple[ahocorasick_rs.AhoCorasick, list[tuple[tuple[int, "Run | None"], ...]]]
+
+
+def _automaton(rxs: tuple[re.Pattern[str], ...]) -> Automaton | None:
+    """An automaton of the literal starts of ``rxs`` (ahocorasick-rs: a third of pyahocorasick's
+    time to report every occurrence in a text) and, for each start, its (pattern index, leading
+    run) pairs; None when a match could begin with anything."""
     if _sre is None:
         return None
     anchors: dict[str, set[tuple[int, Run | None]]] = {}
@@ -91,16 +95,13 @@ def _automaton(rxs: tuple[re.Pattern[str], ...]) -> Any:
             if not text or not ok:
                 return None
             anchors.setdefault(text, set()).add((i, run))
-    auto = ahocorasick.Automaton()
-    for text, runs in anchors.items():
-        auto.add_word(text, (len(text), tuple(runs)))
-    auto.make_automaton()
-    return auto
+    texts = list(anchors)
+    return ahocorasick_rs.AhoCorasick(texts), [tuple(anchors[t]) for t in texts]
 
 
 # By the patterns' ids (a Pattern hashes its whole compiled code on every lookup); the patterns
 # are kept beside their automaton, so an id is never reused.
-_AUTOMATA: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], Any]] = {}
+_AUTOMATA: dict[tuple[int, ...], tuple[tuple[re.Pattern[str], ...], Automaton | None]] = {}
 
 
 def _places(rxs: tuple[re.Pattern[str], ...], s: str) -> list[list[tuple[int, int]]] | None:
@@ -111,10 +112,10 @@ def _places(rxs: tuple[re.Pattern[str], ...], s: str) -> list[list[tuple[int, in
     low = fold(s)
     if auto is None or len(low) != len(s):
         return None
+    automaton, runs_of = auto
     places: list[list[tuple[int, int]]] = [[] for _ in rxs]
-    for end, (n, runs) in auto.iter(low):
-        q = end - n + 1
-        for i, run in runs:
+    for index, q, _end in automaton.find_matches_as_indexes(low, overlapping=True):
+        for i, run in runs_of[index]:
             if run is None:
                 places[i].append((q, q))
                 continue

@@ -86,8 +86,10 @@ def _edit(taxonomy: Taxonomy, rnd: random.Random) -> Taxonomy:
     elif kind == 6:
         new = rnd.choice(NEW_NAMES)
         if new not in skills:
+            # A parent still there and still a root: an earlier edit may have removed it.
+            parents = [p for p in ("AWS", "Python") if p in skills and skills[p].parent is None]
             skills[new] = Skill(new, rnd.choice(taxonomy.categories),
-                                rnd.choice([None, "AWS", "Python"]), (rnd.choice(ALIASES),))
+                                rnd.choice([None, *parents]), (rnd.choice(ALIASES),))
     elif kind == 7:
         del skills[name]
         for n, k in list(skills.items()):
