@@ -156,18 +156,30 @@ _PHONE_RE = re.compile(
 )
 
 
-def _phone_spans(text: str) -> list[tuple[int, int]]:
-    spans = []
-    for m in _PHONE_RE.finditer(text):
-        digits = sum(c.isdigit() for c in m.group(0))
-        if digits >= 9:
-            spans.append(m.span())
-    return spans
+class _Phones:
+    """The phone numbers of a text, looked for only as far as the figures read so far: the
+    parser stops at the first pay, often in an ad's first line."""
+
+    def __init__(self, text: str) -> None:
+        self._matches: Iterator[re.Match[str]] | None = _PHONE_RE.finditer(text)
+        self._next: re.Match[str] | None = None
+        self._spans: list[tuple[int, int]] = []
+
+    def cover(self, pos: int) -> bool:
+        """Whether a phone number spans ``pos``."""
+        # Every number starting at or before pos is found; any that spans it is among them.
+        while self._matches is not None and (self._next is None or self._next.start() <= pos):
+            if self._next is not None and sum(c.isdigit() for c in self._next.group(0)) >= 9:
+                self._spans.append(self._next.span())
+            self._next = next(self._matches, None)
+            if self._next is None:
+                self._matches = None
+        return any(a <= pos < b for a, b in self._spans)
 
 
 def find_amounts(text: str) -> Iterator[Amount]:
     """Every well-formed figure in ``text``, in order."""
-    phones = _phone_spans(text)
+    phones = _Phones(text)
     for m in _NUM_RE.finditer(text):
         amount = _read_amount(text, m.group(0), m.start(), m.end(), phones)
         if amount is not None:
@@ -175,7 +187,7 @@ def find_amounts(text: str) -> Iterator[Amount]:
 
 
 def _read_amount(
-    text: str, blob: str, ns: int, ne: int, phones: list[tuple[int, int]]
+    text: str, blob: str, ns: int, ne: int, phones: _Phones
 ) -> Amount | None:
     end = ne
     # Multiplier, possibly after a currency token written between ("12 € k" is not a thing,
@@ -194,7 +206,7 @@ def _read_amount(
     if number is None:
         return None
     glued = _is_glued(text, blob, ns, ne, end, token_before, mult) or (
-        token is None and any(a <= ns < b for a, b in phones)
+        token is None and phones.cover(ns)
     )
     # Dates and versions: "15.08.2017" is rejected by _parse_number; "2019-2024" here.
     yearlike = (

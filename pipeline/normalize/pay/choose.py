@@ -109,7 +109,7 @@ class _Hints:
 def _first_pay(text: str, hints: _Hints) -> Pay | None:
     """The first figure or range that is pay; a total package only when no base is stated."""
     posting = _is_posting(text)
-    amounts = list(find_amounts(text))
+    amounts = find_amounts(text)  # read as the candidates are
     fallback: Pay | None = None
     package: Pay | None = None
     for cand in candidates(text, amounts):

@@ -7,7 +7,7 @@ Conventions follow the eval README: "up to X" gives ``min=None, max=X``; "from X
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 
 import attrs
@@ -63,17 +63,23 @@ class Candidate:
         return any(e.mult is not None for e in self.ends)
 
 
-def candidates(text: str, amounts: list[Amount]) -> Iterator[Candidate]:
-    """Pair neighbouring figures joined by a range connector; every other figure stands alone."""
-    i = 0
-    while i < len(amounts):
-        a = amounts[i]
-        if i + 1 < len(amounts) and _is_range(text, a, amounts[i + 1]):
-            yield Candidate(a, amounts[i + 1])
-            i += 2
-            continue
-        yield Candidate(a, None)
-        i += 1
+def candidates(text: str, amounts: Iterable[Amount]) -> Iterator[Candidate]:
+    """Pair neighbouring figures joined by a range connector; every other figure stands alone.
+
+    ``amounts`` is read as the candidates are: a caller that stops at the first pay reads no
+    figure beyond the one after it (reading a figure and its surroundings is most of the
+    parser's time on a long ad).
+    """
+    figures = iter(amounts)
+    a = next(figures, None)
+    while a is not None:
+        b = next(figures, None)
+        if b is not None and _is_range(text, a, b):
+            yield Candidate(a, b)
+            a = next(figures, None)
+        else:
+            yield Candidate(a, None)
+            a = b
 
 
 def _is_range(text: str, a: Amount, b: Amount) -> bool:
