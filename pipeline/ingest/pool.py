@@ -106,11 +106,11 @@ def handed_over(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
 
 def taken_over(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
     """The rows :func:`handed_over` gave, as the normalizers read them (the same times)."""
-    for name in _TIMES:
-        columns[name] = [None if v is None else _EPOCH + timedelta(microseconds=v)
-                         for v in columns[name]]
-    names = list(columns)
-    return [dict(zip(names, values, strict=True)) for values in zip(*columns.values(),
+    times = {name: [None if v is None else _EPOCH + timedelta(microseconds=v)
+                    for v in columns[name]] for name in _TIMES}
+    rebuilt = {**columns, **times}
+    names = list(rebuilt)
+    return [dict(zip(names, values, strict=True)) for values in zip(*rebuilt.values(),
                                                                      strict=True)]
 
 
