@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import contextlib
 import gc
-import threading
-from collections.abc import Iterator
+from collections.abc import Callable
+
+from handoff.held import HeldSetting
 
 BULK_THRESHOLDS = (70_000, 20, 100)
 """Allocations between young collections, and collections between older ones."""
@@ -33,27 +34,21 @@ def collect_rarely() -> None:
     gc.set_threshold(*BULK_THRESHOLDS)
 
 
-_lock = threading.Lock()
-_active = 0
-_saved: tuple[int, ...] = ()
+def _collect_rarely_until_restored() -> Callable[[], None]:
+    saved = gc.get_threshold()
+    collect_rarely()
+
+    def restore() -> None:
+        gc.set_threshold(*saved)
+        gc.unfreeze()
+
+    return restore
 
 
-@contextlib.contextmanager
-def rare_collections() -> Iterator[None]:
+_RARE_COLLECTIONS = HeldSetting(_collect_rarely_until_restored)
+
+
+def rare_collections() -> contextlib.AbstractContextManager[None]:
     """:func:`collect_rarely` for the block; the process's own settings come back when the
     last block running (on any thread) ends."""
-    global _active, _saved
-    with _lock:
-        if _active == 0:
-            _saved = gc.get_threshold()
-            gc.freeze()
-            gc.set_threshold(*BULK_THRESHOLDS)
-        _active += 1
-    try:
-        yield
-    finally:
-        with _lock:
-            _active -= 1
-            if _active == 0:
-                gc.set_threshold(*_saved)
-                gc.unfreeze()
+    return _RARE_COLLECTIONS.held()

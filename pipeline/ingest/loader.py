@@ -21,6 +21,7 @@ import attrs
 import duckdb
 
 from handoff.collector import rare_collections
+from handoff.held import prompt_handoffs
 from handoff.landing import LandingLocation, LandingRun
 from handoff.stores import open_store
 from handoff.text import parse_iso_time
@@ -267,7 +268,7 @@ def load_warehouse(settings: Settings, progress: Progress = lambda _msg: None, *
         work_year=WorkYear(settings.hours_per_year, settings.billable_days_per_year),
     )
     schedule = ScheduleRecord(progress)
-    with rare_collections(), writer(settings.db_path) as con:
+    with rare_collections(), prompt_handoffs(), writer(settings.db_path) as con:
         upgraded = migrate(con)
         if data_as_of is not None:
             set_data_as_of(con, data_as_of)
