@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import polars as pl
@@ -18,9 +18,11 @@ import polars as pl
 from handoff.collector import collect_rarely
 from pipeline.ingest.frames import (
     ENRICHED_SCHEMA,
+    EPOCH,
     SIGNATURE_SCHEMA,
     SKILL_SCHEMA,
     NormalizedFrames,
+    epoch_microseconds,
     minhash_lists,
     string_lists,
 )
@@ -86,8 +88,6 @@ HANDED_FIELDS = ("posting_id", "title", "company", "location_raw", "remote_raw",
 of its raw item: nothing else of a row crosses the pipe (the raw JSON text and most of the
 parsed item, the description a second time, would double it)."""
 _TIMES = ("posted_at", "fetched_at")
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
 
 
 def handed_over(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
@@ -97,8 +97,7 @@ def handed_over(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
     columns: dict[str, list[Any]] = {name: [row[name] for row in rows]
                                      for name in HANDED_FIELDS}
     for name in _TIMES:
-        columns[name] = [None if row[name] is None else (row[name] - _EPOCH) // _MICROSECOND
-                         for row in rows]
+        columns[name] = epoch_microseconds([row[name] for row in rows])
     columns["raw_item"] = [{k: item[k] for k in ITEM_FIELDS if k in item}
                            for item in (row["raw_item"] for row in rows)]
     return columns
@@ -106,7 +105,7 @@ def handed_over(rows: list[dict[str, Any]]) -> dict[str, list[Any]]:
 
 def taken_over(columns: dict[str, list[Any]]) -> list[dict[str, Any]]:
     """The rows :func:`handed_over` gave, as the normalizers read them (the same times)."""
-    times = {name: [None if v is None else _EPOCH + timedelta(microseconds=v)
+    times = {name: [None if v is None else EPOCH + timedelta(microseconds=v)
                     for v in columns[name]] for name in _TIMES}
     rebuilt = {**columns, **times}
     names = list(rebuilt)

@@ -16,23 +16,26 @@ offsets = st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59).map(
     lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)))
 aware = st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 1, 1),
                      timezones=offsets)
-moments = st.one_of(st.none(), aware, st.datetimes(min_value=dt.datetime(1900, 1, 1),
-                                                   max_value=dt.datetime(2200, 1, 1)))
+naive = st.datetimes(min_value=dt.datetime(1900, 1, 1), max_value=dt.datetime(2200, 1, 1))
 
 
 def _as_frame_column(values: Any, dtype: Any) -> pl.Series:
     return pl.DataFrame({"c": values}, schema={"c": dtype})["c"]
 
 
-@given(st.lists(moments, max_size=40))
+@given(st.lists(st.one_of(st.none(), aware), max_size=40))
 def test_times_are_the_instants_polars_reads(values: list[dt.datetime | None]) -> None:
-    fast = _as_frame_column(utc_times(values), UTC_MICROSECONDS)
-    assert fast.equals(_as_frame_column(values, UTC_MICROSECONDS))
+    fast = utc_times(values)
+    assert isinstance(fast, pl.Series)
+    assert _as_frame_column(fast, UTC_MICROSECONDS).equals(
+        _as_frame_column(values, UTC_MICROSECONDS))
 
 
-def test_times_pyarrow_refuses_go_to_polars_as_they_came() -> None:
-    values: list[Any] = [dt.datetime(2026, 1, 1, tzinfo=dt.UTC), "not a time"]
+@given(st.lists(st.one_of(st.none(), aware), max_size=5), naive)
+def test_naive_times_go_to_polars_as_they_came(values: list[Any], unzoned: dt.datetime) -> None:
+    values = [*values, unzoned]
     assert utc_times(values) is values
+    assert utc_times(["not a time"]) == ["not a time"]
 
 
 @given(st.lists(st.lists(st.text(max_size=5), max_size=4), max_size=20))
