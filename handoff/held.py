@@ -62,6 +62,6 @@ def prompt_handoffs() -> contextlib.AbstractContextManager[None]:
     processes and take their results (a result of 2,000 postings crosses its pipe in 64 KB
     reads, each of which waits for the lock). At the default 5 ms those waits left the workers
     idle: measured on two cores, 16-18 idle core-seconds during the files of a 1M load and
-    3-4 during those of 250k; at 1 ms, 8 and 1.5-1.7.
+    3-4 during those of 250k; at 1 ms, 7-9 and 1.5-1.7.
     """
     return _PROMPT_HANDOFFS.held()

@@ -94,7 +94,6 @@ def string_lists(values: list[Any]) -> Any:
     return pl.Series(pa.ListArray.from_arrays(arrow_numbers(offsets), flat))
 
 
-
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 
