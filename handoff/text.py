@@ -119,6 +119,9 @@ def unescape_html(text: str) -> str:
         return text
     return html.unescape(text)
 
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+"""The Unix epoch, aware: a sort key for a missing time, the origin of stored microseconds."""
+
 
 def parse_iso_time(value: Any, *, naive_is_utc: bool = True) -> datetime | None:
     """ISO 8601 text (``Z`` or an offset; a bare date is midnight) to an aware UTC datetime.

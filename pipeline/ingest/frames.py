@@ -8,7 +8,7 @@ more to unpickle than the workers spend normalizing.
 from __future__ import annotations
 
 import itertools
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any
 
 import attrs
@@ -16,6 +16,7 @@ import numpy as np
 import polars as pl
 import pyarrow as pa
 
+from handoff.text import EPOCH
 from pipeline.normalize.arrow_values import arrow_flags, arrow_numbers, arrow_texts
 from pipeline.normalize.dedup import NUM_PERM
 from pipeline.normalize.enrich import ENRICHED_COLUMNS
@@ -94,7 +95,6 @@ def string_lists(values: list[Any]) -> Any:
     return pl.Series(pa.ListArray.from_arrays(arrow_numbers(offsets), flat))
 
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICROSECOND = timedelta(microseconds=1)
 
 

@@ -16,9 +16,9 @@ from typing import Any
 import polars as pl
 
 from handoff.collector import collect_rarely
+from handoff.text import EPOCH
 from pipeline.ingest.frames import (
     ENRICHED_SCHEMA,
-    EPOCH,
     SIGNATURE_SCHEMA,
     SKILL_SCHEMA,
     NormalizedFrames,

@@ -11,10 +11,10 @@ from datetime import UTC, datetime, timedelta
 
 from handoff.landing import LandingLocation
 from handoff.stores import open_store
+from handoff.text import EPOCH
 from pipeline.ops.crawl import is_loopback
 from pipeline.ops.sources import get_source
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 CLOCK_SKEW = timedelta(days=1)
 """How far a manifest's start time (the crawl host's clock) may lie after the time its object
 store says it was written (the store's clock), when looking for a source's last crawl."""

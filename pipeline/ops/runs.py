@@ -19,14 +19,13 @@ import duckdb
 
 from handoff.landing import LandingLocation
 from handoff.stores import open_store
-from handoff.text import parse_iso_time
+from handoff.text import EPOCH, parse_iso_time
 from pipeline.config import Settings
 from pipeline.errors import LandingUnavailable
 from pipeline.ingest.run_status import is_good, run_status
 from pipeline.ops.schedule_config import ScheduleConfig, schedule_interval, store_path
 from warehouse.sql import load_sql
 
-EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 STALE_AFTER = 2
 """A source crawled before with no good run within this many schedule intervals is stale."""
 
