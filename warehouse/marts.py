@@ -26,6 +26,7 @@ INCREMENTAL = frozenset({
     "005_representatives", "007_source_windows", "010_base", "015_source_coverage",
     "020_skill_monthly", "025_skill_source_monthly", "026_skill_share_monthly",
     "029_pay_postings", "030_pay_by_skill", "040_pay_by_seniority", "045_pay_values",
+    "046_pay_groups", "047_pay_quantiles", "048_pay_rows",
     "050_market_monthly", "060_skill_cooccurrence", "070_skill_movers", "080_summary",
     "084_filter_skill_rows", "085_filter_skills", "086_filter_jobs",
 })
@@ -187,8 +188,9 @@ def _refresh_parts(con: duckdb.DuckDBPyConnection, timings: dict[str, float]) ->
     # touched jobs' old and new pay, so no skill's postings are sorted again.
     _run(con, inc + "070_pay_scope", timings)
     _run(con, "marts/029_pay_postings", timings, inserts_only="mart_pay_postings")
-    for name in ("071_pay_values", "072_pay_quantiles", "073_pay_marts"):
-        _run(con, inc + name, timings)
+    _run(con, inc + "071_pay_values", timings)
+    for name in ("046_pay_groups", "047_pay_quantiles", "048_pay_rows"):
+        _run(con, "marts/" + name, timings)
     _run(con, inc + "080_market_months", timings)
     _run(con, "marts/010_base", timings)
     _run(con, "marts/050_market_monthly", timings, inserts_only="mart_market_monthly")

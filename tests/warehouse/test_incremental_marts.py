@@ -15,6 +15,7 @@ import random
 import shutil
 from pathlib import Path
 
+import duckdb
 import pytest
 
 from bench.bench_normalize import make_postings
@@ -24,6 +25,7 @@ from pipeline.config import Settings
 from pipeline.ingest.loader import load_warehouse
 from warehouse.db import connect
 from warehouse.marts import INCREMENTAL, refresh_marts
+from warehouse.sql import load_sql
 
 PAYS = ["$150k-190k", "€70-90k", "$90/hr", "€600/day", "", ""]
 OTHER_ROLES = ["Account Executive", "Product Designer", "Recruiter", "Sales Manager"]
@@ -129,6 +131,17 @@ where b.bucket_id = r.bucket_id;
 """
 
 
+def _pay_as_by_sorting(con: duckdb.DuckDBPyConnection) -> None:
+    """The pay marts, whose percentiles a refresh reads from counts of each exact pay, equal
+    those DuckDB's quantile_cont sorts out of each row's postings, row by row."""
+    con.execute(load_sql("reference/pay_by_sorting"))
+    for mart in ("mart_pay_by_skill", "mart_pay_by_seniority"):
+        assert con.execute(f"select count(*) from {mart}").fetchall()[0][0] > 0
+        for one, other in ((mart, f"sorted_{mart[5:]}"), (f"sorted_{mart[5:]}", mart)):
+            assert con.execute(f"select * from {one} except all select * from {other}"
+                               ).fetchall() == []
+
+
 def _same_as_full_refresh(settings: Settings, tmp: Path) -> None:
     full, loaded = tmp / "full.duckdb", tmp / "loaded.duckdb"
     shutil.copyfile(settings.db_path, full)
@@ -138,6 +151,7 @@ def _same_as_full_refresh(settings: Settings, tmp: Path) -> None:
         try:
             if refresh:
                 refresh_marts(con)
+                _pay_as_by_sorting(con)
             orphans = con.execute("select count(*) from mart_pay_values anti join "
                                   "mart_pay_buckets using (bucket_id)").fetchall()[0][0]
             assert orphans == 0

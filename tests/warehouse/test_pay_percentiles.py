@@ -1,7 +1,7 @@
-"""Pay percentiles read from counts (marts/045_pay_values.sql, marts_incremental/
-072_pay_quantiles.sql) equal DuckDB's ``quantile_cont`` over the postings, to the last bit.
+"""Pay percentiles read from counts (marts/045_pay_values.sql, 047_pay_quantiles.sql) equal
+DuckDB's ``quantile_cont`` over the postings, to the last bit.
 
-The incremental refresh of the pay marts never sorts a row's postings again: it reads each
+The refreshes of the pay marts never sort a row's postings: they read each
 percentile from the counts of each exact value. Here random rows (ties, one value, values near
 a bucket's edge, midpoints of cent amounts, values in several buckets) are counted that way and
 compared, bit for bit, with ``quantile_cont`` over the same values listed one by one.
@@ -95,7 +95,7 @@ def test_percentiles_from_counts_are_quantile_cont_to_the_bit(
     con.execute(load_sql("marts/045_pay_values"))
     con.execute("create or replace temp table pay_groups as select distinct ? as mart, slice "
                 f"from {target}", [mart])
-    con.execute(load_sql("marts_incremental/072_pay_quantiles"))
+    con.execute(load_sql("marts/047_pay_quantiles"))
     got = {(slice_, slot): value for slice_, slot, value in con.execute(
         "select slice, slot, value from pay_quantiles").fetchall()}
     for i, row in enumerate(rows):
@@ -133,7 +133,7 @@ def test_the_rounding_of_the_interpolation_between_two_values(
     con.execute(load_sql("marts/045_pay_values"))
     con.execute("create or replace temp table pay_groups as "
                 "select 'pay_by_skill' as mart, 'row' as slice")
-    con.execute(load_sql("marts_incremental/072_pay_quantiles"))
+    con.execute(load_sql("marts/047_pay_quantiles"))
     slot = "usd_" + next(k for k, v in QUANTILES.items() if v == q)
     got = con.execute("select value from pay_quantiles where slot = ?", [slot]).fetchall()[0][0]
     d = h - math.floor(h)

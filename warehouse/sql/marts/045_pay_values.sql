@@ -1,7 +1,7 @@
 -- How many postings of each row of mart_pay_by_skill and mart_pay_by_seniority have each exact
 -- value of each pay column (from pay_skill_tuples and pay_seniority_tuples: marts/030, 040),
--- and the same summed per bucket of values. An incremental refresh keeps both up to date and
--- reads a changed row's percentiles from them (marts_incremental/071-073).
+-- and the same summed per bucket of values. The rows' percentiles are read from them (047); an
+-- incremental refresh keeps both up to date (marts_incremental/071_pay_values.sql).
 -- bucket: pay_bucket(value), 64 per doubling of the value (log2 never decreases as it grows), so
 -- that a percentile's position is found among a row's buckets, then among one bucket's values.
 -- bucket_id: a bucket's number in both tables, in the order of (mart, slice, measure, bucket),

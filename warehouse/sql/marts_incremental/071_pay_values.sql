@@ -1,8 +1,8 @@
 -- The pay counts brought up to date with the touched jobs: each job's old row (070_pay_scope.sql,
 -- with its old skills) counted -1 and its new one (marts/029, with its skills now) +1 per row of
 -- the pay marts, as marts/030, 040 and 045 count them. A job whose pay, slices and skills did
--- not change cancels out; a count that reaches zero goes. pay_groups: the mart rows whose
--- counts changed, with the change of their postings, which 072 and 073 compute again.
+-- not change cancels out; a count that reaches zero goes. marts/046_pay_groups.sql then names
+-- the mart rows whose counts changed, which marts/047 and 048 compute again.
 create or replace temp table pay_jobs_signed as
 select *, -1 as sign from pay_old
 union all
@@ -63,24 +63,6 @@ from (
         (seniority_band, pay_kind, pay_period, skill, market, usd, annual_usd, hourly_usd)
     )
 );
-
-create or replace temp table pay_groups as
-select 'pay_by_skill' as mart, slice, skill, pay_kind, pay_period, employment_type, market,
-    currency, null as seniority_band, sum(postings) as postings,
-    sum(period_inferred_postings) as period_inferred_postings
-from pay_skill_tuples
-group by all
-having count(*) filter (where postings <> 0 or period_inferred_postings <> 0) > 0
-union all
-select 'pay_by_seniority' as mart, slice, skill, pay_kind, pay_period, null as employment_type,
-    market, null as currency, seniority_band, sum(postings) as postings,
-    sum(period_inferred_postings) as period_inferred_postings
-from pay_seniority_tuples
-group by all
-having count(*) filter (where postings <> 0 or period_inferred_postings <> 0) > 0;
-
--- Read by scope_size.sql, with 'all' for the rows over every skill.
-create or replace temp table pay_skills as select distinct skill from pay_groups;
 
 -- The change per value, as marts/045_pay_values.sql counts them.
 create or replace temp table pay_value_delta as

@@ -6,5 +6,5 @@ select
         union select month from source_month_scope
         union select month from market_months)),
     (select count(distinct skill) from (
-        select skill from pay_skills where skill <> 'all'
+        select skill from pay_groups where skill <> 'all'
         union select skill from cooccurrence_skills))

@@ -1,6 +1,7 @@
--- The percentiles of the pay mart rows to compute again (pay_groups: 071_pay_values.sql), read
--- from the counts of each exact pay (mart_pay_buckets, mart_pay_values) exactly as DuckDB's
--- quantile_cont computes them from the postings (marts/030, 040), to the last bit:
+-- The percentiles of the pay mart rows to compute (pay_groups: 046_pay_groups.sql), read from
+-- the counts of each exact pay (mart_pay_buckets, mart_pay_values: 045) exactly as DuckDB's
+-- quantile_cont computes them from the postings (warehouse/sql/reference/pay_by_sorting.sql),
+-- to the last bit:
 -- with N values and quantile q, h = (N - 1) * q; the values lo and hi at sorted positions
 -- floor(h) and ceil(h) (from 0); lo when they are the same position, else
 -- lo * (1 - d) + hi * d with d = h - floor(h), which DuckDB's build computes as one fused

@@ -1,6 +1,6 @@
--- The rows of mart_pay_by_skill and mart_pay_by_seniority whose counts changed (pay_groups):
--- their postings counts plus the change, their percentiles again from the counts
--- (072_pay_quantiles.sql); a row left without postings goes.
+-- The rows of mart_pay_by_skill and mart_pay_by_seniority named by pay_groups (046): their
+-- postings counts (on an incremental refresh, the stored ones plus the change), their
+-- percentiles from the counts (047_pay_quantiles.sql); a row left without postings goes.
 create or replace temp table pay_skill_rows as
 select g.slice, g.skill, g.pay_kind, g.pay_period, g.employment_type, g.market, g.currency,
     coalesce(m.postings, 0) + g.postings as postings,
