@@ -8,6 +8,8 @@ more to unpickle than the workers spend normalizing.
 from __future__ import annotations
 
 import itertools
+import operator
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -96,6 +98,16 @@ def string_lists(values: list[Any]) -> Any:
 
 
 _MICROSECOND = timedelta(microseconds=1)
+
+
+def row_columns(rows: list[dict[str, Any]], names: Sequence[str]) -> list[list[Any]]:
+    """The rows' values of ``names``, column by column. One pass over the rows: reading one
+    key of every row, key after key, walks a run's 50,000 row dicts once per column, and took
+    twice as long (5.5 against 2.8 µs a row for the 16 raw columns)."""
+    if len(names) < 2 or not rows:
+        return [[row[name] for row in rows] for name in names]
+    picked = map(operator.itemgetter(*names), rows)
+    return [list(column) for column in zip(*picked, strict=True)]
 
 
 def epoch_microseconds(values: list[datetime | None]) -> list[int | None]:

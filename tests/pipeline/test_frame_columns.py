@@ -9,7 +9,7 @@ import polars as pl
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pipeline.ingest.frames import string_lists, utc_times
+from pipeline.ingest.frames import row_columns, string_lists, utc_times
 
 UTC_MICROSECONDS = pl.Datetime("us", "UTC")
 offsets = st.integers(min_value=-(23 * 60 + 59), max_value=23 * 60 + 59).map(
@@ -43,3 +43,14 @@ def test_string_lists_are_the_lists_polars_reads(values: list[list[str]]) -> Non
     dtype = pl.List(pl.String)
     assert _as_frame_column(string_lists(values), dtype).equals(
         _as_frame_column(values, dtype))
+
+
+KEYS = ["a", "b", "c", "d"]
+
+
+@given(st.lists(st.fixed_dictionaries({k: st.one_of(st.none(), st.integers(), st.text())
+                                       for k in KEYS}), max_size=30),
+       st.lists(st.sampled_from(KEYS), max_size=6))
+def test_row_columns_are_each_key_of_every_row(rows: list[dict[str, Any]],
+                                               names: list[str]) -> None:
+    assert row_columns(rows, names) == [[row[name] for row in rows] for name in names]
