@@ -23,6 +23,7 @@ from pipeline.normalize.dedup import (
     exact_key,
     find_duplicates,
     lsh_pairs,
+    minhash,
     normalize_company,
     normalize_title,
     text_signatures,
@@ -299,6 +300,26 @@ def test_bulk_lsh_pairs_follow_the_pairing_rules(seed, n, window, cap, threshold
                      max_candidates=cap, laters=laters[rows])
     assert list(zip(rows[part[0]].tolist(), rows[part[1]].tolist(), part[2].tolist(),
                     strict=True)) == [p for p in got if laters[p[1]]]
+
+
+def test_bulk_lsh_pairs_on_threads_find_the_same_pairs(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Enough postings from few templates for over a million candidates: several similarity
+    # chunks, every band, on a thread per core as a load's full pass runs them.
+    rng = np.random.default_rng(7)
+    n = 6_000
+    templates = rng.integers(0, 2**32, size=(4, NUM_PERM), dtype=np.uint64).astype(np.uint32)
+    sigs = templates[rng.integers(0, 4, size=n)].copy()
+    for row in range(n):
+        changed = rng.integers(0, NUM_PERM, size=rng.integers(0, 30))
+        sigs[row, changed] = rng.integers(0, 2**32, size=changed.size, dtype=np.uint64)
+    days = np.sort(rng.integers(0, 120, size=n))
+    monkeypatch.setattr(minhash.os, "cpu_count", lambda: 2)
+    serial = lsh_pairs(days, sigs, window_days=60)
+    monkeypatch.setattr(minhash, "_PARALLEL_ROWS", 0)
+    threaded = lsh_pairs(days, sigs, window_days=60)
+    assert serial[0].size > 10_000
+    for one, other in zip(serial, threaded, strict=True):
+        assert np.array_equal(one, other)
 
 
 def test_bulk_lsh_pairs_reject_misshapen_signatures() -> None:
