@@ -322,6 +322,28 @@ def test_bulk_lsh_pairs_on_threads_find_the_same_pairs(monkeypatch: pytest.Monke
         assert np.array_equal(one, other)
 
 
+def test_band_keys_fold_each_band_as_stored(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Stored band keys (posting_bands) must not change: each is the band's values folded in
+    # 64-bit arithmetic, whatever blocks of rows they are computed in.
+    monkeypatch.setattr(minhash, "_KEY_BLOCK", 7)
+    sigs = np.random.default_rng(3).integers(0, 2**32, size=(30, NUM_PERM),
+                                             dtype=np.uint64).astype(np.uint32)
+    mask = (1 << 64) - 1
+    expected = []
+    for sig in sigs.tolist():
+        row = []
+        for band in range(LSH_BANDS):
+            key = 0
+            values = sig[band * LSH_ROWS:(band + 1) * LSH_ROWS]
+            for value, multiplier in zip(values, minhash._BAND_MULTIPLIERS.tolist(),
+                                         strict=True):
+                key = ((key ^ value) * multiplier) & mask
+            row.append(key ^ (key >> 29))
+        expected.append(row)
+    assert band_keys(sigs).tolist() == expected
+    assert band_keys(sigs[:0]).shape == (0, LSH_BANDS)
+
+
 def test_bulk_lsh_pairs_reject_misshapen_signatures() -> None:
     with pytest.raises(ValueError, match="signatures"):
         lsh_pairs(np.zeros(2, dtype=np.int64), np.zeros((2, 3), dtype=np.uint32),
