@@ -21,13 +21,22 @@ total as (
 
 singles as (select skill, count(*) as k from recent group by skill having count(*) >= 5),
 
-pairs as (
+kept as (select * from recent where skill in (select skill from singles)),
+
+-- Each pair of skills counted once (skill < other_skill), then both ways: the count of jobs
+-- naming both is the same from either side, and the self-join is half as large.
+half as (
     select a.skill, b.skill as other_skill, count(*) as k
-    from recent as a
-    inner join recent as b on a.job_id = b.job_id and a.skill <> b.skill
-    where a.skill in (select skill from singles) and b.skill in (select skill from singles)
+    from kept as a
+    inner join kept as b on a.job_id = b.job_id and a.skill < b.skill
     group by a.skill, b.skill
     having count(*) >= 5
+),
+
+pairs as (
+    select skill, other_skill, k from half
+    union all
+    select other_skill, skill, k from half
 )
 
 select
