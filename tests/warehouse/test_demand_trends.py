@@ -55,7 +55,8 @@ class Warehouse:
 
     def post(self, source: str, posted: dt.datetime | None, skills: tuple[str, ...] = (),
              *, first_seen: dt.datetime | None = None, count: int = 1,
-             country: str = "DE", role: str = "backend") -> None:
+             country: str = "DE", role: str = "backend", city: str | None = None,
+             work_mode: str | None = None, employment: str | None = None) -> None:
         for _ in range(count):
             posting_id = f"p{next(self.ids)}"
             seen = first_seen or posted
@@ -64,7 +65,8 @@ class Warehouse:
                 "posting_id": posting_id, "source": source, "source_id": posting_id,
                 "posted_at": posted, "first_seen_at": seen, "last_seen_at": seen,
                 "content_hash": posting_id, "last_run_id": "r", "country": country,
-                "role_family": role})
+                "role_family": role, "city": city, "work_mode": work_mode,
+                "employment_type": employment})
             self.skills += [(posting_id, skill) for skill in skills]
 
     def refresh(self) -> duckdb.DuckDBPyConnection:
@@ -72,7 +74,8 @@ class Warehouse:
             "posting_id": pl.String, "source": pl.String, "source_id": pl.String,
             "posted_at": pl.Datetime("us", "UTC"), "first_seen_at": pl.Datetime("us", "UTC"),
             "last_seen_at": pl.Datetime("us", "UTC"), "content_hash": pl.String,
-            "last_run_id": pl.String, "country": pl.String, "role_family": pl.String})
+            "last_run_id": pl.String, "country": pl.String, "role_family": pl.String,
+            "city": pl.String, "work_mode": pl.String, "employment_type": pl.String})
         skills = pl.DataFrame(self.skills, schema={"posting_id": pl.String, "skill": pl.String},
                               orient="row")
         self.con.register("new_postings", frame)
@@ -339,17 +342,20 @@ def test_normal_distribution_macros(warehouse) -> None:
 
 
 def test_non_engineering_postings_stay_out_of_shares_markets_and_companions(warehouse) -> None:
+    place = {"city": "Berlin", "work_mode": "remote", "employment": "contract"}
     for back in range(1, 4):
-        warehouse.post("hn", at(month_start(back)), ("Python", "PostgreSQL"), count=30)
+        warehouse.post("hn", at(month_start(back)), ("Python", "PostgreSQL"), count=30,
+                       **place)
         warehouse.post("hn", at(month_start(back)), ("Salesforce", "Python"), count=30,
-                       role="non_engineering")
+                       role="non_engineering", **place)
     con = warehouse.refresh()
     shares = dict(con.execute("select skill, max(share) from skill_monthly_share "
                               "where basis = 'new' group by skill").fetchall())
     assert shares == {"Python": 1.0, "PostgreSQL": 1.0}
-    markets = con.execute("select sum(postings) from market_monthly where market_type = "
-                          "'country' and skill = 'all'").fetchone()
-    assert markets == (90,)
+    # Every kind of market: a country, a city, remote work, contract hiring.
+    markets = dict(con.execute("select market_type, sum(postings) from market_monthly "
+                               "where skill = 'all' group by market_type").fetchall())
+    assert markets == {"country": 90, "city": 90, "remote": 90, "employment": 90}
     companions = {r[0] for r in con.execute("select skill from skill_cooccurrence").fetchall()}
     assert "Salesforce" not in companions
     # Asked for, they have shares of their own.

@@ -4,7 +4,8 @@
 delete from mart_market_monthly;
 
 insert into mart_market_monthly
--- Engineering postings only (is_engineering), like the skill shares and pay.
+-- Engineering postings only (is_engineering), like the skill shares and pay: in every kind of
+-- market, cities, remote work and hiring as well as countries.
 with engineering as (select * from mart_base where is_engineering(role_family)),
 
 placed as (
@@ -14,16 +15,16 @@ placed as (
     union all
     select posting_id, job_id, month, 'city', city || ', ' || coalesce(country, '?'), work_mode,
         pay_kind, pay_annual_usd_min, pay_annual_usd_max, pay_hourly_usd_min, pay_hourly_usd_max
-    from mart_base where city is not null
+    from engineering where city is not null
     union all
     select posting_id, job_id, month, 'remote', 'remote', work_mode,
         pay_kind, pay_annual_usd_min, pay_annual_usd_max, pay_hourly_usd_min, pay_hourly_usd_max
-    from mart_base where work_mode = 'remote'
+    from engineering where work_mode = 'remote'
     union all
     select b.posting_id, b.job_id, b.month, 'employment', hiring_market(p.employment_type),
         b.work_mode, b.pay_kind, b.pay_annual_usd_min, b.pay_annual_usd_max,
         b.pay_hourly_usd_min, b.pay_hourly_usd_max
-    from mart_base as b
+    from engineering as b
     inner join postings as p on b.posting_id = p.posting_id
     where hiring_market(p.employment_type) is not null
 ),
