@@ -119,6 +119,7 @@ def unescape_html(text: str) -> str:
         return text
     return html.unescape(text)
 
+
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 """The Unix epoch, aware: a sort key for a missing time, the origin of stored microseconds."""
 
