@@ -75,13 +75,19 @@ def _no_port(expression: str) -> str:
     return f"regexp_replace({expression}, '127\\.0\\.0\\.1:[0-9]+', '127.0.0.1:PORT', 'g')"
 
 
-def compare(a: Path, b: Path, keep: frozenset[str] = frozenset()) -> list[str]:
-    """One line per difference between the warehouses ``a`` and ``b``; empty when equal."""
+def compare(a: Path, b: Path, keep: frozenset[str] = frozenset(),
+            prefix: str = "") -> list[str]:
+    """One line per difference between the warehouses ``a`` and ``b``; empty when equal.
+
+    ``prefix`` limits the comparison to the relations whose names start with it (two copies
+    of one warehouse that only a refresh of the marts has touched differ in ``mart_`` alone).
+    """
     con = duckdb.connect()
     con.execute(f"attach '{a}' as a (read_only)")
     con.execute(f"attach '{b}' as b (read_only)")
     problems: list[str] = []
-    in_a, in_b = relations(con, "a"), relations(con, "b")
+    in_a, in_b = ({name: kind for name, kind in relations(con, side).items()
+                   if name.startswith(prefix)} for side in ("a", "b"))
     for name in sorted(set(in_a) ^ set(in_b)):
         problems.append(f"{name}: only in {'A' if name in in_a else 'B'}")
     ignored = VOLATILE_COLUMNS - keep

@@ -49,3 +49,12 @@ def test_every_real_difference_is_named(tmp_path: Path) -> None:
     assert any(p.startswith("v: 1 of 1 rows only in A") for p in problems)
     assert main([str(a), str(b)]) == 1
     assert main([str(a), str(tmp_path / "missing.duckdb")]) == 2
+
+
+def test_a_prefix_compares_only_the_relations_it_names(tmp_path: Path) -> None:
+    a = warehouse(tmp_path / "a.duckdb", "create table mart_x as select 1 as n")
+    b = warehouse(tmp_path / "b.duckdb", "create table mart_x as select 2 as n",
+                  "update postings set pay = pay + 1 where posting_id = 'a'")
+    assert compare(a, b, prefix="mart_") == [
+        "mart_x: 1 of 1 rows only in A, 1 only in B (columns compared: 1)"]
+    assert compare(a, b, prefix="nothing_") == []

@@ -12,7 +12,8 @@ That process (``python -m warehouse.spare_copy``) runs in a session of its own: 
 has published, such as ``jobpulse load`` run after each crawl, returns at once instead of
 waiting for a 1.5 GB copy and its flush (about 1 s at 1M postings), and a Ctrl-C at the
 terminal does not stop the copy. A copy that dies leaves a ``.spare-tmp`` the next copy
-replaces; one that cannot take the writer lock at once leaves the spare to the next writer.
+replaces. A copy that finds the writer lock taken waits for it while the published file is
+still the one it was started for, and gives up once another writer has published.
 """
 
 from __future__ import annotations

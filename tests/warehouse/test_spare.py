@@ -3,6 +3,7 @@ of the published file as it is now."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -140,14 +141,6 @@ def test_the_copy_runs_in_a_process_of_its_own(tmp_path: Path) -> None:
         "w.duckdb", "w.duckdb.lock", "w.duckdb.spare", "w.duckdb.spare-of"]
 
 
-def test_the_copy_is_skipped_while_another_writer_holds_the_lock(tmp_path: Path) -> None:
-    db = tmp_path / "w.duckdb"
-    db.write_bytes(b"published")
-    with warehouse.db.writer_lock(db, wait_seconds=0):
-        assert warehouse.spare_copy.main([str(db), warehouse.spare.identity(db)]) == 0
-    assert not (tmp_path / "w.duckdb.spare").exists()
-
-
 def test_the_copy_is_skipped_when_the_file_changed_since(tmp_path: Path) -> None:
     db = tmp_path / "w.duckdb"
     db.write_bytes(b"published")
@@ -157,3 +150,47 @@ def test_the_copy_is_skipped_when_the_file_changed_since(tmp_path: Path) -> None
     assert not (tmp_path / "w.duckdb.spare").exists()
     assert warehouse.spare_copy.main([str(db), warehouse.spare.identity(db)]) == 0
     assert (tmp_path / "w.duckdb.spare").read_bytes() == db.read_bytes()
+
+
+def test_a_copy_waits_for_the_lock_while_its_file_is_still_published(tmp_path: Path) -> None:
+    """An earlier copy (or a writer that has not published) holds the lock: the copy of the
+    file that is still published waits and is made rather than left to the next writer."""
+    db = tmp_path / "w.duckdb"
+    with writer(db) as con:
+        con.execute("create table t (n integer); insert into t values (1)")
+    wait_for_spares()
+    warehouse.spare._discard_spare(db)
+    published = warehouse.spare.identity(db)
+    done: list[bool] = []
+    with warehouse.db.writer_lock(db, wait_seconds=0):
+        copier = threading.Thread(
+            target=lambda: done.append(warehouse.spare_copy.copy_when_idle(db, published)))
+        copier.start()
+        copier.join(0.6)
+        assert copier.is_alive() and not (tmp_path / "w.duckdb.spare").exists()
+    copier.join(10)
+    assert done == [True]
+    assert (tmp_path / "w.duckdb.spare").read_bytes() == db.read_bytes()
+
+
+def test_a_copy_gives_up_once_a_newer_file_is_published(tmp_path: Path) -> None:
+    db = tmp_path / "w.duckdb"
+    with writer(db) as con:
+        con.execute("create table t (n integer); insert into t values (1)")
+    wait_for_spares()
+    warehouse.spare._discard_spare(db)
+    published = warehouse.spare.identity(db)
+    done: list[bool] = []
+    with warehouse.db.writer_lock(db, wait_seconds=0):
+        copier = threading.Thread(
+            target=lambda: done.append(warehouse.spare_copy.copy_when_idle(db, published)))
+        copier.start()
+        copier.join(0.3)
+        # What a writer does when it publishes: a new file takes the name.
+        staged = tmp_path / "w.duckdb.new"
+        staged.write_bytes(db.read_bytes())
+        staged.replace(db)
+        copier.join(10)
+        assert not copier.is_alive()
+    assert done == [False]
+    assert not (tmp_path / "w.duckdb.spare").exists()
