@@ -152,9 +152,9 @@ def test_the_copy_is_skipped_when_the_file_changed_since(tmp_path: Path) -> None
     assert (tmp_path / "w.duckdb.spare").read_bytes() == db.read_bytes()
 
 
-def test_a_copy_waits_for_the_lock_while_its_file_is_still_published(tmp_path: Path) -> None:
-    """An earlier copy (or a writer that has not published) holds the lock: the copy of the
-    file that is still published waits and is made rather than left to the next writer."""
+def _a_copy_of_the_published_file(tmp_path: Path) -> tuple[Path, threading.Thread, list[bool]]:
+    """A published warehouse without a spare, and a thread about to copy it (not started);
+    its result lands in the list."""
     db = tmp_path / "w.duckdb"
     with writer(db) as con:
         con.execute("create table t (n integer); insert into t values (1)")
@@ -162,9 +162,16 @@ def test_a_copy_waits_for_the_lock_while_its_file_is_still_published(tmp_path: P
     warehouse.spare._discard_spare(db)
     published = warehouse.spare.identity(db)
     done: list[bool] = []
+    copier = threading.Thread(
+        target=lambda: done.append(warehouse.spare_copy.copy_when_idle(db, published)))
+    return db, copier, done
+
+
+def test_a_copy_waits_for_the_lock_while_its_file_is_still_published(tmp_path: Path) -> None:
+    """An earlier copy (or a writer that has not published) holds the lock: the copy of the
+    file that is still published waits and is made rather than left to the next writer."""
+    db, copier, done = _a_copy_of_the_published_file(tmp_path)
     with warehouse.db.writer_lock(db, wait_seconds=0):
-        copier = threading.Thread(
-            target=lambda: done.append(warehouse.spare_copy.copy_when_idle(db, published)))
         copier.start()
         copier.join(0.6)
         assert copier.is_alive() and not (tmp_path / "w.duckdb.spare").exists()
@@ -174,16 +181,8 @@ def test_a_copy_waits_for_the_lock_while_its_file_is_still_published(tmp_path: P
 
 
 def test_a_copy_gives_up_once_a_newer_file_is_published(tmp_path: Path) -> None:
-    db = tmp_path / "w.duckdb"
-    with writer(db) as con:
-        con.execute("create table t (n integer); insert into t values (1)")
-    wait_for_spares()
-    warehouse.spare._discard_spare(db)
-    published = warehouse.spare.identity(db)
-    done: list[bool] = []
+    db, copier, done = _a_copy_of_the_published_file(tmp_path)
     with warehouse.db.writer_lock(db, wait_seconds=0):
-        copier = threading.Thread(
-            target=lambda: done.append(warehouse.spare_copy.copy_when_idle(db, published)))
         copier.start()
         copier.join(0.3)
         # What a writer does when it publishes: a new file takes the name.
