@@ -279,6 +279,7 @@ def main(argv: list[str] | None = None) -> None:
                    f"{rows / base_seconds:,.0f} rows/s, ratio {base_seconds / seconds:.3f}); "
                    f"{budget}")
             if args.given:
+                spare_ready(settings.db_path)  # its 1 GB copy would share the cores
                 given_load(settings.landing_dir, data / "given", kept, seconds)
             if args.base is not None:
                 shutil.copyfile(settings.db_path, args.base)
