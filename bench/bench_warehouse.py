@@ -2,7 +2,9 @@
 
 ``python -m bench.bench_warehouse [--n 1000000] [--per-file 50000]``: writes N generated
 postings as landing files (with run manifests), times ``load_warehouse`` (normalization,
-skills, writing, duplicates, aggregates), then the loads a schedule makes afterwards
+skills, writing, duplicates, aggregates), then the same files loaded again into a fresh
+warehouse with the normalizers' frames handed back (``bench/given_frames.py``; ``--no-given``
+skips it), then the loads a schedule makes afterwards
 (``--loads`` runs of ``--small`` new postings, one at a time, median; then ``--cold`` runs of
 ``jobpulse load`` as cron runs it, each in a fresh process; ``--cold-against CHECKOUT`` takes
 turns with another checkout's), then the median
