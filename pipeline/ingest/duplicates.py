@@ -200,14 +200,30 @@ def _bands_table(ids: pa.Array, days: np.ndarray, keys: np.ndarray) -> pa.Table:
 def _refresh_bands(con: duckdb.DuckDBPyConnection) -> pa.Table:
     """Store the band keys of the waiting postings' current signatures; every posting's when
     none are stored yet (a warehouse from before they were). Returns the waiting postings'
-    ``band, key`` rows."""
+    ``band, key, day_number`` rows."""
     every = bool(con.execute(load_sql("queries/dedup_bands_missing")).fetchall()[0][0])
     signed = read_signed(con, pending_only=not every)
     bands = _bands_table(signed.ids, signed.days, signed.keys)
     store_bands(con, bands, every=every)
     if every:
         return con.sql(load_sql("queries/dedup_pending_bands")).to_arrow_table()
-    return bands.select(["band", "key"])
+    return bands.select(["band", "key", "day_number"])
+
+
+EVERY_DAY = (-(2**31), 2**31 - 1)
+"""The bounds of ``posting_bands.day_number`` (an integer column): no bound at all."""
+
+
+def scope_days(pending_days: np.ndarray, *, replaced: bool) -> dict[str, int]:
+    """The days ``queries/dedup_scope.sql``'s bucket scans read (see there): from the waiting
+    postings' band days, and whether a signature was replaced (its postings may be any day)."""
+    # No waiting posting with a band: its buckets are empty whatever the days.
+    first, last = ((int(pending_days.min()), int(pending_days.max())) if pending_days.size
+                   else (0, 0))
+    laters_from, laters_to = EVERY_DAY if replaced else (first, last + WINDOW_DAYS)
+    return {"window_days": WINDOW_DAYS, "pending_from": first,
+            "pending_to": last + WINDOW_DAYS, "laters_from": laters_from,
+            "laters_to": laters_to, "candidates_from": laters_from - WINDOW_DAYS}
 
 
 def _scope(con: duckdb.DuckDBPyConnection) -> tuple[Signed, np.ndarray]:
@@ -219,9 +235,10 @@ def _scope(con: duckdb.DuckDBPyConnection) -> tuple[Signed, np.ndarray]:
     retired_bands = pa.table({
         "band": arrow_numbers(np.tile(np.arange(LSH_BANDS, dtype=np.uint8), probes.shape[0])),
         "key": arrow_numbers(probes.reshape(-1))})
+    days = scope_days(numpy_values(pending_bands.column("day_number")),
+                      replaced=retired.num_rows > 0)
     with registered(con, dedup_retired_bands=retired_bands, dedup_pending_bands=pending_bands):
-        table = con.sql(load_sql("queries/dedup_scope"),
-                        params={"window_days": WINDOW_DAYS}).to_arrow_table()
+        table = con.sql(load_sql("queries/dedup_scope"), params=days).to_arrow_table()
     signatures = _matrix(one_array(table.column("minhash")), table.num_rows)
     signed = Signed(one_array(table.column("posting_id")),
                     numpy_values(table.column("day_number")), signatures, band_keys(signatures))

@@ -12,6 +12,17 @@
 -- Buckets (a band's key) can hold thousands of near-identical postings, so "precedes within
 -- the window" is read from each bucket in order (the nearest waiting posting before a row, the
 -- nearest later after it) rather than by joining the bucket with itself.
+--
+-- Each bucket scan reads only the days that can matter, bounds the caller computes from the
+-- waiting postings' days (so that they are constants, which DuckDB checks against each row
+-- group's range of days: band keys are stored by day, and a load's postings are recent, so
+-- a scan reads a few row groups of millions of rows). Exact, not a guess: a row before the
+-- first waiting posting follows none, and a row more than the window after the last follows
+-- none within the window (`$pending_from`, `$pending_to`, the latter with the window added);
+-- the laters then lie between `$laters_from` and `$laters_to` (without a replaced signature
+-- the waiting postings' first day and their last plus the window; with one, any day), and
+-- only rows between `$candidates_from` (the window before) and `$laters_to` can precede a
+-- later within the window.
 with pending_buckets as (
     select
         b.band,
@@ -21,6 +32,7 @@ with pending_buckets as (
         b.posting_id in (select posting_id from dedup_pending) as is_pending
     from posting_bands as b
     semi join dedup_pending_bands as k on b.band = k.band and b.key = k.key
+    where b.day_number between $pending_from and $pending_to
 ),
 
 after_pending as (
@@ -59,7 +71,9 @@ later_buckets as (
     semi join (
         select band, key from posting_bands
         where posting_id in (select posting_id from laters)
+            and day_number between $laters_from and $laters_to
     ) as k on b.band = k.band and b.key = k.key
+    where b.day_number between $candidates_from and $laters_to
 ),
 
 candidates as (
