@@ -22,9 +22,14 @@ with gone as (
 )
 select * from gone;
 
+-- A posting's skill rows carry the day of its job row (a refresh writes both from the same
+-- postings row), and the table is sorted by skill and month: matching the days too lets DuckDB
+-- skip the row groups of other months instead of reading all of its millions of posting ids
+-- (on a copy of a 1M warehouse, for 3 to 30 regrouped jobs: 0.14-0.16 -> 0.01-0.08 s).
 create or replace temp table old_skills as
 with gone as (
-    delete from mart_filter_skills where posting_id in (select posting_id from old_jobs)
+    delete from mart_filter_skills
+    where day in (select day from old_jobs) and posting_id in (select posting_id from old_jobs)
     returning *
 )
 select * from gone;
