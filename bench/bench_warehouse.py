@@ -30,13 +30,13 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from typing import Any
 
 from bench.baseline_read_json import read_json_seconds
 from bench.bench_normalize import make_postings
-from bench.given_frames import GivenLoad, keeping_frames, load_with_frames_given
+from bench.given_frames import FramesKey, keeping_frames, load_with_frames_given
 from bench.summary import record
 from pipeline.config import Settings
+from pipeline.ingest.frames import NormalizedFrames
 from pipeline.ingest.loader import load_warehouse
 from warehouse.db import connect
 from warehouse.spare import spare_is_fresh, wait_for_spares, wants_spare
@@ -126,11 +126,12 @@ def cpu_budget(n: int, own: float, children: float, *, target: float = 15_000) -
             f"core(s) allows at most {cores / target * 1e6:.0f}")
 
 
-def given_load(landing_dir: Path, folder: Path, kept: dict[Any, Any], seconds: float) -> None:
+def given_load(landing_dir: Path, folder: Path, kept: dict[FramesKey, NormalizedFrames],
+               seconds: float) -> None:
     """Load the same files again with the frames the load's normalizers made handed back: the
     rest of the load on its own, so the most any faster normalizer could give."""
     kept_batches = len(kept)
-    given: GivenLoad = load_with_frames_given(landing_dir, folder, kept)
+    given = load_with_frames_given(landing_dir, folder, kept)
     kept.clear()
     rate = given.postings / given.seconds
     stages = ", ".join(f"{stage} {sec:.1f}s" for stage, sec in given.stages.items())
